@@ -1,0 +1,302 @@
+package org.guildhall.people;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.guildhall.shared.ConflictException;
+import org.guildhall.shared.CurrentUser;
+import org.guildhall.shared.InvalidInputException;
+import org.guildhall.shared.InvalidInputException.FieldProblem;
+import org.guildhall.shared.NotFoundException;
+import org.guildhall.shared.PageRequest;
+import org.guildhall.shared.PageResult;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The people directory: search, profiles and profile edits. Everyone signed in may search and
+ * read profiles; a person may edit their own profile, an administrator anyone's.
+ */
+@Service
+public class PeopleDirectory {
+
+	private static final int TOP_SKILLS = 3;
+
+	private final JdbcClient jdbc;
+	private final SkillCatalog skills;
+	private final ApplicationEventPublisher events;
+	private final AtomicReference<Facets> facets = new AtomicReference<>();
+
+	PeopleDirectory(JdbcClient jdbc, SkillCatalog skills, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.skills = skills;
+		this.events = events;
+	}
+
+	/** Active people matching the query, ordered by name. */
+	@Transactional(readOnly = true)
+	public PageResult<PersonSummary> search(DirectoryQuery query, PageRequest page) {
+		StringBuilder where = new StringBuilder(" WHERE p.active = TRUE");
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (query.text() != null) {
+			List<String> words = NameTokens.queryWords(query.text());
+			for (int i = 0; i < words.size(); i++) {
+				where.append(" AND p.id IN (SELECT t.person_id FROM person_name_token t WHERE t.token LIKE :w")
+					.append(i).append(" ESCAPE '\\')");
+				params.put("w" + i, SkillCatalog.escapeLike(words.get(i)) + "%");
+			}
+		}
+		if (query.skill() != null) {
+			Optional<Skill> skill = skills.resolve(query.skill());
+			if (skill.isEmpty()) {
+				return new PageResult<>(List.of(), page.page(), page.size(), 0);
+			}
+			where.append(" AND p.id IN (SELECT ps.person_id FROM person_skill ps WHERE ps.skill_id = :skill")
+				.append(query.teachersOnly() ? " AND ps.can_teach = TRUE)" : ")");
+			params.put("skill", skill.get().id());
+		}
+		if (query.department() != null) {
+			where.append(" AND p.department = :department");
+			params.put("department", query.department());
+		}
+		if (query.location() != null) {
+			where.append(" AND p.location = :location");
+			params.put("location", query.location());
+		}
+		long total = jdbc.sql("SELECT COUNT(*) FROM person p" + where).params(params).query(Long.class).single();
+		if (total == 0 || page.offset() >= total) {
+			return new PageResult<>(List.of(), page.page(), page.size(), total);
+		}
+		List<PersonSummary> rows = jdbc
+			.sql("SELECT p.id, p.full_name, p.title, p.department, p.location, p.email FROM person p" + where
+					+ " ORDER BY p.full_name, p.id LIMIT :limit OFFSET :offset")
+			.params(params).param("limit", page.size()).param("offset", page.offset())
+			.query((rs, n) -> new PersonSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), List.of()))
+			.list();
+		Map<Long, List<String>> topSkills = topSkills(rows.stream().map(PersonSummary::id).toList());
+		List<PersonSummary> items = rows.stream()
+			.map(r -> new PersonSummary(r.id(), r.fullName(), r.title(), r.department(), r.location(), r.email(),
+					topSkills.getOrDefault(r.id(), List.of())))
+			.toList();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	/** Departments and locations of active people, for the directory's filters (kept for a minute). */
+	public Facets facets() {
+		Facets current = facets.get();
+		if (current == null || current.isStale()) {
+			current = new Facets(
+					jdbc.sql("SELECT DISTINCT department FROM person WHERE active = TRUE AND department IS NOT NULL")
+						.query(String.class).list().stream().collect(java.util.stream.Collectors.toCollection(TreeSet::new)),
+					jdbc.sql("SELECT DISTINCT location FROM person WHERE active = TRUE AND location IS NOT NULL")
+						.query(String.class).list().stream().collect(java.util.stream.Collectors.toCollection(TreeSet::new)),
+					System.nanoTime());
+			facets.set(current);
+		}
+		return current;
+	}
+
+	void forgetFacets() {
+		facets.set(null);
+	}
+
+	/** A profile; inactive people are visible to administrators only. */
+	@Transactional(readOnly = true)
+	public Profile profile(long personId, CurrentUser viewer) {
+		Profile profile = findProfile(personId).orElseThrow(() -> new NotFoundException("No person with id " + personId));
+		if (!profile.active() && !viewer.isAdmin()) {
+			throw new NotFoundException("No person with id " + personId);
+		}
+		return profile;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Long> findIdByEmail(String email) {
+		return jdbc.sql("SELECT id FROM person WHERE email = ?").param(email.strip().toLowerCase(Locale.ROOT))
+			.query(Long.class).optional();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean isActive(long personId) {
+		return jdbc.sql("SELECT active FROM person WHERE id = ?").param(personId).query(Boolean.class).optional()
+			.orElse(false);
+	}
+
+	/** A short reference to each of the given people that exists, for links. */
+	@Transactional(readOnly = true)
+	public Map<Long, PersonRef> refs(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, PersonRef> refs = new LinkedHashMap<>();
+		jdbc.sql("SELECT id, full_name, title FROM person WHERE id IN (:ids)").param("ids", ids)
+			.query((rs, n) -> new PersonRef(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list().forEach(r -> refs.put(r.id(), r));
+		return refs;
+	}
+
+	/**
+	 * Changes the editable part of a profile. Only the person themselves or an administrator may;
+	 * a stale {@code version} is refused so that concurrent edits are never lost silently.
+	 */
+	@Transactional
+	public Profile updateProfile(long personId, ProfileUpdate update, CurrentUser editor) {
+		if (!editor.is(personId) && !editor.isAdmin()) {
+			throw new AccessDeniedException("You can only edit your own profile");
+		}
+		Profile current = findProfile(personId).orElseThrow(() -> new NotFoundException("No person with id " + personId));
+		List<FieldProblem> problems = new ArrayList<>();
+		String timeZone = update.timeZone().strip();
+		try {
+			timeZone = ZoneId.of(timeZone).getId();
+		}
+		catch (DateTimeException e) {
+			problems.add(new FieldProblem("timeZone", "is not a known time zone (use a name such as Europe/Berlin)"));
+		}
+		if (update.mentoringRole().mentors() && update.mentoringCapacity() < 1) {
+			problems.add(new FieldProblem("mentoringCapacity", "must be at least 1 when you offer to mentor"));
+		}
+		Set<String> seenSkills = new LinkedHashSet<>();
+		for (int i = 0; i < update.skills().size(); i++) {
+			ProfileUpdate.SkillChoice choice = update.skills().get(i);
+			if (!seenSkills.add(SkillCatalog.key(choice.skill()))) {
+				problems.add(new FieldProblem("skills[" + i + "].skill", "is listed twice"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		int changed = jdbc.sql("""
+				UPDATE person SET bio = :bio, time_zone = :tz, mentoring_role = :role, mentoring_capacity = :capacity,
+				       version = version + 1, updated_at = CURRENT_TIMESTAMP
+				WHERE id = :id AND version = :version""")
+			.param("bio", blankToNull(update.bio())).param("tz", timeZone).param("role", update.mentoringRole().name())
+			.param("capacity", update.mentoringCapacity()).param("id", personId).param("version", update.version())
+			.update();
+		if (changed == 0) {
+			throw new ConflictException("This profile was changed by someone else since you opened it (version "
+					+ current.version() + " now); reload and try again.");
+		}
+		jdbc.sql("DELETE FROM person_language WHERE person_id = ?").param(personId).update();
+		Set<String> languages = new LinkedHashSet<>();
+		for (String language : update.languages()) {
+			String clean = language.strip();
+			if (languages.stream().noneMatch(l -> l.equalsIgnoreCase(clean))) {
+				languages.add(clean);
+				jdbc.sql("INSERT INTO person_language (person_id, language) VALUES (?, ?)").params(personId, clean).update();
+			}
+		}
+		jdbc.sql("DELETE FROM person_skill WHERE person_id = ?").param(personId).update();
+		Set<Long> skillIds = new LinkedHashSet<>();
+		for (ProfileUpdate.SkillChoice choice : update.skills()) {
+			Skill skill = skills.resolveOrSuggest(choice.skill(), personId);
+			if (skillIds.add(skill.id())) {
+				jdbc.sql("INSERT INTO person_skill (person_id, skill_id, proficiency, can_teach, wants_to_learn) VALUES (?, ?, ?, ?, ?)")
+					.params(personId, skill.id(), choice.proficiency(), choice.canTeach(), choice.wantsToLearn()).update();
+			}
+		}
+		jdbc.sql("DELETE FROM learning_goal WHERE person_id = ?").param(personId).update();
+		for (int i = 0; i < update.goals().size(); i++) {
+			jdbc.sql("INSERT INTO learning_goal (person_id, position, text) VALUES (?, ?, ?)")
+				.params(personId, i, update.goals().get(i).strip()).update();
+		}
+		events.publishEvent(new ProfileUpdated(personId, editor.accountId()));
+		return findProfile(personId).orElseThrow();
+	}
+
+	private Optional<Profile> findProfile(long personId) {
+		return jdbc.sql("""
+				SELECT p.*, m.full_name AS manager_name, m.title AS manager_title
+				FROM person p LEFT JOIN person m ON m.id = p.manager_id WHERE p.id = ?""")
+			.param(personId)
+			.query((rs, n) -> {
+				long managerId = rs.getLong("manager_id");
+				PersonRef manager = rs.wasNull() ? null
+						: new PersonRef(managerId, rs.getString("manager_name"), rs.getString("manager_title"));
+				int level = rs.getInt("level");
+				Integer levelOrNull = rs.wasNull() ? null : level;
+				java.sql.Date hire = rs.getDate("hire_date");
+				return new Profile(rs.getLong("id"), rs.getString("employee_id"), rs.getString("email"),
+						rs.getString("full_name"), rs.getString("title"), rs.getString("department"),
+						rs.getString("location"), rs.getString("time_zone"), levelOrNull, manager, List.of(),
+						hire == null ? null : hire.toLocalDate(), rs.getString("bio"), List.of(), List.of(), List.of(),
+						MentoringRole.valueOf(rs.getString("mentoring_role")), rs.getInt("mentoring_capacity"),
+						rs.getBoolean("active"), rs.getLong("version"));
+			})
+			.optional()
+			.map(p -> new Profile(p.id(), p.employeeId(), p.email(), p.fullName(), p.title(), p.department(),
+					p.location(), p.timeZone(), p.level(), p.manager(), reportsOf(p.id()), p.hireDate(), p.bio(),
+					languagesOf(p.id()), skillsOf(p.id()), goalsOf(p.id()), p.mentoringRole(),
+					p.mentoringCapacity(), p.active(), p.version()));
+	}
+
+	private List<PersonRef> reportsOf(long personId) {
+		return jdbc.sql("SELECT id, full_name, title FROM person WHERE manager_id = ? AND active = TRUE ORDER BY full_name")
+			.param(personId).query((rs, n) -> new PersonRef(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+	}
+
+	private List<String> languagesOf(long personId) {
+		return jdbc.sql("SELECT language FROM person_language WHERE person_id = ? ORDER BY language").param(personId)
+			.query(String.class).list();
+	}
+
+	private List<SkillEntry> skillsOf(long personId) {
+		return jdbc.sql("""
+				SELECT s.id, s.name, ps.proficiency, ps.can_teach, ps.wants_to_learn
+				FROM person_skill ps JOIN skill s ON s.id = ps.skill_id
+				WHERE ps.person_id = ? ORDER BY ps.proficiency DESC, s.name""")
+			.param(personId)
+			.query((rs, n) -> new SkillEntry(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4), rs.getBoolean(5)))
+			.list();
+	}
+
+	private List<String> goalsOf(long personId) {
+		return jdbc.sql("SELECT text FROM learning_goal WHERE person_id = ? ORDER BY position").param(personId)
+			.query(String.class).list();
+	}
+
+	private Map<Long, List<String>> topSkills(List<Long> personIds) {
+		if (personIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, List<String>> top = new LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT ps.person_id, s.name FROM person_skill ps JOIN skill s ON s.id = ps.skill_id
+				WHERE ps.person_id IN (:ids) ORDER BY ps.person_id, ps.proficiency DESC, s.name""")
+			.param("ids", personIds)
+			.query(rs -> {
+				List<String> list = top.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>());
+				if (list.size() < TOP_SKILLS) {
+					list.add(rs.getString(2));
+				}
+			});
+		return top;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	/** The values the directory can be filtered by. */
+	public record Facets(Set<String> departments, Set<String> locations, long loadedAt) {
+
+		boolean isStale() {
+			return System.nanoTime() - loadedAt > 60_000_000_000L;
+		}
+	}
+}

@@ -1,0 +1,9 @@
+package org.guildhall.shared;
+
+/** The request is valid but clashes with the current state (a refused transition, a stale edit); shown as 409. */
+public class ConflictException extends RuntimeException {
+
+	public ConflictException(String message) {
+		super(message);
+	}
+}
