@@ -3,6 +3,7 @@ package org.guildhall.shared;
 import java.util.List;
 
 /** Input that breaks a rule, naming each offending field; shown as 400 with field errors. */
+@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.BAD_REQUEST)
 public class InvalidInputException extends RuntimeException {
 
 	private final List<FieldProblem> problems;

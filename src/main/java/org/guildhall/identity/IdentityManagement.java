@@ -1,0 +1,336 @@
+package org.guildhall.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.guildhall.people.PeopleDirectory;
+import org.guildhall.shared.ConflictException;
+import org.guildhall.shared.CurrentUser;
+import org.guildhall.shared.InvalidInputException;
+import org.guildhall.shared.NotFoundException;
+import org.guildhall.shared.PageRequest;
+import org.guildhall.shared.PageResult;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts, roles, passwords and personal access tokens. Passwords and token secrets are stored
+ * only as hashes (bcrypt for passwords, SHA-256 for high-entropy token secrets).
+ */
+@Service
+public class IdentityManagement {
+
+	public static final String TOKEN_PREFIX = "ghp_";
+	public static final int MAX_TOKENS_PER_ACCOUNT = 20;
+	static final Duration PASSWORD_LINK_LIFETIME = Duration.ofHours(72);
+
+	private final JdbcClient jdbc;
+	private final PasswordEncoder passwords;
+	private final PeopleDirectory people;
+	private final SecureRandom random = new SecureRandom();
+	private final Clock clock = Clock.systemUTC();
+
+	IdentityManagement(JdbcClient jdbc, PasswordEncoder passwords, PeopleDirectory people) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+		this.people = people;
+	}
+
+	/** An account with its password hash, for sign-in. */
+	public record Credentials(CurrentUser user, @Nullable String passwordHash, boolean enabled) {
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Credentials> credentials(String email) {
+		String key = normalise(email);
+		return jdbc.sql("SELECT id, email, display_name, password_hash, person_id, enabled FROM account WHERE email = ?")
+			.param(key)
+			.query((rs, n) -> {
+				long personId = rs.getLong("person_id");
+				Long person = rs.wasNull() ? null : personId;
+				return new Credentials(user(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"), person),
+						rs.getString("password_hash"), rs.getBoolean("enabled") && (person == null || people.isActive(person)));
+			})
+			.optional();
+	}
+
+	@Transactional
+	public Account create(NewAccount account, @Nullable String rawPassword) {
+		String email = normalise(account.email());
+		if (rawPassword != null) {
+			PasswordPolicy.check("password", rawPassword, email);
+		}
+		return insert(email, account.displayName(), rawPassword == null ? null : passwords.encode(rawPassword),
+				account.roles());
+	}
+
+	/**
+	 * Creates many accounts that share one password, hashing it once (for the demo organisation,
+	 * where every demo person signs in with the published demo password).
+	 */
+	@Transactional
+	public void createAllWithSharedPassword(List<NewAccount> accounts, String rawPassword) {
+		String hash = passwords.encode(rawPassword);
+		for (NewAccount account : accounts) {
+			insert(normalise(account.email()), account.displayName(), hash, account.roles());
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public boolean hasAdmin() {
+		return jdbc.sql("SELECT COUNT(*) FROM account_role r JOIN account a ON a.id = r.account_id WHERE r.role = 'ADMIN' AND a.enabled = TRUE")
+			.query(Long.class).single() > 0;
+	}
+
+	/** Creates the first administrator; refused once any administrator exists. */
+	@Transactional
+	public synchronized Account createFirstAdmin(String email, String displayName, String rawPassword) {
+		if (hasAdmin()) {
+			throw new ConflictException("An administrator already exists; sign in instead.");
+		}
+		if (displayName == null || displayName.isBlank()) {
+			throw new InvalidInputException("displayName", "is required");
+		}
+		Account admin = create(new NewAccount(email, displayName.strip(), EnumSet.of(Role.ADMIN, Role.EMPLOYEE)), rawPassword);
+		audit(admin.email(), "first-admin-created", admin.email(), null);
+		return admin;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Account> account(long accountId) {
+		return jdbc.sql("SELECT * FROM account WHERE id = ?").param(accountId)
+			.query((rs, n) -> rs.getLong("id")).optional().map(this::load);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Account> accountOf(String email) {
+		return jdbc.sql("SELECT id FROM account WHERE email = ?").param(normalise(email)).query(Long.class).optional()
+			.map(this::load);
+	}
+
+	/** Accounts whose e-mail or name contains the text, by e-mail. */
+	@Transactional(readOnly = true)
+	public PageResult<Account> accounts(@Nullable String text, PageRequest page) {
+		String like = "%" + (text == null ? "" : text.strip().toLowerCase(Locale.ROOT).replace("%", "")) + "%";
+		long total = jdbc.sql("SELECT COUNT(*) FROM account WHERE email LIKE ? OR LOWER(display_name) LIKE ?")
+			.params(like, like).query(Long.class).single();
+		List<Account> items = jdbc.sql("SELECT id FROM account WHERE email LIKE ? OR LOWER(display_name) LIKE ? ORDER BY email LIMIT ? OFFSET ?")
+			.params(like, like, page.size(), page.offset()).query(Long.class).list().stream().map(this::load).toList();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	/** Replaces the roles of an account; an administrator cannot remove their own administrator role. */
+	@Transactional
+	public Account setRoles(long accountId, Set<Role> roles, CurrentUser actor) {
+		Account account = account(accountId).orElseThrow(() -> new NotFoundException("No account with id " + accountId));
+		if (roles.isEmpty()) {
+			throw new InvalidInputException("roles", "at least one role is required");
+		}
+		if (account.id() == actor.accountId() && !roles.contains(Role.ADMIN)) {
+			throw new InvalidInputException("roles", "you cannot remove your own administrator role");
+		}
+		jdbc.sql("DELETE FROM account_role WHERE account_id = ?").param(accountId).update();
+		roles.forEach(role -> jdbc.sql("INSERT INTO account_role (account_id, role) VALUES (?, ?)")
+			.params(accountId, role.name()).update());
+		audit(actor.email(), "roles-changed", account.email(), roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")));
+		return load(accountId);
+	}
+
+	/**
+	 * A one-time link secret with which the owner of the e-mail sets a password; creates the
+	 * account (as an employee) for someone in the directory who has none.
+	 */
+	@Transactional
+	public String issuePasswordLink(String email, CurrentUser actor) {
+		String key = normalise(email);
+		Account account = accountOf(key).orElseGet(() -> {
+			Long personId = people.findIdByEmail(key)
+				.orElseThrow(() -> new NotFoundException("Nobody in the directory has the e-mail " + key));
+			var profile = people.profile(personId, actor);
+			return insert(key, profile.fullName(), null, EnumSet.of(Role.EMPLOYEE));
+		});
+		String secret = secret();
+		jdbc.sql("INSERT INTO password_setup (token_hash, account_id, expires_at) VALUES (?, ?, ?)")
+			.params(sha256(secret), account.id(), Timestamp.from(clock.instant().plus(PASSWORD_LINK_LIFETIME))).update();
+		audit(actor.email(), "password-link-issued", account.email(), null);
+		return secret;
+	}
+
+	/** Sets a password with a one-time link secret. */
+	@Transactional
+	public void setPasswordWithLink(String secret, String rawPassword) {
+		Optional<Long> accountId = jdbc.sql("SELECT account_id FROM password_setup WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
+			.params(sha256(secret == null ? "" : secret), Timestamp.from(clock.instant())).query(Long.class).optional();
+		if (accountId.isEmpty()) {
+			throw new InvalidInputException("token", "this link is invalid, used or expired; ask an administrator for a new one");
+		}
+		Account account = load(accountId.get());
+		PasswordPolicy.check("password", rawPassword, account.email());
+		jdbc.sql("UPDATE account SET password_hash = ? WHERE id = ?").params(passwords.encode(rawPassword), account.id()).update();
+		jdbc.sql("UPDATE password_setup SET used_at = ? WHERE token_hash = ?")
+			.params(Timestamp.from(clock.instant()), sha256(secret)).update();
+		audit(account.email(), "password-set", account.email(), null);
+	}
+
+	/** Creates a personal access token; the secret is returned once. */
+	@Transactional
+	public IssuedToken issueToken(long accountId, String name, @Nullable Integer validDays) {
+		String clean = name == null ? "" : name.strip();
+		if (clean.isEmpty() || clean.length() > 80) {
+			throw new InvalidInputException("name", "must be 1 to 80 characters");
+		}
+		if (validDays != null && (validDays < 1 || validDays > 366)) {
+			throw new InvalidInputException("validDays", "must be between 1 and 366 (or empty for no expiry)");
+		}
+		long active = tokens(accountId).stream().filter(t -> t.usable(clock.instant())).count();
+		if (active >= MAX_TOKENS_PER_ACCOUNT) {
+			throw new InvalidInputException("name", "you already have " + MAX_TOKENS_PER_ACCOUNT + " tokens; revoke one first");
+		}
+		String secret = TOKEN_PREFIX + secret();
+		Instant now = clock.instant();
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("INSERT INTO api_token (account_id, name, token_hash, token_prefix, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")
+			.params(accountId, clean, sha256(secret), secret.substring(0, 10), Timestamp.from(now),
+					validDays == null ? null : Timestamp.from(now.plus(Duration.ofDays(validDays))))
+			.update(key, "id");
+		long id = key.getKeyAs(Number.class).longValue();
+		audit(load(accountId).email(), "token-created", clean, null);
+		return new IssuedToken(tokens(accountId).stream().filter(t -> t.id() == id).findFirst().orElseThrow(), secret);
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApiToken> tokens(long accountId) {
+		return jdbc.sql("SELECT * FROM api_token WHERE account_id = ? ORDER BY created_at DESC, id DESC").param(accountId)
+			.query((rs, n) -> new ApiToken(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
+					rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("expires_at")),
+					instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at"))))
+			.list();
+	}
+
+	/** Revokes one of the account's own tokens. */
+	@Transactional
+	public void revokeToken(long accountId, long tokenId) {
+		int changed = jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL")
+			.params(Timestamp.from(clock.instant()), tokenId, accountId).update();
+		if (changed == 0) {
+			throw new NotFoundException("No active token with id " + tokenId);
+		}
+		audit(load(accountId).email(), "token-revoked", String.valueOf(tokenId), null);
+	}
+
+	/** The user a token secret belongs to, if it is valid, not revoked and not expired. */
+	@Transactional
+	public Optional<CurrentUser> authenticateToken(String secret) {
+		if (secret == null || !secret.startsWith(TOKEN_PREFIX) || secret.length() > 100) {
+			return Optional.empty();
+		}
+		Instant now = clock.instant();
+		Optional<Long[]> match = jdbc.sql("""
+				SELECT t.id, t.account_id FROM api_token t JOIN account a ON a.id = t.account_id
+				WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?) AND a.enabled = TRUE""")
+			.params(sha256(secret), Timestamp.from(now))
+			.query((rs, n) -> new Long[] {rs.getLong(1), rs.getLong(2)}).optional();
+		if (match.isEmpty()) {
+			return Optional.empty();
+		}
+		jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")
+			.params(Timestamp.from(now), match.get()[0], Timestamp.from(now.minusSeconds(60))).update();
+		Account account = load(match.get()[1]);
+		if (account.personId() != null && !people.isActive(account.personId())) {
+			return Optional.empty();
+		}
+		return Optional.of(user(account.id(), account.email(), account.displayName(), account.personId()));
+	}
+
+	/** Records who did what, for administrators. */
+	@Transactional
+	public void audit(String actor, String action, @Nullable String subject, @Nullable String detail) {
+		jdbc.sql("INSERT INTO audit_event (occurred_at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")
+			.params(Timestamp.from(clock.instant()), actor, action, subject, detail).update();
+	}
+
+	private Account insert(String email, String displayName, @Nullable String hash, Set<Role> roles) {
+		if (email.length() > 254 || !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+			throw new InvalidInputException("email", "is not a valid e-mail address");
+		}
+		if (jdbc.sql("SELECT COUNT(*) FROM account WHERE email = ?").param(email).query(Long.class).single() > 0) {
+			throw new ConflictException("An account with the e-mail " + email + " already exists.");
+		}
+		Long personId = people.findIdByEmail(email).orElse(null);
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("INSERT INTO account (email, display_name, password_hash, person_id, created_at) VALUES (?, ?, ?, ?, ?)")
+			.params(email, displayName, hash, personId, Timestamp.from(clock.instant()))
+			.update(key, "id");
+		long id = key.getKeyAs(Number.class).longValue();
+		for (Role role : roles) {
+			jdbc.sql("INSERT INTO account_role (account_id, role) VALUES (?, ?)").params(id, role.name()).update();
+		}
+		return load(id);
+	}
+
+	private Account load(long id) {
+		Map<String, Object> row = jdbc.sql("SELECT id, email, display_name, password_hash, person_id, enabled FROM account WHERE id = ?")
+			.param(id).query().singleRow();
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		jdbc.sql("SELECT role FROM account_role WHERE account_id = ?").param(id).query(String.class).list()
+			.forEach(r -> roles.add(Role.valueOf(r)));
+		Object personId = row.get("person_id");
+		return new Account(id, (String) row.get("email"), (String) row.get("display_name"),
+				personId == null ? null : ((Number) personId).longValue(), roles, (Boolean) row.get("enabled"),
+				row.get("password_hash") != null);
+	}
+
+	private CurrentUser user(long accountId, String email, String displayName, @Nullable Long personId) {
+		Set<String> roles = jdbc.sql("SELECT role FROM account_role WHERE account_id = ?").param(accountId)
+			.query(String.class).set();
+		Long person = personId != null ? personId : people.findIdByEmail(email).orElse(null);
+		if (personId == null && person != null) {
+			jdbc.sql("UPDATE account SET person_id = ? WHERE id = ?").params(person, accountId).update();
+		}
+		return new CurrentUser(accountId, email, displayName, person, Set.copyOf(roles));
+	}
+
+	private String secret() {
+		byte[] bytes = new byte[32];
+		random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+	static String normalise(String email) {
+		return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+	}
+
+}

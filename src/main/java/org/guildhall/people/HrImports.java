@@ -1,0 +1,320 @@
+package org.guildhall.people;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.IntConsumer;
+
+import org.guildhall.people.HrImportStatus.State;
+import org.guildhall.people.hrimport.Column;
+import org.guildhall.people.hrimport.HrFile;
+import org.guildhall.people.hrimport.ImportIssue;
+import org.guildhall.people.hrimport.ImportPlan;
+import org.guildhall.people.hrimport.ImportPlanner;
+import org.guildhall.people.hrimport.ImportWriter;
+import org.guildhall.shared.ConflictException;
+import org.guildhall.shared.InvalidInputException;
+import org.guildhall.shared.NotFoundException;
+import org.guildhall.shared.PageRequest;
+import org.guildhall.shared.PageResult;
+import org.guildhall.shared.web.UploadLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports people from HR CSV exports in two steps: {@link #upload} stores the file and prepares a
+ * preview in the background; {@link #apply} applies a clean preview, all or nothing, also in the
+ * background. Progress is kept in the database so any node can show it.
+ */
+@Service
+public class HrImports {
+
+	private static final Logger log = LoggerFactory.getLogger(HrImports.class);
+	private static final int MAX_SAMPLE_CHANGES = 200;
+
+	private final JdbcClient jdbc;
+	private final ImportWriter writer;
+	private final SkillCatalog skills;
+	private final PeopleDirectory directory;
+	private final ApplicationEventPublisher events;
+	private final Executor executor;
+	private final TransactionTemplate ownTransaction;
+	private final TransactionTemplate sideTransaction;
+	private final Clock clock;
+
+	HrImports(JdbcClient jdbc, ImportWriter writer, SkillCatalog skills, PeopleDirectory directory,
+			ApplicationEventPublisher events, @Qualifier("applicationTaskExecutor") Executor executor,
+			PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.writer = writer;
+		this.skills = skills;
+		this.directory = directory;
+		this.events = events;
+		this.executor = executor;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.sideTransaction = new TransactionTemplate(transactions);
+		this.sideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = Clock.systemUTC();
+	}
+
+	/** Stores an uploaded file and starts its preview in the background. */
+	public HrImportStatus upload(String fileName, byte[] content, String requestedBy) {
+		long id = store(fileName, content, requestedBy);
+		executor.execute(() -> preview(id));
+		return status(id);
+	}
+
+	/** Stores a file and prepares its preview before returning (for the demo data and the command line). */
+	public HrImportStatus uploadAndPreview(String fileName, byte[] content, String requestedBy) {
+		long id = store(fileName, content, requestedBy);
+		preview(id);
+		return status(id);
+	}
+
+	/** Starts applying a clean preview in the background. */
+	public HrImportStatus apply(long id) {
+		claimForApply(id);
+		executor.execute(() -> applyClaimed(id));
+		return status(id);
+	}
+
+	/** Applies a clean preview before returning. */
+	public HrImportStatus applyNow(long id) {
+		claimForApply(id);
+		applyClaimed(id);
+		return status(id);
+	}
+
+	/** Drops a preview that will not be applied (its file is deleted). */
+	public void discard(long id) {
+		int changed = jdbc.sql("UPDATE hr_import SET status = 'DISCARDED', content = ? WHERE id = ? AND status IN ('PREVIEWED', 'INVALID')")
+			.params(new byte[0], id).update();
+		if (changed == 0) {
+			status(id);
+			throw new ConflictException("Only a finished preview that was not applied can be discarded.");
+		}
+	}
+
+	public HrImportStatus status(long id) {
+		return jdbc.sql("SELECT * FROM hr_import WHERE id = ?").param(id).query((rs, n) -> new HrImportStatus(
+				rs.getLong("id"), rs.getString("file_name"), State.valueOf(rs.getString("status")), rs.getString("phase"),
+				rs.getInt("total_rows"), rs.getInt("processed_rows"), rs.getInt("to_create"), rs.getInt("to_update"),
+				rs.getInt("to_deactivate"), rs.getInt("unchanged"), rs.getInt("error_count"), rs.getString("failure"),
+				rs.getString("requested_by"), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant()))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("No import with id " + id));
+	}
+
+	/** The most recent imports first. */
+	public PageResult<HrImportStatus> recent(PageRequest page) {
+		long total = jdbc.sql("SELECT COUNT(*) FROM hr_import").query(Long.class).single();
+		List<Long> ids = jdbc.sql("SELECT id FROM hr_import ORDER BY id DESC LIMIT ? OFFSET ?")
+			.params(page.size(), page.offset()).query(Long.class).list();
+		return new PageResult<>(ids.stream().map(this::status).toList(), page.page(), page.size(), total);
+	}
+
+	public List<HrImportStatus.Issue> issues(long id) {
+		status(id);
+		return jdbc.sql("SELECT line, column_name, message FROM hr_import_issue WHERE import_id = ? ORDER BY position")
+			.param(id).query((rs, n) -> {
+				int line = rs.getInt(1);
+				return new HrImportStatus.Issue(rs.wasNull() ? null : line, rs.getString(2), rs.getString(3));
+			}).list();
+	}
+
+	/** The first planned changes of each kind (at most 200 in all). */
+	public List<HrImportStatus.PlannedChange> plannedChanges(long id) {
+		status(id);
+		return jdbc.sql("SELECT kind, line, employee_id, summary FROM hr_import_change WHERE import_id = ? ORDER BY position")
+			.param(id).query((rs, n) -> {
+				int line = rs.getInt(2);
+				return new HrImportStatus.PlannedChange(rs.getString(1), rs.wasNull() ? null : line, rs.getString(3), rs.getString(4));
+			}).list();
+	}
+
+	/** Imports left running by a node that stopped are marked failed; their transaction was rolled back. */
+	@EventListener(ApplicationReadyEvent.class)
+	void failInterrupted() {
+		int count = jdbc.sql("""
+				UPDATE hr_import SET status = 'FAILED', failure = 'Interrupted by a restart; nothing was changed. Upload the file again.',
+				       finished_at = ? WHERE status IN ('PREVIEWING', 'APPLYING') AND created_at < ?""")
+			.params(Timestamp.from(clock.instant()), Timestamp.from(clock.instant().minusSeconds(3600))).update();
+		if (count > 0) {
+			log.warn("Marked {} interrupted HR imports as failed", count);
+		}
+	}
+
+	private long store(String fileName, byte[] content, String requestedBy) {
+		if (content.length > UploadLimits.MAX_UPLOAD_BYTES) {
+			throw new InvalidInputException("file", "is larger than the limit of " + UploadLimits.describe());
+		}
+		if (content.length == 0) {
+			throw new InvalidInputException("file", "is empty");
+		}
+		String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
+		if (name.length() > 255) {
+			name = name.substring(0, 255);
+		}
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO hr_import (file_name, content, content_sha256, status, phase, requested_by, created_at)
+				VALUES (?, ?, ?, 'PREVIEWING', 'reading', ?, ?)""")
+			.params(name, content, sha256(content), requestedBy, Timestamp.from(clock.instant()))
+			.update(key, "id");
+		return key.getKeyAs(Number.class).longValue();
+	}
+
+	private void preview(long id) {
+		try {
+			byte[] content = content(id);
+			ImportPlan plan = plan(content, id);
+			sideTransaction.executeWithoutResult(tx -> savePreview(id, plan));
+		}
+		catch (RuntimeException e) {
+			log.error("Preview of HR import {} failed", id, e);
+			fail(id, "The preview failed unexpectedly; nothing was changed.");
+		}
+	}
+
+	private ImportPlan plan(byte[] content, long id) {
+		HrFile file = HrFile.read(content, progress(id, "reading"));
+		setTotal(id, file.rows().size());
+		var existing = writer.snapshot(file.has(Column.LANGUAGES), file.has(Column.SKILLS), file.has(Column.GOALS));
+		return new ImportPlanner(skills.idsByKey(), existing).plan(file, progress(id, "checking"));
+	}
+
+	private void claimForApply(long id) {
+		HrImportStatus status = status(id);
+		if (status.state() != State.PREVIEWED) {
+			throw new ConflictException(switch (status.state()) {
+				case INVALID -> "This import has errors and cannot be applied; fix the file and upload it again.";
+				case PREVIEWING -> "The preview is not ready yet.";
+				case APPLYING -> "This import is already being applied.";
+				case APPLIED -> "This import was already applied.";
+				default -> "This import cannot be applied (it is " + status.state().name().toLowerCase() + ").";
+			});
+		}
+		int claimed = jdbc.sql("""
+				UPDATE hr_import SET status = 'APPLYING', phase = 'starting', processed_rows = 0
+				WHERE id = ? AND status = 'PREVIEWED'
+				  AND NOT EXISTS (SELECT 1 FROM hr_import other WHERE other.status = 'APPLYING')""")
+			.param(id).update();
+		if (claimed == 0) {
+			throw new ConflictException("Another import is being applied; wait until it has finished.");
+		}
+	}
+
+	private void applyClaimed(long id) {
+		try {
+			byte[] content = content(id);
+			ImportPlan applied = ownTransaction.execute(tx -> {
+				ImportPlan plan = plan(content, id);
+				if (!plan.valid()) {
+					tx.setRollbackOnly();
+					return plan;
+				}
+				writer.write(plan, progress(id, "writing"));
+				jdbc.sql("""
+						UPDATE hr_import SET status = 'APPLIED', phase = NULL, to_create = ?, to_update = ?, to_deactivate = ?,
+						       unchanged = ?, finished_at = ?, content = ? WHERE id = ?""")
+					.params(plan.creates().size(), plan.updates().size(), plan.deactivations().size(), plan.unchanged(),
+							Timestamp.from(clock.instant()), new byte[0], id)
+					.update();
+				events.publishEvent(new PeopleImported(id, plan.creates().size(), plan.updates().size(),
+						plan.deactivations().size()));
+				return plan;
+			});
+			if (applied != null && !applied.valid()) {
+				fail(id, "The people data changed since the preview and the file now has " + applied.issues().size()
+						+ " problems (first: " + applied.issues().get(0) + "); nothing was changed. Upload it again.");
+			}
+			directory.forgetFacets();
+		}
+		catch (RuntimeException e) {
+			log.error("Applying HR import {} failed", id, e);
+			fail(id, "Applying failed and was rolled back; nothing was changed.");
+		}
+	}
+
+	private void savePreview(long id, ImportPlan plan) {
+		jdbc.sql("DELETE FROM hr_import_issue WHERE import_id = ?").param(id).update();
+		jdbc.sql("DELETE FROM hr_import_change WHERE import_id = ?").param(id).update();
+		int position = 0;
+		for (ImportIssue issue : plan.issues()) {
+			jdbc.sql("INSERT INTO hr_import_issue (import_id, position, line, column_name, message) VALUES (?, ?, ?, ?, ?)")
+				.params(id, position++, issue.line(), issue.column(), truncate(issue.message(), 500)).update();
+		}
+		List<Object[]> sample = new ArrayList<>();
+		plan.creates().stream().limit(MAX_SAMPLE_CHANGES / 3).forEach(c -> sample.add(new Object[] {"create", c.line(), c.record().employeeId(), c.summary()}));
+		plan.updates().stream().limit(MAX_SAMPLE_CHANGES / 3).forEach(c -> sample.add(new Object[] {"update", c.line(), c.record().employeeId(), c.summary()}));
+		plan.deactivations().stream().limit(MAX_SAMPLE_CHANGES / 3).forEach(d -> sample.add(new Object[] {"deactivate", null, d.employeeId(), "deactivated: " + d.fullName() + " is not in the file"}));
+		position = 0;
+		for (Object[] change : sample) {
+			jdbc.sql("INSERT INTO hr_import_change (import_id, position, kind, line, employee_id, summary) VALUES (?, ?, ?, ?, ?, ?)")
+				.params(id, position++, change[0], change[1], change[2], truncate((String) change[3], 500)).update();
+		}
+		jdbc.sql("""
+				UPDATE hr_import SET status = ?, phase = NULL, to_create = ?, to_update = ?, to_deactivate = ?, unchanged = ?,
+				       error_count = ?, finished_at = ? WHERE id = ?""")
+			.params(plan.valid() ? "PREVIEWED" : "INVALID", plan.creates().size(), plan.updates().size(),
+					plan.deactivations().size(), plan.unchanged(), plan.issues().size(), Timestamp.from(clock.instant()), id)
+			.update();
+	}
+
+	private byte[] content(long id) {
+		return jdbc.sql("SELECT content FROM hr_import WHERE id = ?").param(id).query(byte[].class).single();
+	}
+
+	private void setTotal(long id, int total) {
+		sideTransaction.executeWithoutResult(tx -> jdbc.sql("UPDATE hr_import SET total_rows = ? WHERE id = ?")
+			.params(total, id).update());
+	}
+
+	private IntConsumer progress(long id, String phase) {
+		long[] last = {0};
+		return done -> {
+			long now = System.nanoTime();
+			if (now - last[0] > 250_000_000L) {
+				last[0] = now;
+				sideTransaction.executeWithoutResult(tx -> jdbc
+					.sql("UPDATE hr_import SET processed_rows = ?, phase = ? WHERE id = ?").params(done, phase, id).update());
+			}
+		};
+	}
+
+	private void fail(long id, String message) {
+		sideTransaction.executeWithoutResult(tx -> jdbc.sql(
+				"UPDATE hr_import SET status = 'FAILED', phase = NULL, failure = ?, finished_at = ? WHERE id = ?")
+			.params(message, Timestamp.from(clock.instant()), id).update());
+	}
+
+	private static String truncate(String text, int max) {
+		return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -1,0 +1,26 @@
+package org.guildhall.people.hrimport;
+
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What applying an HR file would do. Built by {@link ImportPlanner}; applied by {@link ImportWriter}
+ * only when it has no issues.
+ */
+public record ImportPlan(Set<Column> columns, List<Change> creates, List<Change> updates, List<Deactivation> deactivations,
+		int unchanged, List<ImportIssue> issues) {
+
+	public boolean valid() {
+		return issues.isEmpty();
+	}
+
+	/** A person to create ({@code personId} null) or update, with a short description for the preview. */
+	public record Change(int line, @Nullable Long personId, PersonRecord record, boolean reactivate,
+			boolean nameChanged, boolean emailChanged, String summary) {
+	}
+
+	public record Deactivation(long personId, String employeeId, String fullName) {
+	}
+}

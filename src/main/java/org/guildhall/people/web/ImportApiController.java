@@ -1,0 +1,83 @@
+package org.guildhall.people.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.guildhall.people.HrImportStatus;
+import org.guildhall.people.HrImports;
+import org.guildhall.shared.CurrentUser;
+import org.guildhall.shared.InvalidInputException;
+import org.guildhall.shared.PageRequest;
+import org.guildhall.shared.PageResult;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/v1/imports")
+@Tag(name = "HR import", description = "Preview, then apply, an HR CSV export (administrators only)")
+@SecurityRequirement(name = "token")
+@PreAuthorize("hasRole('ADMIN')")
+class ImportApiController {
+
+	private final HrImports imports;
+
+	ImportApiController(HrImports imports) {
+		this.imports = imports;
+	}
+
+	/** The preview, the planned changes and the problems, in one answer. */
+	record ImportView(HrImportStatus status, int percent, List<HrImportStatus.Issue> issues,
+			List<HrImportStatus.PlannedChange> changes) {
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Upload a CSV file (part 'file'); the preview is prepared in the background. Poll the Location.")
+	ResponseEntity<HrImportStatus> upload(@RequestParam(required = false) MultipartFile file) throws IOException {
+		if (file == null || file.isEmpty()) {
+			throw new InvalidInputException("file", "is required (multipart part named 'file')");
+		}
+		HrImportStatus status = imports.upload(file.getOriginalFilename(), file.getBytes(), CurrentUser.get().orElseThrow().email());
+		return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + status.id())).body(status);
+	}
+
+	@GetMapping
+	PageResult<HrImportStatus> recent(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		return imports.recent(new PageRequest(page, size));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Progress, figures, problems (line and column) and a sample of planned changes")
+	ImportView get(@PathVariable long id) {
+		HrImportStatus status = imports.status(id);
+		boolean done = !status.state().running();
+		return new ImportView(status, status.percent(), done ? imports.issues(id) : List.of(),
+				done ? imports.plannedChanges(id) : List.of());
+	}
+
+	@PostMapping("/{id}/apply")
+	@Operation(summary = "Apply a clean preview, all or nothing, in the background")
+	ResponseEntity<HrImportStatus> apply(@PathVariable long id) {
+		return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + id)).body(imports.apply(id));
+	}
+
+	@DeleteMapping("/{id}")
+	@Operation(summary = "Discard a preview that will not be applied")
+	ResponseEntity<Void> discard(@PathVariable long id) {
+		imports.discard(id);
+		return ResponseEntity.noContent().build();
+	}
+}
