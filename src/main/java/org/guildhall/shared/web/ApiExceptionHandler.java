@@ -67,6 +67,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	@ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+	ProblemDetail constraintViolation(jakarta.validation.ConstraintViolationException e) {
+		List<Map<String, String>> errors = e.getConstraintViolations().stream().map(v -> {
+			String path = v.getPropertyPath().toString();
+			return Map.of("field", path.substring(path.lastIndexOf('.') + 1), "message", v.getMessage());
+		}).toList();
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input",
+				errors.isEmpty() ? "Invalid input" : errors.get(0).get("field") + ": " + errors.get(0).get("message"));
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail illegalArgument(IllegalArgumentException e) {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());

@@ -1,0 +1,160 @@
+package org.guildhall.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.guildhall.people.HrImports;
+import org.guildhall.people.PeopleDirectory;
+import org.guildhall.testing.GuildhallTest;
+import org.guildhall.testing.TestOrganisation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+@GuildhallTest
+@AutoConfigureMockMvc
+class SignInAndAccessTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	HrImports imports;
+
+	@Autowired
+	IdentityManagement identity;
+
+	@Autowired
+	PeopleDirectory directory;
+
+	TestOrganisation org;
+
+	@BeforeEach
+	void organisation() {
+		org = TestOrganisation.create(imports, identity, directory);
+	}
+
+	private MockHttpSession signIn(String email) throws Exception {
+		MvcResult result = mvc.perform(post("/login").with(csrf()).param("username", email)
+				.param("password", TestOrganisation.PASSWORD).session(new MockHttpSession()))
+			.andExpect(redirectedUrl("/"))
+			.andReturn();
+		return (MockHttpSession) result.getRequest().getSession();
+	}
+
+	@Test
+	void signInWorksAndGivesANewSessionId() throws Exception {
+		MockHttpSession before = new MockHttpSession();
+		String idBefore = before.getId();
+		MvcResult result = mvc.perform(post("/login").with(csrf()).session(before)
+				.param("username", org.ann().email().toUpperCase()).param("password", TestOrganisation.PASSWORD))
+			.andExpect(redirectedUrl("/"))
+			.andReturn();
+		assertThat(result.getRequest().getSession().getId()).isNotEqualTo(idBefore);
+
+		String home = mvc.perform(get("/").session((MockHttpSession) result.getRequest().getSession()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(home).contains("Welcome, Ann Okafor");
+	}
+
+	@Test
+	void aWrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() throws Exception {
+		mvc.perform(post("/login").with(csrf()).param("username", org.ann().email()).param("password", "nope nope nope"))
+			.andExpect(redirectedUrl("/login?error"));
+		mvc.perform(post("/login").with(csrf()).param("username", "nobody@example.com").param("password", "nope nope nope"))
+			.andExpect(redirectedUrl("/login?error"));
+	}
+
+	@Test
+	void signInWithoutCsrfTokenIsRefused() throws Exception {
+		mvc.perform(post("/login").param("username", org.ann().email()).param("password", TestOrganisation.PASSWORD))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void repeatedAttemptsOnOneAccountAreThrottledEvenWithTheRightPassword() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(post("/login").with(csrf()).param("username", org.bo().email()).param("password", "guess " + i + " guess"))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		mvc.perform(post("/login").with(csrf()).param("username", org.bo().email()).param("password", TestOrganisation.PASSWORD))
+			.andExpect(redirectedUrl("/login?throttled"));
+		mvc.perform(post("/login").with(csrf()).param("username", org.ann().email()).param("password", TestOrganisation.PASSWORD))
+			.andExpect(redirectedUrl("/")); // other accounts are not affected
+	}
+
+	@Test
+	void pagesNeedSignInAndAdminPagesNeedTheAdminRole() throws Exception {
+		mvc.perform(get("/people")).andExpect(redirectedUrl("/login"));
+		MockHttpSession employee = signIn(org.ann().email());
+		mvc.perform(get("/people").session(employee)).andExpect(status().isOk());
+		mvc.perform(get("/admin/imports").session(employee)).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/accounts").session(employee)).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/skills").session(employee)).andExpect(status().isForbidden());
+		mvc.perform(multipart("/admin/imports").file(new MockMultipartFile("file", "x.csv", "text/csv", "a".getBytes()))
+			.with(csrf()).session(employee)).andExpect(status().isForbidden());
+
+		MockHttpSession admin = signIn(org.admin().email());
+		mvc.perform(get("/admin/imports").session(admin)).andExpect(status().isOk());
+		mvc.perform(get("/admin/accounts").session(admin)).andExpect(status().isOk());
+	}
+
+	@Test
+	void anEmployeeCannotEditSomeoneElsesProfilePage() throws Exception {
+		MockHttpSession bo = signIn(org.bo().email());
+		mvc.perform(get("/people/{id}/edit", org.ann().personId()).session(bo)).andExpect(status().isForbidden());
+		mvc.perform(post("/people/{id}/edit", org.ann().personId()).with(csrf()).session(bo)
+			.param("bio", "hacked").param("timeZone", "UTC").param("version", "0")).andExpect(status().isForbidden());
+		mvc.perform(get("/people/{id}/edit", org.bo().personId()).session(bo)).andExpect(status().isOk());
+	}
+
+	@Test
+	void theApiTakesPersonalAccessTokensAndAnswersWithProblemDetails() throws Exception {
+		mvc.perform(get("/api/v1/people"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("Content-Type", "application/problem+json"))
+			.andExpect(jsonPath("$.status").value(401));
+		String token = org.token(identity, org.ann());
+		mvc.perform(get("/api/v1/people/me").header("Authorization", "Bearer " + token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.fullName").value("Ann Okafor"));
+		mvc.perform(get("/api/v1/people").header("Authorization", "Bearer ghp_not-a-real-token"))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void aRevokedTokenStopsWorkingAtOnce() throws Exception {
+		IssuedToken issued = identity.issueToken(org.ann().accountId(), "script", null);
+		mvc.perform(get("/api/v1/people/me").header("Authorization", "Bearer " + issued.secret())).andExpect(status().isOk());
+		identity.revokeToken(org.ann().accountId(), issued.token().id());
+		mvc.perform(get("/api/v1/people/me").header("Authorization", "Bearer " + issued.secret())).andExpect(status().isUnauthorized());
+		assertThat(identity.tokens(org.ann().accountId())).allSatisfy(t -> assertThat(t.prefix()).hasSize(10));
+	}
+
+	@Test
+	void importEndpointsAreForAdministratorsOnly() throws Exception {
+		MockMultipartFile file = new MockMultipartFile("file", "people.csv", "text/csv",
+				"employee_id,email,full_name\nE1,e1@example.com,E One\n".getBytes());
+		mvc.perform(multipart("/api/v1/imports").file(file).header("Authorization", "Bearer " + org.token(identity, org.ann())))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.title").value("Forbidden"));
+		mvc.perform(get("/api/v1/imports").header("Authorization", "Bearer " + org.token(identity, org.pm())))
+			.andExpect(status().isForbidden());
+		mvc.perform(multipart("/api/v1/imports").file(file).header("Authorization", "Bearer " + org.token(identity, org.admin())))
+			.andExpect(status().isAccepted())
+			.andExpect(header().exists("Location"))
+			.andExpect(jsonPath("$.state").value("PREVIEWING"));
+	}
+}
