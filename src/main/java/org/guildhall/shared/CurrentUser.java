@@ -10,7 +10,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Who is making the request: an account, its roles and, when the account belongs to someone in the
  * directory, that person's id. Filled in by the identity module at sign-in and for API tokens.
  */
-public record CurrentUser(long accountId, String email, String displayName, Long personId, Set<String> roles) {
+public record CurrentUser(long accountId, String email, String displayName, Long personId, Set<String> roles)
+		implements java.io.Serializable {
 
 	public static final String ADMIN = "ADMIN";
 	public static final String PROGRAMME_MANAGER = "PROGRAMME_MANAGER";

@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
+
 import org.guildhall.people.HrImports;
 import org.guildhall.people.PeopleDirectory;
 import org.guildhall.testing.GuildhallTest;
@@ -18,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -46,27 +47,35 @@ class SignInAndAccessTest {
 		org = TestOrganisation.create(imports, identity, directory);
 	}
 
-	private MockHttpSession signIn(String email) throws Exception {
+	/** Signs in and returns the session cookie (sessions live in the database, found by this cookie). */
+	private Cookie signIn(String email) throws Exception {
 		MvcResult result = mvc.perform(post("/login").with(csrf()).param("username", email)
-				.param("password", TestOrganisation.PASSWORD).session(new MockHttpSession()))
+				.param("password", TestOrganisation.PASSWORD))
 			.andExpect(redirectedUrl("/"))
 			.andReturn();
-		return (MockHttpSession) result.getRequest().getSession();
+		return result.getResponse().getCookie("SESSION");
 	}
 
 	@Test
 	void signInWorksAndGivesANewSessionId() throws Exception {
-		MockHttpSession before = new MockHttpSession();
-		String idBefore = before.getId();
-		MvcResult result = mvc.perform(post("/login").with(csrf()).session(before)
+		Cookie before = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse().getCookie("SESSION");
+		assertThat(before).as("the sign-in page starts a session for its CSRF token").isNotNull();
+		MvcResult result = mvc.perform(post("/login").with(csrf()).cookie(before)
 				.param("username", org.ann().email().toUpperCase()).param("password", TestOrganisation.PASSWORD))
 			.andExpect(redirectedUrl("/"))
 			.andReturn();
-		assertThat(result.getRequest().getSession().getId()).isNotEqualTo(idBefore);
+		Cookie after = result.getResponse().getCookie("SESSION");
+		assertThat(after).isNotNull();
+		assertThat(after.getValue()).isNotEqualTo(before.getValue());
+		assertThat(result.getResponse().getHeaders("Set-Cookie")).anySatisfy(header -> assertThat(header)
+			.startsWith("SESSION=" + after.getValue()).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
 
-		String home = mvc.perform(get("/").session((MockHttpSession) result.getRequest().getSession()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String home = mvc.perform(get("/").cookie(after)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(home).contains("Welcome, Ann Okafor");
+		mvc.perform(get("/").cookie(before)).andExpect(redirectedUrl("/login"));
+
+		mvc.perform(post("/logout").with(csrf()).cookie(after)).andExpect(redirectedUrl("/login?signedOut"));
+		mvc.perform(get("/").cookie(after)).andExpect(redirectedUrl("/login"));
 	}
 
 	@Test
@@ -98,26 +107,26 @@ class SignInAndAccessTest {
 	@Test
 	void pagesNeedSignInAndAdminPagesNeedTheAdminRole() throws Exception {
 		mvc.perform(get("/people")).andExpect(redirectedUrl("/login"));
-		MockHttpSession employee = signIn(org.ann().email());
-		mvc.perform(get("/people").session(employee)).andExpect(status().isOk());
-		mvc.perform(get("/admin/imports").session(employee)).andExpect(status().isForbidden());
-		mvc.perform(get("/admin/accounts").session(employee)).andExpect(status().isForbidden());
-		mvc.perform(get("/admin/skills").session(employee)).andExpect(status().isForbidden());
+		Cookie employee = signIn(org.ann().email());
+		mvc.perform(get("/people").cookie(employee)).andExpect(status().isOk());
+		mvc.perform(get("/admin/imports").cookie(employee)).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/accounts").cookie(employee)).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/skills").cookie(employee)).andExpect(status().isForbidden());
 		mvc.perform(multipart("/admin/imports").file(new MockMultipartFile("file", "x.csv", "text/csv", "a".getBytes()))
-			.with(csrf()).session(employee)).andExpect(status().isForbidden());
+			.with(csrf()).cookie(employee)).andExpect(status().isForbidden());
 
-		MockHttpSession admin = signIn(org.admin().email());
-		mvc.perform(get("/admin/imports").session(admin)).andExpect(status().isOk());
-		mvc.perform(get("/admin/accounts").session(admin)).andExpect(status().isOk());
+		Cookie admin = signIn(org.admin().email());
+		mvc.perform(get("/admin/imports").cookie(admin)).andExpect(status().isOk());
+		mvc.perform(get("/admin/accounts").cookie(admin)).andExpect(status().isOk());
 	}
 
 	@Test
 	void anEmployeeCannotEditSomeoneElsesProfilePage() throws Exception {
-		MockHttpSession bo = signIn(org.bo().email());
-		mvc.perform(get("/people/{id}/edit", org.ann().personId()).session(bo)).andExpect(status().isForbidden());
-		mvc.perform(post("/people/{id}/edit", org.ann().personId()).with(csrf()).session(bo)
+		Cookie bo = signIn(org.bo().email());
+		mvc.perform(get("/people/{id}/edit", org.ann().personId()).cookie(bo)).andExpect(status().isForbidden());
+		mvc.perform(post("/people/{id}/edit", org.ann().personId()).with(csrf()).cookie(bo)
 			.param("bio", "hacked").param("timeZone", "UTC").param("version", "0")).andExpect(status().isForbidden());
-		mvc.perform(get("/people/{id}/edit", org.bo().personId()).session(bo)).andExpect(status().isOk());
+		mvc.perform(get("/people/{id}/edit", org.bo().personId()).cookie(bo)).andExpect(status().isOk());
 	}
 
 	@Test

@@ -13,6 +13,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 /** The signed-in account, as Spring Security and the other modules see it. */
 class AccountPrincipal implements UserDetails, CredentialsContainer, CurrentUser.HasCurrentUser {
 
+	private static final long serialVersionUID = 1L;
+
+
 	private final CurrentUser user;
 	private @Nullable String passwordHash;
 	private final boolean enabled;
