@@ -126,6 +126,9 @@ final class OrgChart {
 	static OrgChart draw(int size, SplittableRandom random) {
 		OrgChart chart = new OrgChart(size, random);
 		chart.drawStructure();
+		if (chart.allocated != size) {
+			throw new IllegalStateException("placed " + chart.allocated + " of " + size + " people");
+		}
 		chart.drawHireDates();
 		chart.orderRowsByHireDate();
 		chart.numberEmails();
@@ -337,7 +340,10 @@ final class OrgChart {
 		return extra;
 	}
 
-	/** Splits a whole number in proportion to the weights; the parts add up exactly. */
+	/**
+	 * Splits a whole number in proportion to the weights; the parts add up exactly and a part with
+	 * weight 0 stays 0.
+	 */
 	private static int[] share(int total, int[] weights) {
 		long sum = 0;
 		for (int weight : weights) {
@@ -350,8 +356,10 @@ final class OrgChart {
 			given += parts[i];
 		}
 		for (int i = 0; given < total; i = (i + 1) % parts.length) {
-			parts[i]++;
-			given++;
+			if (weights[i] > 0) {
+				parts[i]++;
+				given++;
+			}
 		}
 		return parts;
 	}
