@@ -34,7 +34,7 @@ final class LearningGoals {
 			new Template(Kind.SKILL, (p, r) -> "Get hands-on with " + phrase(learnable(p, r)) + " on a real project this year"),
 			new Template(Kind.SKILL, (p, r) -> "Learn enough " + phrase(learnable(p, r)) + " to review my colleagues' work"),
 			new Template(Kind.SKILL, (p, r) -> "Get back into " + phrase(learnable(p, r)) + " after a few years away from it"),
-			new Template(Kind.SKILL, (p, r) -> "Understand " + phrase(learnable(p, r)) + " well enough to make decisions about it"),
+			new Template(Kind.SKILL, (p, r) -> "Get a solid grounding in " + phrase(learnable(p, r))),
 			new Template(Kind.SKILL, (p, r) -> {
 				String skill = learnable(p, r);
 				return CERTIFIABLE.contains(skill) ? "Get a " + skill + " certification before the end of the year" : null;

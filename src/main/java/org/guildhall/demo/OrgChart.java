@@ -3,15 +3,13 @@ package org.guildhall.demo;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * Who reports to whom, where they sit and what they are called, for every person of a generated
- * company. Held in primitive arrays (about 30 bytes a person) so that 500,000 people fit easily;
+ * company. Held in primitive arrays (about 32 bytes a person, 8 more while sorting) so that 500,000 people
+ * fit easily;
  * the text of each row is only produced while it is written.
  *
  * <p>The CEO is person 0. Below a few hundred people the CEO leads the department heads directly;
@@ -77,10 +75,21 @@ final class OrgChart {
 		}
 	}
 
+	static final String EMAIL_DOMAIN = "example.com";
+	private static final byte NONE = -1;
+	/** Bits of a row number in a packed sort key: enough for {@link OrganisationGenerator#MAX_PEOPLE}. */
+	private static final int ROW_BITS = 19;
+
 	private static final Department[] DEPARTMENTS = Department.values();
 	private static final Office[] OFFICES = Office.values();
 	private static final Culture[] CULTURES = Culture.values();
 	private static final Post[] POSTS = Post.values();
+	private static final String[][] FOLDED_GIVEN_NAMES = Arrays.stream(CULTURES)
+		.map(culture -> culture.givenNames().stream().map(OrgChart::fold).toArray(String[]::new))
+		.toArray(String[][]::new);
+	private static final String[][] FOLDED_FAMILY_NAMES = Arrays.stream(CULTURES)
+		.map(culture -> culture.familyNames().stream().map(OrgChart::fold).toArray(String[]::new))
+		.toArray(String[][]::new);
 	private static final int OFFICE_WEIGHTS = Arrays.stream(OFFICES).mapToInt(Office::weight).sum();
 
 	private final int size;
@@ -94,8 +103,10 @@ final class OrgChart {
 	private final byte[] office;
 	private final byte[] givenCulture;
 	private final byte[] givenName;
+	private final byte[] secondGivenName;
 	private final byte[] familyCulture;
 	private final byte[] familyName;
+	private final byte[] secondFamilyName;
 	private final int[] hireDay;
 	private final int[] personAtRow;
 	private final int[] rowOf;
@@ -103,6 +114,9 @@ final class OrgChart {
 	private int allocated;
 
 	private OrgChart(int size, SplittableRandom random) {
+		if (size < 1 || size > 1 << ROW_BITS) {
+			throw new IllegalArgumentException("an org chart has 1 to " + (1 << ROW_BITS) + " people, not " + size);
+		}
 		this.size = size;
 		this.random = random;
 		manager = new int[size];
@@ -114,8 +128,10 @@ final class OrgChart {
 		office = new byte[size];
 		givenCulture = new byte[size];
 		givenName = new byte[size];
+		secondGivenName = new byte[size];
 		familyCulture = new byte[size];
 		familyName = new byte[size];
+		secondFamilyName = new byte[size];
 		hireDay = new int[size];
 		personAtRow = new int[size];
 		rowOf = new int[size];
@@ -184,12 +200,27 @@ final class OrgChart {
 		return CULTURES[givenCulture[person]];
 	}
 
+	/** The given name (or names) the person goes by. */
 	String givenName(int person) {
-		return culture(person).givenNames().get(givenName[person]);
+		Culture culture = culture(person);
+		String first = culture.givenNames().get(givenName[person]);
+		if (secondGivenName[person] == NONE) {
+			return first;
+		}
+		return first + culture.givenNameJoiner() + culture.givenNames().get(secondGivenName[person]);
+	}
+
+	String familyName(int person) {
+		Culture culture = CULTURES[familyCulture[person]];
+		String first = culture.familyNames().get(familyName[person]);
+		if (secondFamilyName[person] == NONE) {
+			return first;
+		}
+		return first + culture.familyNameJoiner() + culture.familyNames().get(secondFamilyName[person]);
 	}
 
 	String fullName(int person) {
-		return givenName(person) + " " + CULTURES[familyCulture[person]].familyNames().get(familyName[person]);
+		return givenName(person) + " " + familyName(person);
 	}
 
 	LocalDate hireDate(int person) {
@@ -207,21 +238,35 @@ final class OrgChart {
 	}
 
 	/**
-	 * {@code given.family@example.com} folded to ASCII; the second person with the same name gets
-	 * {@code given.family2}, the third {@code given.family3}, in order of hiring.
+	 * {@code given.family@example.com} folded to ASCII; the second person whose address would be
+	 * the same gets {@code given.family2}, the third {@code given.family3}, in order of hiring.
 	 */
 	String email(int person) {
-		StringBuilder email = new StringBuilder(40).append(EmailNames.given(givenCulture[person], givenName[person]))
-			.append('.')
-			.append(EmailNames.family(familyCulture[person], familyName[person]));
+		StringBuilder email = emailBase(person);
 		if (emailNumber[person] > 1) {
 			email.append(emailNumber[person]);
 		}
-		return email.append('@').append(EmailNames.DOMAIN).toString();
+		return email.append('@').append(EMAIL_DOMAIN).toString();
+	}
+
+	/** The local part of the address before any number: no digits, so numbered ones never clash. */
+	private StringBuilder emailBase(int person) {
+		Culture culture = culture(person);
+		String[] given = FOLDED_GIVEN_NAMES[givenCulture[person]];
+		StringBuilder base = new StringBuilder(40).append(given[givenName[person]]);
+		if (secondGivenName[person] != NONE) {
+			base.append(culture.givenNameJoiner() == ' ' ? '.' : '-').append(given[secondGivenName[person]]);
+		}
+		String[] family = FOLDED_FAMILY_NAMES[familyCulture[person]];
+		base.append('.').append(family[familyName[person]]);
+		if (secondFamilyName[person] != NONE) {
+			base.append('-').append(family[secondFamilyName[person]]);
+		}
+		return base;
 	}
 
 	private void drawStructure() {
-		int ceo = allocate(-1, Department.EXECUTIVE, 0, Post.CHIEF_EXECUTIVE);
+		int ceo = allocate(-1, Department.EXECUTIVE, 0, Post.CHIEF_EXECUTIVE, true);
 		if (size >= EXECUTIVE_TEAM_FROM) {
 			growExecutiveTeam(ceo);
 		}
@@ -240,10 +285,10 @@ final class OrgChart {
 		int[] headcount = share(size - 1 - divisions.length, weights);
 		int tallest = 0;
 		for (Division division : divisions) {
-			int executive = allocate(ceo, division.departments().get(0), 1, Post.EXECUTIVE);
+			int executive = allocate(ceo, division.departments().get(0), 1, Post.EXECUTIVE, true);
 			int tallestBelow = 0;
 			for (Department each : division.departments()) {
-				int head = allocate(executive, each, 2, Post.DEPARTMENT_HEAD);
+				int head = allocate(executive, each, 2, Post.DEPARTMENT_HEAD, true);
 				grow(head, headcount[each.ordinal()] - 1);
 				tallestBelow = Math.max(tallestBelow, height[head]);
 			}
@@ -269,7 +314,7 @@ final class OrgChart {
 		int tallest = 0;
 		for (int i = 0; i < span; i++) {
 			Department each = FOUNDING_ORDER[i];
-			int report = allocate(ceo, each, 1, i < leads ? Post.DEPARTMENT_HEAD : Post.MEMBER);
+			int report = allocate(ceo, each, 1, i < leads ? Post.DEPARTMENT_HEAD : Post.MEMBER, i < leads);
 			grow(report, i < leads ? teams[i] : 0);
 			tallest = Math.max(tallest, height[report]);
 		}
@@ -306,7 +351,7 @@ final class OrgChart {
 		int tallestReport = 0;
 		Department own = DEPARTMENTS[department[lead]];
 		for (int i = 0; i < span; i++) {
-			int report = allocate(lead, own, leadDepth + 1, Post.MEMBER);
+			int report = allocate(lead, own, leadDepth + 1, Post.MEMBER, i < leads);
 			grow(report, i < leads ? teams[i] : 0);
 			highestReport = Math.max(highestReport, level[report]);
 			tallestReport = Math.max(tallestReport, height[report]);
@@ -375,21 +420,33 @@ final class OrgChart {
 		return CONTRIBUTOR_LEVELS.length;
 	}
 
-	private int allocate(int lead, Department in, int atDepth, Post as) {
+	private int allocate(int lead, Department in, int atDepth, Post as, boolean leadsOthers) {
 		int person = allocated++;
 		manager[person] = lead;
 		depth[person] = (byte) atDepth;
 		department[person] = (byte) in.ordinal();
 		post[person] = (byte) as.ordinal();
-		Office where = lead < 0 || random.nextInt(10) >= 7 ? anyOffice() : OFFICES[office[lead]];
+		// teams mostly sit with their lead; leads of leads are spread more widely
+		boolean staysWithLead = lead >= 0 && random.nextInt(100) < (leadsOthers ? 35 : 75);
+		Office where = staysWithLead ? OFFICES[office[lead]] : anyOffice();
 		office[person] = (byte) where.ordinal();
 		Culture given = cultureIn(where);
-		Culture family = random.nextInt(10) == 0 ? cultureIn(where) : given;
+		Culture family = random.nextInt(5) == 0 ? cultureIn(where) : given;
 		givenCulture[person] = (byte) given.ordinal();
 		givenName[person] = (byte) random.nextInt(given.givenNames().size());
+		secondGivenName[person] = secondName(given.givenNames(), givenName[person], given.secondGivenNamePercent());
 		familyCulture[person] = (byte) family.ordinal();
 		familyName[person] = (byte) random.nextInt(family.familyNames().size());
+		secondFamilyName[person] = secondName(family.familyNames(), familyName[person], family.secondFamilyNamePercent());
 		return person;
+	}
+
+	private byte secondName(List<String> names, byte first, int percent) {
+		if (random.nextInt(100) >= percent) {
+			return NONE;
+		}
+		int second = random.nextInt(names.size() - 1);
+		return (byte) (second >= first ? second + 1 : second);
 	}
 
 	private Office anyOffice() {
@@ -455,99 +512,60 @@ final class OrgChart {
 		}
 	}
 
+	/**
+	 * Numbers people whose addresses would be the same, in order of hiring. Addresses are compared
+	 * by a 44-bit hash of their text, packed with the row into one sortable long, so no strings are
+	 * held; two different addresses with the same hash would merely both get numbers.
+	 */
 	private void numberEmails() {
-		int[] taken = new int[EmailNames.givenKeys() * EmailNames.familyKeys()];
+		long[] keys = new long[size];
 		for (int row = 0; row < size; row++) {
-			int person = personAtRow[row];
-			int name = EmailNames.givenKey(givenCulture[person], givenName[person]) * EmailNames.familyKeys()
-					+ EmailNames.familyKey(familyCulture[person], familyName[person]);
-			emailNumber[person] = ++taken[name];
+			keys[row] = (hash44(emailBase(personAtRow[row])) << ROW_BITS) | row;
+		}
+		Arrays.sort(keys);
+		long previous = -1;
+		int number = 0;
+		for (long key : keys) {
+			long address = key >>> ROW_BITS;
+			number = address == previous ? number + 1 : 1;
+			previous = address;
+			emailNumber[personAtRow[(int) (key & ((1L << ROW_BITS) - 1))]] = number;
 		}
 	}
 
+	private static long hash44(CharSequence text) {
+		long hash = 0xcbf29ce484222325L; // FNV-1a
+		for (int i = 0; i < text.length(); i++) {
+			hash ^= text.charAt(i);
+			hash *= 0x100000001b3L;
+		}
+		return (hash ^ (hash >>> 29)) & ((1L << 44) - 1);
+	}
+
 	/**
-	 * Names as they appear in e-mail addresses: accents and other marks removed, lower case, only
-	 * letters and hyphens ("Łukasz Wiśniewski" → {@code lukasz.wisniewski}, "O'Brien" → {@code obrien}).
-	 * Names that fold to the same text share a key, so their addresses are numbered together.
+	 * A name as it appears in an e-mail address: accents and other marks removed, lower case, only
+	 * letters and hyphens ("Łukasz" → {@code lukasz}, "O'Brien" → {@code obrien}).
 	 */
-	static final class EmailNames {
-
-		static final String DOMAIN = "example.com";
-
-		private static final String[][] GIVEN = new String[CULTURES.length][];
-		private static final String[][] FAMILY = new String[CULTURES.length][];
-		private static final int[][] GIVEN_KEY = new int[CULTURES.length][];
-		private static final int[][] FAMILY_KEY = new int[CULTURES.length][];
-		private static final int GIVEN_KEYS;
-		private static final int FAMILY_KEYS;
-
-		static {
-			Map<String, Integer> givenKeys = new HashMap<>();
-			Map<String, Integer> familyKeys = new HashMap<>();
-			for (Culture culture : CULTURES) {
-				int c = culture.ordinal();
-				GIVEN[c] = culture.givenNames().stream().map(EmailNames::fold).toArray(String[]::new);
-				FAMILY[c] = culture.familyNames().stream().map(EmailNames::fold).toArray(String[]::new);
-				GIVEN_KEY[c] = Arrays.stream(GIVEN[c]).mapToInt(n -> givenKeys.computeIfAbsent(n, k -> givenKeys.size())).toArray();
-				FAMILY_KEY[c] = Arrays.stream(FAMILY[c]).mapToInt(n -> familyKeys.computeIfAbsent(n, k -> familyKeys.size())).toArray();
-			}
-			GIVEN_KEYS = givenKeys.size();
-			FAMILY_KEYS = familyKeys.size();
-		}
-
-		private EmailNames() {
-		}
-
-		static String given(int culture, int name) {
-			return GIVEN[culture][name];
-		}
-
-		static String family(int culture, int name) {
-			return FAMILY[culture][name];
-		}
-
-		static int givenKey(int culture, int name) {
-			return GIVEN_KEY[culture][name];
-		}
-
-		static int familyKey(int culture, int name) {
-			return FAMILY_KEY[culture][name];
-		}
-
-		static int givenKeys() {
-			return GIVEN_KEYS;
-		}
-
-		static int familyKeys() {
-			return FAMILY_KEYS;
-		}
-
-		/** The ASCII form of a name for an e-mail address. */
-		static String fold(String name) {
-			String decomposed = Normalizer.normalize(name, Normalizer.Form.NFD);
-			StringBuilder folded = new StringBuilder(decomposed.length());
-			for (int i = 0; i < decomposed.length(); i++) {
-				char c = decomposed.charAt(i);
-				switch (Character.toLowerCase(c)) {
-					case 'ß' -> folded.append("ss");
-					case 'ł' -> folded.append('l');
-					case 'ø' -> folded.append('o');
-					case 'đ' -> folded.append('d');
-					case 'ı' -> folded.append('i');
-					case 'æ' -> folded.append("ae");
-					case 'œ' -> folded.append("oe");
-					default -> {
-						char lower = Character.toLowerCase(c);
-						if ((lower >= 'a' && lower <= 'z') || lower == '-') {
-							folded.append(lower);
-						}
+	static String fold(String name) {
+		String decomposed = Normalizer.normalize(name, Normalizer.Form.NFD);
+		StringBuilder folded = new StringBuilder(decomposed.length());
+		for (int i = 0; i < decomposed.length(); i++) {
+			char c = Character.toLowerCase(decomposed.charAt(i));
+			switch (c) {
+				case 'ß' -> folded.append("ss");
+				case 'ł' -> folded.append('l');
+				case 'ø' -> folded.append('o');
+				case 'đ' -> folded.append('d');
+				case 'ı' -> folded.append('i');
+				case 'æ' -> folded.append("ae");
+				case 'œ' -> folded.append("oe");
+				default -> {
+					if ((c >= 'a' && c <= 'z') || c == '-') {
+						folded.append(c);
 					}
 				}
 			}
-			if (folded.isEmpty()) {
-				throw new IllegalStateException("name has no letters for an e-mail address: " + name);
-			}
-			return folded.toString().toLowerCase(Locale.ROOT);
 		}
+		return folded.toString();
 	}
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OrganisationGeneratorTest {
 
 	private static final Pattern EMPLOYEE_ID = Pattern.compile("E\\d{6}");
-	private static final Pattern EMAIL = Pattern.compile("[a-z-]+\\.[a-z-]+\\d*@example\\.com");
+	private static final Pattern EMAIL = Pattern.compile("[a-z-]+(\\.[a-z-]+)+\\d*@example\\.com");
 	private static final Pattern SKILL_ENTRY = Pattern.compile("([^:;]+):([1-5])(:teach)?(:learn)?");
 	private static final Set<String> MENTORING = Set.of("NONE", "MENTOR", "MENTEE", "BOTH");
 
