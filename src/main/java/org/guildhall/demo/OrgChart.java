@@ -8,11 +8,10 @@ import java.util.SplittableRandom;
 
 /**
  * Who reports to whom, where they sit and what they are called, for every person of a generated
- * company. Held in primitive arrays (about 32 bytes a person, 8 more while sorting) so that 500,000 people
- * fit easily;
- * the text of each row is only produced while it is written.
+ * company. Held in primitive arrays (about 32 bytes a person, 8 more while sorting) so that
+ * 500,000 people fit easily; the text of each row is only produced while it is written.
  *
- * <p>The CEO is person 0. Below a few hundred people the CEO leads the department heads directly;
+ * <p>The CEO is person 0. Below 150 people the CEO leads the department heads directly;
  * larger companies get an executive team (CTO, CPO, CRO, CFO, COO), each running a division of
  * departments. Below the department heads, every lead has four to nine direct reports.
  */
