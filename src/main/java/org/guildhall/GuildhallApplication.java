@@ -1,5 +1,7 @@
 package org.guildhall;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -19,6 +21,16 @@ import org.springframework.scheduling.annotation.EnableAsync;
 public class GuildhallApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && !args[0].startsWith("-")) {
+			String[] rest = Arrays.copyOfRange(args, 1, args.length);
+			switch (args[0]) {
+				case "generate" -> System.exit(org.guildhall.demo.GenerateCommand.run(rest));
+				default -> {
+					System.err.println("Unknown command '" + args[0] + "'. Commands: match, generate (or none to start the server).");
+					System.exit(2);
+				}
+			}
+		}
 		SpringApplication.run(GuildhallApplication.class, args);
 	}
 }

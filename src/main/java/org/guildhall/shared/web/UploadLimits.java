@@ -4,7 +4,7 @@ package org.guildhall.shared.web;
 public final class UploadLimits {
 
 	/** Largest HR file accepted, in bytes (also set as spring.servlet.multipart.max-file-size). */
-	public static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
+	public static final long MAX_UPLOAD_BYTES = 100L * 1024 * 1024;
 
 	private UploadLimits() {
 	}

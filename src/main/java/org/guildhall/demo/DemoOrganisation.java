@@ -1,0 +1,118 @@
+package org.guildhall.demo;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.guildhall.identity.IdentityManagement;
+import org.guildhall.identity.NewAccount;
+import org.guildhall.identity.Role;
+import org.guildhall.people.HrImportStatus;
+import org.guildhall.people.HrImports;
+import org.guildhall.shared.SignInHint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills an empty Guildhall with the demo organisation on first start, through the same HR import
+ * that customers use, and gives every demo person an account with the published demo password.
+ * The chief executive is the administrator and a first-line manager runs the programmes. Off with
+ * {@code guildhall.demo.enabled=false} (do that in production).
+ */
+@Component
+@ConditionalOnProperty(name = "guildhall.demo.enabled", havingValue = "true")
+@Order(10)
+class DemoOrganisation implements ApplicationRunner, SignInHint {
+
+	/** The demo password, printed in the log and the README; demo data only. */
+	static final String PASSWORD = "guildhall-demo";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
+
+	private final HrImports imports;
+	private final IdentityManagement identity;
+	private final JdbcClient jdbc;
+	private final int people;
+	private final long seed;
+	private volatile Organisation organisation;
+
+	DemoOrganisation(HrImports imports, IdentityManagement identity, JdbcClient jdbc,
+			@Value("${guildhall.demo.people:400}") int people, @Value("${guildhall.demo.seed:42}") long seed) {
+		this.imports = imports;
+		this.identity = identity;
+		this.jdbc = jdbc;
+		this.people = people;
+		this.seed = seed;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws IOException {
+		ByteArrayOutputStream file = new ByteArrayOutputStream();
+		try (Writer out = new OutputStreamWriter(file, StandardCharsets.UTF_8)) {
+			organisation = new OrganisationGenerator().generate(people, seed, out);
+		}
+		boolean empty = jdbc.sql("SELECT COUNT(*) FROM person").query(Long.class).single() == 0;
+		if (empty) {
+			seed(file.toByteArray());
+		}
+		log.info("Demo organisation ({} people). Sign in at /login with password '{}' as: {}", organisation.people(),
+				PASSWORD, signIns());
+	}
+
+	private void seed(byte[] csv) {
+		long started = System.nanoTime();
+		HrImportStatus preview = imports.uploadAndPreview("demo-organisation.csv", csv, "demo");
+		if (preview.state() != HrImportStatus.State.PREVIEWED) {
+			throw new IllegalStateException("The demo organisation does not import cleanly: " + imports.issues(preview.id()));
+		}
+		imports.applyNow(preview.id());
+		List<NewAccount> accounts = new ArrayList<>();
+		jdbc.sql("SELECT email, full_name FROM person ORDER BY id").query((rs, n) -> {
+			String email = rs.getString(1);
+			EnumSet<Role> roles = EnumSet.of(Role.EMPLOYEE);
+			if (email.equals(organisation.chiefExecutive().email())) {
+				roles.add(Role.ADMIN);
+			}
+			if (organisation.manager() != null && email.equals(organisation.manager().email())) {
+				roles.add(Role.PROGRAMME_MANAGER);
+			}
+			return new NewAccount(email, rs.getString(2), roles);
+		}).list().forEach(accounts::add);
+		identity.createAllWithSharedPassword(accounts, PASSWORD);
+		log.warn("Seeded the demo organisation: {} people with accounts in {} ms. Demo data and a published password: "
+				+ "never use this database in production.", accounts.size(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private String signIns() {
+		List<String> lines = new ArrayList<>();
+		lines.add("administrator " + organisation.chiefExecutive().email());
+		if (organisation.manager() != null) {
+			lines.add("programme manager " + organisation.manager().email());
+		}
+		if (organisation.mentor() != null) {
+			lines.add("mentor " + organisation.mentor().email());
+		}
+		if (organisation.mentee() != null) {
+			lines.add("mentee " + organisation.mentee().email());
+		}
+		return String.join(", ", lines);
+	}
+
+	@Override
+	public String text() {
+		return organisation == null ? "" : "Demo: sign in with password '" + PASSWORD + "' as " + signIns() + ".";
+	}
+
+}
