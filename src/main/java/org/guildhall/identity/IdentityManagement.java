@@ -269,6 +269,23 @@ public class IdentityManagement {
 			.params(Timestamp.from(clock.instant()), actor, action, subject, detail).update();
 	}
 
+	/** One entry of the audit trail. */
+	public record AuditEvent(Instant occurredAt, String actor, String action, @Nullable String subject,
+			@Nullable String detail) {
+	}
+
+	/** The audit trail, newest first. */
+	@Transactional(readOnly = true)
+	public PageResult<AuditEvent> auditTrail(PageRequest page) {
+		long total = jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single();
+		List<AuditEvent> items = jdbc.sql("SELECT * FROM audit_event ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?")
+			.params(page.size(), page.offset())
+			.query((rs, n) -> new AuditEvent(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+					rs.getString("action"), rs.getString("subject"), rs.getString("detail")))
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
 	private Account insert(String email, String displayName, @Nullable String hash, Set<Role> roles) {
 		if (email.length() > 254 || !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
 			throw new InvalidInputException("email", "is not a valid e-mail address");

@@ -51,10 +51,7 @@ public class SkillCatalog {
 
 	@Transactional(readOnly = true)
 	public Optional<Skill> find(long id) {
-		return jdbc.sql("SELECT id, name, category, status FROM skill WHERE id = ?").param(id)
-			.query((rs, n) -> new Skill(rs.getLong("id"), rs.getString("name"), rs.getString("category"),
-					"SUGGESTED".equals(rs.getString("status")), aliasesOf(rs.getLong("id"))))
-			.optional();
+		return load(List.of(id)).stream().findFirst();
 	}
 
 	/**
@@ -137,7 +134,7 @@ public class SkillCatalog {
 			.params(key(suggested.name()), suggested.name(), target.id()).update();
 	}
 
-	/** Names of every skill keyed by id; aliases are resolved by {@link #resolve}. */
+	/** Every skill id, keyed by the lookup key of its name and of each of its aliases. */
 	@Transactional(readOnly = true)
 	public Map<String, Long> idsByKey() {
 		Map<String, Long> ids = new LinkedHashMap<>();
@@ -150,17 +147,22 @@ public class SkillCatalog {
 		return ids;
 	}
 
+	/** The skills with these ids, in the given order, in two queries whatever their number. */
 	private List<Skill> load(List<Long> ids) {
-		List<Skill> skills = new ArrayList<>(ids.size());
-		for (Long id : ids) {
-			find(id).ifPresent(skills::add);
+		if (ids.isEmpty()) {
+			return List.of();
 		}
-		return skills;
-	}
-
-	private List<String> aliasesOf(long skillId) {
-		return jdbc.sql("SELECT alias FROM skill_alias WHERE skill_id = ? ORDER BY alias_key").param(skillId)
-			.query(String.class).list();
+		Map<Long, List<String>> aliases = new LinkedHashMap<>();
+		jdbc.sql("SELECT skill_id, alias FROM skill_alias WHERE skill_id IN (:ids) ORDER BY alias_key").param("ids", ids)
+			.query(rs -> {
+				aliases.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
+			});
+		Map<Long, Skill> byId = new LinkedHashMap<>();
+		jdbc.sql("SELECT id, name, category, status FROM skill WHERE id IN (:ids)").param("ids", ids)
+			.query((rs, n) -> new Skill(rs.getLong("id"), rs.getString("name"), rs.getString("category"),
+					"SUGGESTED".equals(rs.getString("status")), List.copyOf(aliases.getOrDefault(rs.getLong("id"), List.of()))))
+			.list().forEach(skill -> byId.put(skill.id(), skill));
+		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
 	}
 
 	static String escapeLike(String text) {

@@ -10,7 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+
 import jakarta.servlet.http.Cookie;
+
+import org.awaitility.Awaitility;
+import org.guildhall.shared.PageRequest;
 
 import org.guildhall.people.HrImports;
 import org.guildhall.people.PeopleDirectory;
@@ -165,5 +170,34 @@ class SignInAndAccessTest {
 			.andExpect(status().isAccepted())
 			.andExpect(header().exists("Location"))
 			.andExpect(jsonPath("$.state").value("PREVIEWING"));
+	}
+
+	@Test
+	void peopleDeactivatedByTheHrImportCanNoLongerSignInNorUseTheirTokens() throws Exception {
+		String token = org.token(identity, org.ann());
+		TestOrganisation.create(imports, identity, directory); // a full export without this organisation
+		mvc.perform(post("/login").with(csrf()).param("username", org.ann().email()).param("password", TestOrganisation.PASSWORD))
+			.andExpect(redirectedUrl("/login?error"));
+		mvc.perform(get("/api/v1/people/me").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void theOpenApiDescriptionListsTheApiAndItsTokenScheme() throws Exception {
+		mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/v1/people']").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/skills']").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/imports/{id}/apply']").exists())
+			.andExpect(jsonPath("$.components.securitySchemes.token.scheme").value("bearer"));
+	}
+
+	@Test
+	void importsAndProfileEditsByOthersLandInTheAuditTrail() throws Exception {
+		Cookie admin = signIn(org.admin().email());
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+			assertThat(identity.auditTrail(new PageRequest(0, 50)).items())
+				.anySatisfy(e -> assertThat(e.action()).isEqualTo("people-imported")));
+		mvc.perform(get("/admin/audit").cookie(admin)).andExpect(status().isOk());
+		mvc.perform(get("/admin/audit").cookie(signIn(org.bo().email()))).andExpect(status().isForbidden());
 	}
 }

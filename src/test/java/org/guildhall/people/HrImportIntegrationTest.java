@@ -11,7 +11,9 @@ import org.awaitility.Awaitility;
 import org.guildhall.people.HrImportStatus.State;
 import org.guildhall.shared.ConflictException;
 import org.guildhall.shared.CurrentUser;
+import org.guildhall.shared.InvalidInputException;
 import org.guildhall.shared.PageRequest;
+import org.guildhall.shared.web.UploadLimits;
 import org.guildhall.testing.GuildhallTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -133,5 +135,14 @@ class HrImportIntegrationTest {
 		assertThatThrownBy(() -> imports.apply(started.id())).isInstanceOf(ConflictException.class);
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> imports.status(started.id()).state() == State.APPLIED);
 		assertThat(directory.findIdByEmail("bg-" + run + "@example.com")).isPresent();
+	}
+
+	@Test
+	void filesOverTheLimitAndEmptyFilesAreRefusedWithAMessage() {
+		byte[] tooBig = new byte[(int) UploadLimits.MAX_UPLOAD_BYTES + 1];
+		assertThatThrownBy(() -> imports.upload("big.csv", tooBig, "admin@example.com"))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("larger than the limit of 100 MB");
+		assertThatThrownBy(() -> imports.upload("empty.csv", new byte[0], "admin@example.com"))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("empty");
 	}
 }

@@ -3,6 +3,7 @@ package org.guildhall.identity.internal;
 import java.util.Map;
 
 import org.guildhall.identity.IdentityManagement;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,10 +27,16 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	/** bcrypt at cost 12 (OWASP ASVS asks for at least 10); the prefix allows moving to argon2id later. */
+	/**
+	 * bcrypt, cost 12 unless configured (OWASP ASVS asks for at least 10, which is the floor here);
+	 * the {@code {bcrypt}} prefix on stored hashes allows moving to argon2id later.
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(12)));
+	PasswordEncoder passwordEncoder(@Value("${guildhall.password.bcrypt-cost:12}") int cost) {
+		if (cost < 10 || cost > 16) {
+			throw new IllegalStateException("guildhall.password.bcrypt-cost must be between 10 and 16, was " + cost);
+		}
+		return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(cost)));
 	}
 
 	@Bean

@@ -39,6 +39,12 @@ class AccountsAdminPageController {
 		return "identity/accounts";
 	}
 
+	@GetMapping("/admin/audit")
+	String audit(@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("events", identity.auditTrail(new PageRequest(page, 50)));
+		return "identity/audit";
+	}
+
 	@PostMapping("/admin/accounts/{id}/roles")
 	String roles(@PathVariable long id, @RequestParam(required = false) List<Role> roles, RedirectAttributes redirect) {
 		Set<Role> chosen = roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);

@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -111,13 +110,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			errors.isEmpty() ? "Invalid input" : errors.get(0).get("field") + ": " + errors.get(0).get("message"));
 		problem.setProperty("errors", errors);
 		return ResponseEntity.badRequest().body(problem);
-	}
-
-	@Override
-	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
-			"File too large", "The upload is larger than the limit of " + UploadLimits.describe()));
 	}
 
 	@ExceptionHandler(RuntimeException.class)
