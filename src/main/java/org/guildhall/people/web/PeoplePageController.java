@@ -134,10 +134,25 @@ class PeoplePageController {
 		return "people/edit";
 	}
 
-	private static String label(String path) {
-		return path.replace("skills[", "Skill row ").replace("goals[", "Goal ").replace("].", ", ").replace("]", "")
-			.replace("timeZone", "Time zone").replace("mentoringCapacity", "Mentoring capacity").replace("bio", "Bio")
-			.replace("languages", "Languages").replace("skill", "skill").replace("proficiency", "proficiency");
+	/** A field path as a person reads it: "skills[2].proficiency" becomes "Skill 3: proficiency". */
+	static String label(String rawPath) {
+		String path = rawPath.replace(".<list element>", "");
+		java.util.regex.Matcher indexed = java.util.regex.Pattern.compile("^(skills|goals|languages)\\[(\\d+)\\](?:\\.(\\w+))?$").matcher(path);
+		if (indexed.matches()) {
+			String noun = switch (indexed.group(1)) {
+				case "skills" -> "Skill";
+				case "goals" -> "Goal";
+				default -> "Language";
+			};
+			int position = Integer.parseInt(indexed.group(2)) + 1;
+			return noun + " " + position + (indexed.group(3) == null ? "" : ": " + words(indexed.group(3)));
+		}
+		String words = words(path);
+		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+	}
+
+	private static String words(String camelCase) {
+		return camelCase.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private static void requireEditor(CurrentUser me, long personId) {
