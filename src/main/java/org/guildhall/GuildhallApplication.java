@@ -19,6 +19,9 @@ import org.springframework.scheduling.annotation.EnableAsync;
 public class GuildhallApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && args[0].equals("match")) {
+			System.exit(org.guildhall.matching.cli.MatchCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+		}
 		SpringApplication.run(GuildhallApplication.class, args);
 	}
 }
