@@ -26,6 +26,11 @@ public final class MatchCommand {
 	private MatchCommand() {
 	}
 
+	/** Entry point for running the command without Spring ({@code java -cp ... MatchCommand ...}). */
+	public static void main(String[] args) {
+		System.exit(run(args));
+	}
+
 	/** Runs the command; returns the exit code. Messages and progress go to standard error. */
 	public static int run(String[] args) {
 		return run(args, System.err);
@@ -63,7 +68,7 @@ public final class MatchCommand {
 			int k = candidates != null ? candidates
 					: read.candidatesPerMentee() != null ? read.candidatesPerMentee() : defaults.candidatesPerMentee();
 			MatchingEngine engine = new MatchingEngine(new MiniLmEmbedder(),
-					new MatchingEngine.Options(k, defaults.pruneAbovePairs(), defaults.threads(), defaults.maxRounds()));
+					defaults.withCandidatesPerMentee(k));
 			MatchingResult result = engine.solve(read.problem(), objective, progress);
 			ResultWriter.write(result, out);
 			if (!quiet) {

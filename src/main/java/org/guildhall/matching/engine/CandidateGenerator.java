@@ -13,9 +13,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CandidateGenerator {
 
-	/** Pairs are all scored exactly, without pruning, up to this many. */
-	static final long FULL_SCORING_LIMIT = 2_000_000;
-
 	/** Kernel scores are floats; exact scores may differ by far less than this (in units). */
 	private static final int BOUND_SLACK = 100;
 
@@ -48,10 +45,10 @@ final class CandidateGenerator {
 
 	/** Scores all pairs exactly when there are few, otherwise keeps the best K per side. */
 	static CandidateGenerator generate(ProfileScorer scorer, MatchingProblem problem, int[] capacity,
-			boolean[] active, int k, SimilarityKernel kernel, int threads, Progress progress) {
+			boolean[] active, int k, SimilarityKernel kernel, int threads, long exactScoringPairs, Progress progress) {
 		int n = scorer.n;
 		int m = scorer.m;
-		if ((long) n * m <= FULL_SCORING_LIMIT || k >= m || scorer.onlyPreferredPairs()) {
+		if ((long) n * m <= exactScoringPairs || k >= m || scorer.onlyPreferredPairs()) {
 			PairGraph.Builder all = new PairGraph.Builder(n, m);
 			for (int i = 0; i < n; i++) {
 				if (!active[i]) {

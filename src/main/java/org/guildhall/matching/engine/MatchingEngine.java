@@ -27,12 +27,21 @@ public final class MatchingEngine {
 	 *        {@code optimal} (the result is still checked against every listed pair)
 	 * @param threads threads for scoring pairs
 	 * @param maxRounds most solve-and-price rounds before settling for a proven gap
+	 * @param exactScoringPairs profile problems with at most this many mentee × mentor pairs are
+	 *        scored exactly without pruning
 	 */
-	public record Options(int candidatesPerMentee, int pruneAbovePairs, int threads, int maxRounds) {
+	public record Options(int candidatesPerMentee, int pruneAbovePairs, int threads, int maxRounds,
+			long exactScoringPairs) {
 
 		/** K = 10, pruning above a million pairs, one thread per core, 8 rounds. */
 		public static Options defaults() {
-			return new Options(10, 1_000_000, Math.max(1, Runtime.getRuntime().availableProcessors()), 8);
+			return new Options(10, 1_000_000, Math.max(1, Runtime.getRuntime().availableProcessors()), 8,
+					2_000_000);
+		}
+
+		/** The same options with another K. */
+		public Options withCandidatesPerMentee(int k) {
+			return new Options(k, pruneAbovePairs, threads, maxRounds, exactScoringPairs);
 		}
 	}
 
@@ -62,7 +71,8 @@ public final class MatchingEngine {
 			scorer = new ProfileScorer(problem, vectors[0], vectors[1]);
 			SimilarityKernel kernel = SimilarityKernel.best();
 			CandidateGenerator generator = CandidateGenerator.generate(scorer, problem, residual.capacity(),
-					residual.active(), options.candidatesPerMentee(), kernel, options.threads(), progress);
+					residual.active(), options.candidatesPerMentee(), kernel, options.threads(), options.exactScoringPairs(),
+					progress);
 			candidates = generator.candidates;
 			remainder = generator.remainder(problem);
 			pruned = generator.pruned;

@@ -92,6 +92,16 @@ public final class MatchingProblem {
 		return capacity[mentor];
 	}
 
+	/** Index of a mentee id (id order), or -1. */
+	int menteeIndexForTest(String id) {
+		return java.util.Arrays.binarySearch(menteeIds, id);
+	}
+
+	/** Index of a mentor id (id order), or -1. */
+	int mentorIndexForTest(String id) {
+		return java.util.Arrays.binarySearch(mentorIds, id);
+	}
+
 	/** True when pairs are scored by Guildhall's scorer from profiles. */
 	public boolean hasProfiles() {
 		return menteeProfiles != null;
