@@ -260,7 +260,7 @@ final class CandidateGenerator {
 	 * mentee's and mentor's K-th best, so most mentees are cleared by that bound alone; the rest
 	 * are rescored against every mentor.
 	 */
-	Remainder remainder(MatchingProblem problem) {
+	Remainder remainder(MatchingProblem problem, int perMentee) {
 		if (!pruned) {
 			return Remainder.NONE;
 		}
@@ -302,14 +302,14 @@ final class CandidateGenerator {
 					suspicious.add(i);
 				}
 			}
-			return rescore(problem, suspicious, u, v, capacity, graph, added);
+			return rescore(problem, suspicious, u, v, capacity, graph, added, perMentee);
 		};
 	}
 
 	int lastSuspicious;
 
 	private long rescore(MatchingProblem problem, List<Integer> suspicious, long[] u, long[] v, int[] capacity,
-			PairGraph graph, PairGraph.Builder added) {
+			PairGraph graph, PairGraph.Builder added, int perMentee) {
 		lastSuspicious = suspicious.size();
 		int m = scorer.m;
 		int dim = scorer.dim;
@@ -325,6 +325,8 @@ final class CandidateGenerator {
 				rowOf[r] = suspicious.get(b + Math.min(r, valid - 1));
 			}
 			long[] need = new long[4];
+			long[][] found = new long[4][16];
+			int[] foundCount = new int[4];
 			for (int tile = 0; tile < tileCount; tile++) {
 				kernel.tile(scorer.menteeVectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim,
 						tiles, tile * dim * width, dim, out);
@@ -352,7 +354,10 @@ final class CandidateGenerator {
 						int w = Scores.toUnits(exact);
 						long slack = u[i] + v[j] - w;
 						if (slack < 0) {
-							added.add(i, j, w);
+							if (foundCount[r] == found[r].length) {
+								found[r] = Arrays.copyOf(found[r], foundCount[r] * 2);
+							}
+							found[r][foundCount[r]++] = (slack << 32) | j;
 							need[r] = Math.max(need[r], -slack);
 						}
 					}
@@ -360,6 +365,16 @@ final class CandidateGenerator {
 			}
 			for (int r = 0; r < valid; r++) {
 				raise += need[r];
+				// Only the most uncovered pairs join per round (column generation keeps re-solves small).
+				int count = foundCount[r];
+				if (count > perMentee) {
+					Arrays.sort(found[r], 0, count);
+					count = perMentee;
+				}
+				for (int k = 0; k < count; k++) {
+					int j = (int) (found[r][k] & 0xffffffffL);
+					added.add(rowOf[r], j, Scores.toUnits(scorer.score(rowOf[r], j)));
+				}
 			}
 		}
 		return raise;

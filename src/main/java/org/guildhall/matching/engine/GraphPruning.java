@@ -64,22 +64,39 @@ final class GraphPruning {
 		return out.build();
 	}
 
-	/** Exact pricing over every listed pair. */
-	static Remainder remainder(PairGraph full) {
+	/**
+	 * Exact pricing over every listed pair. Per mentee, only the {@code perMentee} most uncovered
+	 * pairs join the graph in one round (column generation), which keeps each re-solve small.
+	 */
+	static Remainder remainder(PairGraph full, int perMentee) {
 		return (u, v, active, capacity, candidates, added) -> {
 			long raise = 0;
+			long[] violations = new long[16];
 			for (int i = 0; i < full.menteeCount(); i++) {
 				if (!active[i]) {
 					continue;
 				}
 				long need = 0;
+				int count = 0;
 				for (int e = full.start(i); e < full.end(i); e++) {
 					int j = full.mentor(e);
 					long slack = u[i] + v[j] - full.weight(e);
 					if (slack < 0 && capacity[j] > 0 && candidates.find(i, j) < 0) {
-						added.add(i, j, full.weight(e));
 						need = Math.max(need, -slack);
+						if (count == violations.length) {
+							violations = Arrays.copyOf(violations, count * 2);
+						}
+						// most uncovered first, then by edge (deterministic)
+						violations[count++] = (slack << 32) | (e - full.start(i));
 					}
+				}
+				if (count > perMentee) {
+					Arrays.sort(violations, 0, count);
+					count = perMentee;
+				}
+				for (int k = 0; k < count; k++) {
+					int e = full.start(i) + (int) (violations[k] & 0xffffffffL);
+					added.add(i, full.mentor(e), full.weight(e));
 				}
 				raise += need;
 			}

@@ -33,9 +33,9 @@ public final class MatchingEngine {
 	public record Options(int candidatesPerMentee, int pruneAbovePairs, int threads, int maxRounds,
 			long exactScoringPairs) {
 
-		/** K = 10, pruning above a million pairs, one thread per core, 8 rounds. */
+		/** K = 10, pruning above a million pairs, one thread per core, 30 rounds. */
 		public static Options defaults() {
-			return new Options(10, 1_000_000, Math.max(1, Runtime.getRuntime().availableProcessors()), 8,
+			return new Options(10, 1_000_000, Math.max(1, Runtime.getRuntime().availableProcessors()), 30,
 					2_000_000);
 		}
 
@@ -74,7 +74,7 @@ public final class MatchingEngine {
 					residual.active(), options.candidatesPerMentee(), kernel, options.threads(), options.exactScoringPairs(),
 					progress);
 			candidates = generator.candidates;
-			remainder = generator.remainder(problem);
+			remainder = generator.remainder(problem, options.candidatesPerMentee());
 			pruned = generator.pruned;
 			stats.put("kernel", generator.kernelName);
 			allowedPairs = -1;
@@ -86,7 +86,7 @@ public final class MatchingEngine {
 			if (objective == Objective.OPTIMAL && full.edgeCount() > options.pruneAbovePairs()) {
 				candidates = GraphPruning.topK(full, options.candidatesPerMentee(), residual.capacity(),
 						residual.active());
-				remainder = GraphPruning.remainder(full);
+				remainder = GraphPruning.remainder(full, options.candidatesPerMentee());
 				pruned = true;
 			}
 			else {
