@@ -218,7 +218,7 @@ public final class MatchingBenchmark {
 	private static Set<String> languages(Random random) {
 		String first = random.nextInt(10) < 9 ? "en" : LANGUAGES[1 + random.nextInt(LANGUAGES.length - 1)];
 		if (random.nextInt(10) < 3) {
-			return Set.of(first, LANGUAGES[random.nextInt(LANGUAGES.length)]);
+			return new java.util.TreeSet<>(List.of(first, LANGUAGES[random.nextInt(LANGUAGES.length)]));
 		}
 		return Set.of(first);
 	}
@@ -250,7 +250,7 @@ public final class MatchingBenchmark {
 		MatchingResult result = (MatchingResult) guildhall.value;
 		log("%s: guildhall %d ms, proven %s, gap %s, stats %s", name, guildhall.millis, result.optimality().proven(),
 				result.optimality().gap(), result.stats());
-		long optimum = result.optimality().proven() ? Scores.toUnits(result.totalScore()) : -1;
+		long optimum = result.optimality().proven() ? Math.round(result.totalScore() * Scores.SCALE) : -1;
 		rows.add(row("guildhall optimal", guildhall, result.totalScore(), optimum, result.metrics().matched(), n,
 				result.metrics().blockingPairs(), result.metrics().violations(), result.optimality().proven(),
 				result.stats()));
@@ -345,7 +345,7 @@ public final class MatchingBenchmark {
 		row.put("wallMillis", measured.millis);
 		row.put("peakHeapMiB", measured.peakHeapMiB);
 		row.put("totalScore", total);
-		row.put("shareOfOptimum", optimum > 0 ? Scores.toUnits(total) / (double) optimum : null);
+		row.put("shareOfOptimum", optimum > 0 ? Math.round(total * Scores.SCALE) / (double) optimum : null);
 		row.put("matchedShare", matched / (double) n);
 		row.put("blockingPairs", blocking);
 		row.put("violations", violations);

@@ -185,7 +185,7 @@ final class RandomProblems {
 			}
 			mentees.add(new MenteeProfile("e" + i, "", wants, 1 + random.nextInt(4),
 					departments[random.nextInt(departments.length)],
-					Set.of(languages[random.nextInt(2)], languages[random.nextInt(languages.length)]),
+					new java.util.TreeSet<>(List.of(languages[random.nextInt(2)], languages[random.nextInt(languages.length)])),
 					zones[random.nextInt(zones.length)], random.nextInt(4) == 0 ? "m" + random.nextInt(m) : null,
 					random.nextInt(10) == 0 ? List.of("m" + random.nextInt(m)) : List.of()));
 			menteeVectors[i] = unit(random, dim, centres[random.nextInt(topics)], 0.8);
@@ -197,7 +197,7 @@ final class RandomProblems {
 			}
 			mentors.add(new MentorProfile("m" + j, 1 + random.nextInt(4), "", "", have, 2 + random.nextInt(5),
 					departments[random.nextInt(departments.length)],
-					Set.of(languages[random.nextInt(2)], languages[random.nextInt(languages.length)]),
+					new java.util.TreeSet<>(List.of(languages[random.nextInt(2)], languages[random.nextInt(languages.length)])),
 					zones[random.nextInt(zones.length)], null,
 					random.nextInt(10) == 0 ? List.of("e" + random.nextInt(n)) : List.of()));
 			mentorVectors[j] = unit(random, dim, centres[random.nextInt(topics)], 0.8);
