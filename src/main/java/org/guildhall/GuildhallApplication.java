@@ -24,6 +24,7 @@ public class GuildhallApplication {
 		if (args.length > 0 && !args[0].startsWith("-")) {
 			String[] rest = Arrays.copyOfRange(args, 1, args.length);
 			switch (args[0]) {
+				case "match" -> System.exit(org.guildhall.matching.cli.MatchCommand.run(rest));
 				case "generate" -> System.exit(org.guildhall.demo.GenerateCommand.run(rest));
 				default -> {
 					System.err.println("Unknown command '" + args[0] + "'. Commands: match, generate (or none to start the server).");

@@ -1,0 +1,515 @@
+package org.guildhall.matching.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Candidate pairs from profiles without keeping all n × m scores: one pass over every pair (dot
+ * products in register tiles, then the cheap criteria) keeps each mentee's best K and each
+ * mentor's best K × capacity, exactly. The K-th best scores it leaves behind bound every pair it
+ * dropped, which is what lets the engine prove, or disprove, optimality on the full problem.
+ */
+final class CandidateGenerator {
+
+	/** Kernel scores are floats; exact scores may differ by far less than this (in units). */
+	private static final int BOUND_SLACK = 100;
+
+	private static final int CHUNK_COLUMNS = 512;
+
+	private static final int NONE = Integer.MIN_VALUE;
+
+	final PairGraph candidates;
+	private final int[] menteeBound;
+	private final int[] mentorBound;
+	private final ProfileScorer scorer;
+	private final SimilarityKernel kernel;
+	private final float[] tiles;
+	private final int threads;
+	final boolean pruned;
+	final String kernelName;
+
+	private CandidateGenerator(PairGraph candidates, int[] menteeBound, int[] mentorBound, ProfileScorer scorer,
+			SimilarityKernel kernel, float[] tiles, int threads, boolean pruned) {
+		this.candidates = candidates;
+		this.menteeBound = menteeBound;
+		this.mentorBound = mentorBound;
+		this.scorer = scorer;
+		this.kernel = kernel;
+		this.tiles = tiles;
+		this.threads = threads;
+		this.pruned = pruned;
+		this.kernelName = kernel == null ? "exact" : kernel.name();
+	}
+
+	/** Scores all pairs exactly when there are few, otherwise keeps the best K per side. */
+	static CandidateGenerator generate(ProfileScorer scorer, MatchingProblem problem, int[] capacity,
+			boolean[] active, int k, SimilarityKernel kernel, int threads, long exactScoringPairs, Progress progress) {
+		int n = scorer.n;
+		int m = scorer.m;
+		if ((long) n * m <= exactScoringPairs || k >= m || scorer.onlyPreferredPairs()) {
+			PairGraph.Builder all = new PairGraph.Builder(n, m);
+			for (int i = 0; i < n; i++) {
+				if (!active[i]) {
+					continue;
+				}
+				if (scorer.onlyPreferredPairs()) {
+					addPreferred(scorer, problem, i, all);
+					continue;
+				}
+				for (int j = 0; j < m; j++) {
+					addIfAllowed(scorer, problem, i, j, all);
+				}
+			}
+			if (scorer.onlyPreferredPairs()) {
+				for (int j = 0; j < m; j++) {
+					for (int i : scorer.mentorPrefers[j]) {
+						if (active[i]) {
+							addIfAllowed(scorer, problem, i, j, all);
+						}
+					}
+				}
+			}
+			return new CandidateGenerator(all.build(), null, null, scorer, null, null, threads, false);
+		}
+		int width = kernel.width();
+		int dim = scorer.dim;
+		int tileCount = (m + width - 1) / width;
+		float[] tiles = new float[tileCount * dim * width];
+		for (int j = 0; j < m; j++) {
+			int tile = j / width;
+			int column = j % width;
+			int base = tile * dim * width + column;
+			for (int d = 0; d < dim; d++) {
+				tiles[base + d * width] = scorer.mentorVectors[j * dim + d];
+			}
+		}
+		int menteeK = k;
+		int[] mentorK = new int[m];
+		for (int j = 0; j < m; j++) {
+			mentorK[j] = (int) Math.min((long) k * capacity[j], n);
+		}
+		TopLists menteeTops = new TopLists(uniform(n, menteeK));
+		TopLists[] mentorTops = new TopLists[threads];
+		int[] activeRows = activeRows(active);
+		int blocks = (activeRows.length + 3) / 4;
+		AtomicLong pairsDone = new AtomicLong();
+		long pairsTotal = (long) activeRows.length * m;
+		List<Thread> workers = new ArrayList<>();
+		RuntimeException[] failure = new RuntimeException[1];
+		for (int t = 0; t < threads; t++) {
+			int thread = t;
+			mentorTops[t] = new TopLists(mentorK);
+			Thread worker = new Thread(() -> {
+				try {
+					scan(scorer, kernel, tiles, activeRows, thread, threads, blocks, menteeTops, mentorTops[thread],
+							pairsDone, pairsTotal, progress);
+				}
+				catch (RuntimeException e) {
+					failure[0] = e;
+				}
+			}, "guildhall-candidates-" + t);
+			workers.add(worker);
+			worker.start();
+		}
+		for (Thread worker : workers) {
+			try {
+				worker.join();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while scoring", e);
+			}
+		}
+		if (failure[0] != null) {
+			throw failure[0];
+		}
+		progress.report("scoring pairs", pairsTotal, pairsTotal);
+		TopLists mentorMerged = TopLists.merge(mentorTops, mentorK);
+		int[] menteeBound = new int[n];
+		Arrays.fill(menteeBound, NONE);
+		int[] mentorBound = new int[m];
+		Arrays.fill(mentorBound, NONE);
+		PairGraph.Builder kept = new PairGraph.Builder(n, m);
+		for (int i : activeRows) {
+			if (menteeTops.isFull(i)) {
+				menteeBound[i] = Scores.toUnits(menteeTops.worst(i)) + BOUND_SLACK;
+			}
+			for (int r = 0; r < menteeTops.size(i); r++) {
+				kept.add(i, menteeTops.index(i, r), 0);
+			}
+			addPreferred(scorer, problem, i, kept);
+		}
+		for (int j = 0; j < m; j++) {
+			if (mentorK[j] > 0 && mentorMerged.isFull(j)) {
+				mentorBound[j] = Scores.toUnits(mentorMerged.worst(j)) + BOUND_SLACK;
+			}
+			for (int r = 0; r < mentorMerged.size(j); r++) {
+				kept.add(mentorMerged.index(j, r), j, 0);
+			}
+			for (int i : scorer.mentorPrefers[j]) {
+				if (active[i]) {
+					kept.add(i, j, 0);
+				}
+			}
+		}
+		PairGraph union = kept.build();
+		PairGraph.Builder exact = new PairGraph.Builder(n, m);
+		for (int i = 0; i < n; i++) {
+			for (int e = union.start(i); e < union.end(i); e++) {
+				addIfAllowed(scorer, problem, i, union.mentor(e), exact);
+			}
+		}
+		return new CandidateGenerator(exact.build(), menteeBound, mentorBound, scorer, kernel, tiles, threads, true);
+	}
+
+	private static int[] uniform(int count, int value) {
+		int[] out = new int[count];
+		Arrays.fill(out, value);
+		return out;
+	}
+
+	private static int[] activeRows(boolean[] active) {
+		int count = 0;
+		for (boolean a : active) {
+			count += a ? 1 : 0;
+		}
+		int[] rows = new int[count];
+		int at = 0;
+		for (int i = 0; i < active.length; i++) {
+			if (active[i]) {
+				rows[at++] = i;
+			}
+		}
+		return rows;
+	}
+
+	private static void addPreferred(ProfileScorer scorer, MatchingProblem problem, int i, PairGraph.Builder out) {
+		for (int j : scorer.menteePrefers[i]) {
+			addIfAllowed(scorer, problem, i, j, out);
+		}
+	}
+
+	private static void addIfAllowed(ProfileScorer scorer, MatchingProblem problem, int i, int j,
+			PairGraph.Builder out) {
+		if (problem.forbidden.contains(MatchingProblem.pack(i, j))) {
+			return;
+		}
+		double score = scorer.score(i, j);
+		if (score >= 0) {
+			out.add(i, j, Scores.toUnits(score));
+		}
+	}
+
+	private static void scan(ProfileScorer scorer, SimilarityKernel kernel, float[] tiles, int[] rows, int thread,
+			int threads, int blocks, TopLists menteeTops, TopLists mentorTops, AtomicLong pairsDone, long pairsTotal,
+			Progress progress) {
+		int m = scorer.m;
+		int dim = scorer.dim;
+		int width = kernel.width();
+		int tileCount = (m + width - 1) / width;
+		int tilesPerChunk = Math.max(1, CHUNK_COLUMNS / width);
+		float[] out = new float[4 * width];
+		float goalsPoints = (float) scorer.goalsPoints();
+		float restMax = (float) scorer.maxPointsWithoutGoalsAndPreferences();
+		int[] rowOf = new int[4];
+		for (int chunk = 0; chunk < tileCount; chunk += tilesPerChunk) {
+			int chunkEnd = Math.min(tileCount, chunk + tilesPerChunk);
+			long chunkPairs = 0;
+			for (int b = thread; b < blocks; b += threads) {
+				int valid = Math.min(4, rows.length - 4 * b);
+				for (int r = 0; r < 4; r++) {
+					rowOf[r] = rows[4 * b + Math.min(r, valid - 1)];
+				}
+				for (int tile = chunk; tile < chunkEnd; tile++) {
+					kernel.tile(scorer.menteeVectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim,
+							tiles, tile * dim * width, dim, out);
+					int firstMentor = tile * width;
+					int columns = Math.min(width, m - firstMentor);
+					for (int r = 0; r < valid; r++) {
+						int i = rowOf[r];
+						for (int c = 0; c < columns; c++) {
+							float similarity = out[r * width + c];
+							float bound = similarity * goalsPoints + restMax;
+							int j = firstMentor + c;
+							if (bound < menteeTops.worstOrMinus(i) && bound < mentorTops.worstOrMinus(j)) {
+								continue;
+							}
+							double score = scorer.scoreWithoutPreferences(i, j, similarity);
+							if (score < 0) {
+								continue;
+							}
+							float s = (float) score;
+							menteeTops.offer(i, s, j);
+							mentorTops.offer(j, s, i);
+						}
+					}
+					chunkPairs += (long) valid * columns;
+				}
+			}
+			long done = pairsDone.addAndGet(chunkPairs);
+			if (thread == 0) {
+				progress.report("scoring pairs", done, pairsTotal);
+			}
+		}
+	}
+
+	/**
+	 * Pricing against the pairs left out: a left-out pair scores at most the smaller of its
+	 * mentee's and mentor's K-th best, so most mentees are cleared by that bound alone; the rest
+	 * are rescored against every mentor.
+	 */
+	Remainder remainder(MatchingProblem problem, int perMentee) {
+		if (!pruned) {
+			return Remainder.NONE;
+		}
+		return (u, v, active, capacity, graph, added) -> {
+			int m = scorer.m;
+			int[] order = java.util.stream.IntStream.range(0, m)
+				.filter(j -> mentorBound[j] != NONE && capacity[j] > 0)
+				.boxed()
+				.sorted((a, b) -> Integer.compare(mentorBound[a], mentorBound[b]))
+				.mapToInt(Integer::intValue)
+				.toArray();
+			int size = order.length;
+			long[] prefixMaxBoundMinusV = new long[size + 1];
+			prefixMaxBoundMinusV[0] = Long.MIN_VALUE;
+			for (int r = 0; r < size; r++) {
+				int j = order[r];
+				prefixMaxBoundMinusV[r + 1] = Math.max(prefixMaxBoundMinusV[r], mentorBound[j] - v[j]);
+			}
+			long[] suffixMinV = new long[size + 1];
+			suffixMinV[size] = Long.MAX_VALUE;
+			for (int r = size - 1; r >= 0; r--) {
+				suffixMinV[r] = Math.min(suffixMinV[r + 1], v[order[r]]);
+			}
+			int[] sortedBounds = new int[size];
+			for (int r = 0; r < size; r++) {
+				sortedBounds[r] = mentorBound[order[r]];
+			}
+			List<Integer> suspicious = new ArrayList<>();
+			for (int i = 0; i < scorer.n; i++) {
+				if (!active[i] || menteeBound[i] == NONE) {
+					continue;
+				}
+				int split = lowerBound(sortedBounds, menteeBound[i]);
+				long need = prefixMaxBoundMinusV[split];
+				if (suffixMinV[split] != Long.MAX_VALUE) {
+					need = Math.max(need, menteeBound[i] - suffixMinV[split]);
+				}
+				if (u[i] < need) {
+					suspicious.add(i);
+				}
+			}
+			return rescore(problem, suspicious, u, v, capacity, graph, added, perMentee);
+		};
+	}
+
+	int lastSuspicious;
+
+	private long rescore(MatchingProblem problem, List<Integer> suspicious, long[] u, long[] v, int[] capacity,
+			PairGraph graph, PairGraph.Builder added, int perMentee) {
+		lastSuspicious = suspicious.size();
+		int m = scorer.m;
+		int dim = scorer.dim;
+		int width = kernel.width();
+		int tileCount = (m + width - 1) / width;
+		float[] out = new float[4 * width];
+		double goalsPoints = scorer.goalsPoints();
+		long raise = 0;
+		for (int b = 0; b < suspicious.size(); b += 4) {
+			int valid = Math.min(4, suspicious.size() - b);
+			int[] rowOf = new int[4];
+			for (int r = 0; r < 4; r++) {
+				rowOf[r] = suspicious.get(b + Math.min(r, valid - 1));
+			}
+			long[] need = new long[4];
+			long[][] found = new long[4][16];
+			int[] foundCount = new int[4];
+			for (int tile = 0; tile < tileCount; tile++) {
+				kernel.tile(scorer.menteeVectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim,
+						tiles, tile * dim * width, dim, out);
+				int first = tile * width;
+				int columns = Math.min(width, m - first);
+				for (int r = 0; r < valid; r++) {
+					int i = rowOf[r];
+					for (int c = 0; c < columns; c++) {
+						int j = first + c;
+						if (capacity[j] == 0) {
+							continue;
+						}
+						// A quick float estimate first; only near-misses are scored exactly.
+						double estimate = scorer.scoreWithoutPreferences(i, j, out[r * width + c]);
+						if (estimate < 0 || Scores.toUnits(estimate) + BOUND_SLACK <= u[i] + v[j]) {
+							continue;
+						}
+						if (graph.find(i, j) >= 0 || problem.forbidden.contains(MatchingProblem.pack(i, j))) {
+							continue;
+						}
+						double exact = scorer.score(i, j);
+						if (exact < 0) {
+							continue;
+						}
+						int w = Scores.toUnits(exact);
+						long slack = u[i] + v[j] - w;
+						if (slack < 0) {
+							if (foundCount[r] == found[r].length) {
+								found[r] = Arrays.copyOf(found[r], foundCount[r] * 2);
+							}
+							found[r][foundCount[r]++] = (slack << 32) | j;
+							need[r] = Math.max(need[r], -slack);
+						}
+					}
+				}
+			}
+			for (int r = 0; r < valid; r++) {
+				raise += need[r];
+				// Only the most uncovered pairs join per round (column generation keeps re-solves small).
+				int count = foundCount[r];
+				if (count > perMentee) {
+					Arrays.sort(found[r], 0, count);
+					count = perMentee;
+				}
+				for (int k = 0; k < count; k++) {
+					int j = (int) (found[r][k] & 0xffffffffL);
+					added.add(rowOf[r], j, Scores.toUnits(scorer.score(rowOf[r], j)));
+				}
+			}
+		}
+		return raise;
+	}
+
+	private static int lowerBound(int[] sorted, int key) {
+		int lo = 0;
+		int hi = sorted.length;
+		while (lo < hi) {
+			int mid = (lo + hi) >>> 1;
+			if (sorted[mid] < key) {
+				lo = mid + 1;
+			}
+			else {
+				hi = mid;
+			}
+		}
+		return lo;
+	}
+
+	/**
+	 * Fixed-size lists of the best (score, index) entries per owner, each a min-heap on (score,
+	 * then reversed index) so the worst entry is at the root. Ties go to the lower index.
+	 */
+	static final class TopLists {
+
+		private final int[] start;
+		private final int[] capacity;
+		private final int[] size;
+		private final float[] score;
+		private final int[] index;
+		private final float[] worst;
+
+		TopLists(int[] capacityPerOwner) {
+			int owners = capacityPerOwner.length;
+			this.capacity = capacityPerOwner;
+			this.start = new int[owners + 1];
+			for (int o = 0; o < owners; o++) {
+				start[o + 1] = start[o] + capacityPerOwner[o];
+			}
+			this.size = new int[owners];
+			this.score = new float[start[owners]];
+			this.index = new int[start[owners]];
+			this.worst = new float[owners];
+			for (int o = 0; o < owners; o++) {
+				worst[o] = capacityPerOwner[o] == 0 ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
+			}
+		}
+
+		float worstOrMinus(int owner) {
+			return worst[owner];
+		}
+
+		boolean isFull(int owner) {
+			return size[owner] == capacity[owner];
+		}
+
+		float worst(int owner) {
+			return capacity[owner] == 0 ? Float.POSITIVE_INFINITY : score[start[owner]];
+		}
+
+		int size(int owner) {
+			return size[owner];
+		}
+
+		int index(int owner, int r) {
+			return index[start[owner] + r];
+		}
+
+		private static boolean worse(float s1, int i1, float s2, int i2) {
+			return s1 < s2 || (s1 == s2 && i1 > i2);
+		}
+
+		void offer(int owner, float s, int idx) {
+			int cap = capacity[owner];
+			if (cap == 0) {
+				return;
+			}
+			int base = start[owner];
+			int count = size[owner];
+			if (count < cap) {
+				int at = count;
+				while (at > 0) {
+					int parent = (at - 1) >>> 1;
+					if (!worse(s, idx, score[base + parent], index[base + parent])) {
+						break;
+					}
+					score[base + at] = score[base + parent];
+					index[base + at] = index[base + parent];
+					at = parent;
+				}
+				score[base + at] = s;
+				index[base + at] = idx;
+				size[owner] = count + 1;
+				if (count + 1 == cap) {
+					worst[owner] = score[base];
+				}
+				return;
+			}
+			if (!worse(score[base], index[base], s, idx)) {
+				return;
+			}
+			int at = 0;
+			while (true) {
+				int child = 2 * at + 1;
+				if (child >= cap) {
+					break;
+				}
+				int right = child + 1;
+				if (right < cap && worse(score[base + right], index[base + right], score[base + child],
+						index[base + child])) {
+					child = right;
+				}
+				if (!worse(score[base + child], index[base + child], s, idx)) {
+					break;
+				}
+				score[base + at] = score[base + child];
+				index[base + at] = index[base + child];
+				at = child;
+			}
+			score[base + at] = s;
+			index[base + at] = idx;
+			worst[owner] = score[base];
+		}
+
+		static TopLists merge(TopLists[] parts, int[] capacity) {
+			TopLists merged = new TopLists(capacity);
+			for (TopLists part : parts) {
+				for (int o = 0; o < capacity.length; o++) {
+					for (int r = 0; r < part.size[o]; r++) {
+						merged.offer(o, part.score[part.start[o] + r], part.index[part.start[o] + r]);
+					}
+				}
+			}
+			return merged;
+		}
+	}
+}

@@ -1,0 +1,251 @@
+package org.guildhall.matching.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+
+/**
+ * Runs a matching: builds the candidate pairs (all of them for small problems; each side's best K
+ * for large ones), solves the chosen objective exactly on them and, for {@code optimal}, checks
+ * the dual certificate against every pair that was left out, adding uncovered pairs and solving
+ * again until the certificate covers the whole problem. Deterministic: the same problem gives the
+ * same result.
+ */
+public final class MatchingEngine {
+
+	private final Embedder embedder;
+	private final Options options;
+
+	/**
+	 * Tuning of a run.
+	 *
+	 * @param candidatesPerMentee K: each mentee keeps its best K mentors, each mentor its best
+	 *        K × capacity mentees
+	 * @param pruneAbovePairs scored problems with more listed pairs than this are pruned for
+	 *        {@code optimal} (the result is still checked against every listed pair)
+	 * @param threads threads for scoring pairs
+	 * @param maxRounds most solve-and-price rounds before settling for a proven gap
+	 * @param exactScoringPairs profile problems with at most this many mentee × mentor pairs are
+	 *        scored exactly without pruning
+	 */
+	public record Options(int candidatesPerMentee, int pruneAbovePairs, int threads, int maxRounds,
+			long exactScoringPairs) {
+
+		/** K = 10, pruning above a million pairs, one thread per core, 30 rounds. */
+		public static Options defaults() {
+			return new Options(10, 1_000_000, Math.max(1, Runtime.getRuntime().availableProcessors()), 30,
+					2_000_000);
+		}
+
+		/** The same options with another K. */
+		public Options withCandidatesPerMentee(int k) {
+			return new Options(k, pruneAbovePairs, threads, maxRounds, exactScoringPairs);
+		}
+	}
+
+	/**
+	 * @param embedder turns goals and expertise texts into vectors; only needed for profile
+	 *        problems without precomputed vectors (may be {@code null} otherwise)
+	 */
+	public MatchingEngine(Embedder embedder, Options options) {
+		this.embedder = embedder;
+		this.options = options;
+	}
+
+	/** Solves the problem for the objective. */
+	public MatchingResult solve(MatchingProblem problem, Objective objective, Progress progress) {
+		long started = System.nanoTime();
+		Map<String, Object> stats = new LinkedHashMap<>();
+		Solvers.Residual residual = Solvers.Residual.of(problem);
+		PairGraph candidates;
+		Remainder remainder;
+		boolean pruned;
+		ProfileScorer scorer = null;
+		long allowedPairs;
+		if (problem.hasProfiles()) {
+			float[][][] vectors = vectors(problem, progress);
+			long embedded = System.nanoTime();
+			stats.put("embeddingMillis", (embedded - started) / 1_000_000);
+			scorer = new ProfileScorer(problem, vectors[0], vectors[1]);
+			SimilarityKernel kernel = SimilarityKernel.best();
+			CandidateGenerator generator = CandidateGenerator.generate(scorer, problem, residual.capacity(),
+					residual.active(), options.candidatesPerMentee(), kernel, options.threads(), options.exactScoringPairs(),
+					progress);
+			candidates = generator.candidates;
+			remainder = generator.remainder(problem, options.candidatesPerMentee());
+			pruned = generator.pruned;
+			stats.put("kernel", generator.kernelName);
+			allowedPairs = -1;
+			stats.put("scoringMillis", (System.nanoTime() - embedded) / 1_000_000);
+		}
+		else {
+			PairGraph full = problem.scoredPairs;
+			allowedPairs = full.edgeCount();
+			if (objective == Objective.OPTIMAL && full.edgeCount() > options.pruneAbovePairs()) {
+				candidates = GraphPruning.topK(full, options.candidatesPerMentee(), residual.capacity(),
+						residual.active());
+				remainder = GraphPruning.remainder(full, options.candidatesPerMentee());
+				pruned = true;
+			}
+			else {
+				candidates = full;
+				remainder = Remainder.NONE;
+				pruned = false;
+			}
+		}
+		stats.put("candidatePairs", candidates.edgeCount());
+		long solveStarted = System.nanoTime();
+		Solution solution;
+		Optimality optimality;
+		switch (objective) {
+			case OPTIMAL -> {
+				int round = 0;
+				long raise = 0;
+				while (true) {
+					round++;
+					solution = Solvers.optimal(candidates, residual, progress);
+					PairGraph.Builder added = new PairGraph.Builder(problem.menteeCount(), problem.mentorCount());
+					progress.report("checking left-out pairs", 0, 1);
+					raise = remainder.price(solution.menteeDuals(), solution.mentorDuals(), residual.active(),
+							residual.capacity(), candidates, added);
+					if (added.size() == 0 || round >= options.maxRounds()) {
+						break;
+					}
+					stats.put("addedPairsRound" + round, added.size());
+					candidates = new PairGraph.Builder(problem.menteeCount(), problem.mentorCount()).addAll(candidates)
+						.addAll(added.build())
+						.build();
+				}
+				stats.put("rounds", round);
+				DualCertificate certificate = solution.certificate();
+				long bound = certificate.bound() + raise;
+				boolean proven = raise == 0 && certificate.provesOptimal();
+				double gap = bound <= 0 ? 0 : (bound - certificate.total()) / (double) bound;
+				String scope = pruned ? "every allowed pair (" + candidates.edgeCount()
+						+ " candidates solved; left-out pairs checked by score bounds and rescoring)"
+						: "every allowed pair";
+				optimality = new Optimality(proven, proven ? 0.0 : gap,
+						proven ? "dual certificate: mentee and mentor values cover " + scope
+								+ " and sum to the total score"
+								: "dual bound " + Scores.toScore(bound) + " vs total " + Scores.toScore(certificate.total())
+										+ (certificate.uncovered() > 0 ? "; certificate incomplete" : ""));
+			}
+			case FAIR -> {
+				solution = Solvers.fair(candidates, residual, progress);
+				boolean proven = !pruned && solution.certificate().provesOptimal();
+				optimality = new Optimality(proven, proven ? 0.0 : null,
+						(proven ? "exact: threshold search for the lowest score, dual certificate for the total; "
+								: pruned ? "exact on the candidate pairs only (pairs were pruned); " : "certificate failed; ")
+								+ solution.note());
+			}
+			default -> {
+				solution = Solvers.stable(candidates, residual, Preferences.of(candidates, problem));
+				optimality = new Optimality(false, null, "stable matching: no blocking pair among "
+						+ (pruned ? "the candidate pairs" : "the allowed pairs") + "; total score not optimised");
+			}
+		}
+		stats.put("solvingMillis", (System.nanoTime() - solveStarted) / 1_000_000);
+		int n = problem.menteeCount();
+		int[] mentorOf = solution.mentorOf().clone();
+		int[] units = new int[n];
+		for (int i = 0; i < n; i++) {
+			int required = problem.requiredMentor[i];
+			if (required >= 0) {
+				mentorOf[i] = required;
+				units[i] = scorer != null ? Scores.toUnits(scorer.rawScore(i, required))
+						: problem.scoredPairs.weight(problem.scoredPairs.find(i, required));
+			}
+			else if (mentorOf[i] >= 0) {
+				units[i] = candidates.weight(candidates.find(i, mentorOf[i]));
+			}
+		}
+		Preferences preferences = Preferences.of(candidates, problem);
+		ProfileScorer profileScorer = scorer;
+		BiPredicate<Integer, Integer> allowed = profileScorer != null ? profileScorer::allowed
+				: (i, j) -> problem.scoredPairs.find(i, j) >= 0;
+		MatchingMetrics metrics = Metrics.of(problem, mentorOf, units, candidates, preferences, allowed);
+		List<MatchedPair> pairs = new ArrayList<>();
+		List<String> unmatched = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			int j = mentorOf[i];
+			if (j < 0) {
+				unmatched.add(problem.menteeId(i));
+				continue;
+			}
+			boolean required = problem.requiredMentor[i] == j;
+			Map<String, Double> criteria;
+			List<String> reasons = new ArrayList<>();
+			if (required) {
+				reasons.add("Set by the programme as a required pair");
+			}
+			if (scorer != null) {
+				criteria = scorer.criteria(i, j);
+				reasons.addAll(scorer.reasons(i, j));
+			}
+			else {
+				criteria = Map.of();
+				reasons.addAll(scoredReasons(problem, candidates, preferences, i, j, units[i]));
+			}
+			pairs.add(new MatchedPair(problem.menteeId(i), problem.mentorId(j), Scores.toScore(units[i]), required,
+					criteria, List.copyOf(reasons.subList(0, Math.min(3, reasons.size())))));
+		}
+		stats.put("totalMillis", (System.nanoTime() - started) / 1_000_000);
+		if (allowedPairs >= 0) {
+			stats.put("allowedPairs", allowedPairs);
+		}
+		return new MatchingResult(objective, pairs, unmatched, metrics.totalScore(), metrics, optimality, stats);
+	}
+
+	private static List<String> scoredReasons(MatchingProblem problem, PairGraph candidates, Preferences preferences,
+			int i, int j, int units) {
+		List<String> reasons = new ArrayList<>();
+		reasons.add("Compatibility score " + Scores.toScore(units) + " out of 100");
+		int[] ranking = problem.menteeRanking == null ? null : problem.menteeRanking[i];
+		int listed = -1;
+		if (ranking != null) {
+			for (int k = 0; k < ranking.length; k++) {
+				if (ranking[k] == j) {
+					listed = k;
+				}
+			}
+		}
+		int e = candidates.find(i, j);
+		if (listed >= 0) {
+			reasons.add(listed == 0 ? "Your first choice" : "Your choice number " + (listed + 1));
+		}
+		else if (e >= 0 && preferences.menteeRankOfEdge[e] == 0) {
+			reasons.add("Your best-scoring mentor");
+		}
+		else if (e >= 0 && preferences.menteeRankOfEdge[e] < 3) {
+			reasons.add("One of your three best-scoring mentors");
+		}
+		return reasons;
+	}
+
+	private float[][][] vectors(MatchingProblem problem, Progress progress) {
+		if (problem.menteeVectors != null) {
+			return new float[][][] { problem.menteeVectors, problem.mentorVectors };
+		}
+		if (embedder == null) {
+			throw new InvalidProblemException("profiles: no embedding model available to compare goals with expertise");
+		}
+		List<String> texts = new ArrayList<>();
+		for (MenteeProfile p : problem.menteeProfiles) {
+			texts.add(p.goals() == null ? "" : p.goals());
+		}
+		for (MentorProfile p : problem.mentorProfiles) {
+			String expertise = p.expertise() == null ? "" : p.expertise();
+			String bio = p.bio() == null ? "" : p.bio();
+			texts.add((expertise + "\n" + bio).strip());
+		}
+		float[][] all = embedder.embed(texts, progress);
+		int n = problem.menteeCount();
+		float[][] mentees = new float[n][];
+		float[][] mentors = new float[all.length - n][];
+		System.arraycopy(all, 0, mentees, 0, n);
+		System.arraycopy(all, n, mentors, 0, mentors.length);
+		return new float[][][] { mentees, mentors };
+	}
+}

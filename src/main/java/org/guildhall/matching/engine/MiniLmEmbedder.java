@@ -1,0 +1,84 @@
+package org.guildhall.matching.engine;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sentence embeddings from the quantised all-MiniLM-L6-v2 model, which runs in-process and
+ * offline (the model ships in its jar). Each distinct text is embedded once and cached for the
+ * life of this object; empty texts get a zero vector (similarity 0 with everything).
+ */
+public final class MiniLmEmbedder implements Embedder {
+
+	/** Dimensions of the model's vectors. */
+	public static final int DIMENSIONS = 384;
+
+	private static final int BATCH = 64;
+
+	private final Map<String, float[]> cache = new ConcurrentHashMap<>();
+	private volatile EmbeddingModel model;
+
+	private EmbeddingModel model() {
+		if (model == null) {
+			synchronized (this) {
+				if (model == null) {
+					model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+				}
+			}
+		}
+		return model;
+	}
+
+	@Override
+	public float[][] embed(List<String> texts, Progress progress) {
+		Map<String, float[]> missing = new LinkedHashMap<>();
+		for (String text : texts) {
+			if (!text.isBlank() && !cache.containsKey(text)) {
+				missing.put(text, null);
+			}
+		}
+		List<String> todo = new ArrayList<>(missing.keySet());
+		for (int from = 0; from < todo.size(); from += BATCH) {
+			List<String> batch = todo.subList(from, Math.min(todo.size(), from + BATCH));
+			List<TextSegment> segments = batch.stream().map(TextSegment::from).toList();
+			List<Embedding> embeddings = model().embedAll(segments).content();
+			for (int k = 0; k < batch.size(); k++) {
+				cache.put(batch.get(k), normalised(embeddings.get(k).vector()));
+			}
+			progress.report("embedding texts", Math.min(todo.size(), from + BATCH), todo.size());
+		}
+		float[][] out = new float[texts.size()][];
+		for (int k = 0; k < out.length; k++) {
+			String text = texts.get(k);
+			out[k] = text.isBlank() ? new float[DIMENSIONS] : cache.get(text);
+		}
+		return out;
+	}
+
+	/** Number of distinct texts embedded so far. */
+	public int cachedTexts() {
+		return cache.size();
+	}
+
+	private static float[] normalised(float[] vector) {
+		double norm = 0;
+		for (float x : vector) {
+			norm += x * x;
+		}
+		norm = Math.sqrt(norm);
+		float[] out = vector.clone();
+		if (norm > 0) {
+			for (int k = 0; k < out.length; k++) {
+				out[k] /= (float) norm;
+			}
+		}
+		return out;
+	}
+}

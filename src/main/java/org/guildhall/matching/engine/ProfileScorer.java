@@ -1,0 +1,404 @@
+package org.guildhall.matching.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Guildhall's compatibility score from profiles, compiled into flat arrays so that scoring a pair
+ * costs a dot product and a few table look-ups. Each criterion gives a value from 0 to 1; the
+ * score is the weighted mean times 100. A "must" criterion at 0 makes the pair not allowed.
+ */
+final class ProfileScorer {
+
+	private static final double[] SENIORITY_BY_GAP = { 0, 0.7, 1.0, 0.8, 0.6 };
+	private static final double SENIORITY_FAR = 0.4;
+
+	final int n;
+	final int m;
+	final int dim;
+	final float[] menteeVectors;
+	final float[] mentorVectors;
+	private final int[] menteeLevel;
+	private final int[] mentorLevel;
+	private final int[] menteeDepartment;
+	private final int[] mentorDepartment;
+	private final long[] menteeLanguages;
+	private final long[] mentorLanguages;
+	private final int languageWords;
+	private final int[] menteeZone;
+	private final int[] mentorZone;
+	private final int[][] wantSkill;
+	private final byte[][] wantLevel;
+	private final byte[] proficiency;
+	private final int skillCount;
+	private final long[] menteeLine;
+	private final long[] mentorLine;
+	private final int[] sameAsMentor;
+	final int[][] menteePrefers;
+	final int[][] mentorPrefers;
+	private final double[] points = new double[Criterion.values().length];
+	private final boolean[] must = new boolean[Criterion.values().length];
+	private final String[] skillNames;
+	private final String[] departmentNames;
+	private final String[] languageNames;
+	private final MatchingProblem problem;
+
+	ProfileScorer(MatchingProblem problem, float[][] menteeVecs, float[][] mentorVecs) {
+		this.problem = problem;
+		List<MenteeProfile> mentees = problem.menteeProfiles;
+		List<MentorProfile> mentors = problem.mentorProfiles;
+		this.n = mentees.size();
+		this.m = mentors.size();
+		int d = 0;
+		for (float[] v : menteeVecs) {
+			d = Math.max(d, v.length);
+		}
+		for (float[] v : mentorVecs) {
+			d = Math.max(d, v.length);
+		}
+		this.dim = d;
+		this.menteeVectors = flatten(menteeVecs, d, "mentee", problem.menteeIds);
+		this.mentorVectors = flatten(mentorVecs, d, "mentor", problem.mentorIds);
+		Map<String, Integer> departments = new HashMap<>();
+		Map<String, Integer> languages = new HashMap<>();
+		Map<String, Integer> skills = new HashMap<>();
+		Set<String> sortedLanguages = new TreeSet<>();
+		Set<String> sortedSkills = new TreeSet<>();
+		Set<String> sortedDepartments = new TreeSet<>();
+		for (MenteeProfile p : mentees) {
+			sortedLanguages.addAll(p.languages());
+			sortedSkills.addAll(p.wants().keySet());
+			if (p.department() != null) {
+				sortedDepartments.add(p.department());
+			}
+		}
+		for (MentorProfile p : mentors) {
+			sortedLanguages.addAll(p.languages());
+			sortedSkills.addAll(p.skills().keySet());
+			if (p.department() != null) {
+				sortedDepartments.add(p.department());
+			}
+		}
+		this.languageNames = intern(sortedLanguages, languages);
+		this.skillNames = intern(sortedSkills, skills);
+		this.departmentNames = intern(sortedDepartments, departments);
+		this.languageWords = Math.max(1, (languageNames.length + 63) / 64);
+		this.skillCount = skillNames.length;
+		if ((long) skillCount * m > 400_000_000L) {
+			throw new InvalidProblemException("skills: " + skillCount + " distinct skills for " + m
+					+ " mentors is above the limit of 400 million skill cells");
+		}
+		menteeLevel = new int[n];
+		menteeDepartment = new int[n];
+		menteeLanguages = new long[n * languageWords];
+		menteeZone = new int[n];
+		wantSkill = new int[n][];
+		wantLevel = new byte[n][];
+		menteeLine = new long[n];
+		menteePrefers = new int[n][];
+		Map<String, Integer> mentorIndex = new HashMap<>();
+		for (int j = 0; j < m; j++) {
+			mentorIndex.put(problem.mentorIds[j], j);
+		}
+		Map<String, Integer> menteeIndex = new HashMap<>();
+		for (int i = 0; i < n; i++) {
+			menteeIndex.put(problem.menteeIds[i], i);
+		}
+		sameAsMentor = new int[n];
+		for (int i = 0; i < n; i++) {
+			MenteeProfile p = mentees.get(i);
+			menteeLevel[i] = p.level();
+			menteeDepartment[i] = p.department() == null ? -1 : departments.get(p.department());
+			for (String language : p.languages()) {
+				int bit = languages.get(language);
+				menteeLanguages[i * languageWords + bit / 64] |= 1L << (bit % 64);
+			}
+			menteeZone[i] = TimeZones.offsetMinutes(p.timeZone(), "mentee '" + p.id() + "': timeZone");
+			List<String> wanted = new ArrayList<>(new TreeSet<>(p.wants().keySet()));
+			wantSkill[i] = new int[wanted.size()];
+			wantLevel[i] = new byte[wanted.size()];
+			for (int k = 0; k < wanted.size(); k++) {
+				wantSkill[i][k] = skills.get(wanted.get(k));
+				wantLevel[i][k] = (byte) (int) p.wants().get(wanted.get(k));
+			}
+			menteeLine[i] = problem.reportingLines.interval(p.id());
+			menteePrefers[i] = p.prefers().stream().mapToInt(mentorIndex::get).sorted().distinct().toArray();
+			sameAsMentor[i] = mentorIndex.getOrDefault(p.id(), -1);
+		}
+		mentorLevel = new int[m];
+		mentorDepartment = new int[m];
+		mentorLanguages = new long[m * languageWords];
+		mentorZone = new int[m];
+		proficiency = new byte[skillCount * m];
+		mentorLine = new long[m];
+		mentorPrefers = new int[m][];
+		for (int j = 0; j < m; j++) {
+			MentorProfile p = mentors.get(j);
+			mentorLevel[j] = p.level();
+			mentorDepartment[j] = p.department() == null ? -1 : departments.get(p.department());
+			for (String language : p.languages()) {
+				int bit = languages.get(language);
+				mentorLanguages[j * languageWords + bit / 64] |= 1L << (bit % 64);
+			}
+			mentorZone[j] = TimeZones.offsetMinutes(p.timeZone(), "mentor '" + p.id() + "': timeZone");
+			for (Map.Entry<String, Integer> skill : p.skills().entrySet()) {
+				proficiency[j * skillCount + skills.get(skill.getKey())] = (byte) (int) skill.getValue();
+			}
+			mentorLine[j] = problem.reportingLines.interval(p.id());
+			mentorPrefers[j] = p.prefers().stream().mapToInt(menteeIndex::get).sorted().distinct().toArray();
+		}
+		CriterionWeights weights = problem.weights;
+		for (Criterion c : Criterion.values()) {
+			points[c.ordinal()] = weights.points(c);
+			must[c.ordinal()] = weights.isMust(c);
+		}
+	}
+
+	private static String[] intern(Set<String> sorted, Map<String, Integer> index) {
+		String[] names = sorted.toArray(new String[0]);
+		for (int k = 0; k < names.length; k++) {
+			index.put(names[k], k);
+		}
+		return names;
+	}
+
+	private static float[] flatten(float[][] vectors, int dim, String what, String[] ids) {
+		float[] flat = new float[vectors.length * dim];
+		for (int k = 0; k < vectors.length; k++) {
+			float[] v = vectors[k];
+			if (v.length != 0 && v.length != dim) {
+				throw new InvalidProblemException(what + " '" + ids[k] + "': vector has " + v.length
+						+ " dimensions, expected " + dim);
+			}
+			System.arraycopy(v, 0, flat, k * dim, v.length);
+		}
+		return flat;
+	}
+
+	/** Points the goals criterion gives at similarity 1. */
+	double goalsPoints() {
+		return points[Criterion.GOALS.ordinal()];
+	}
+
+	/** The most points all criteria but goals and preferences can give together. */
+	double maxPointsWithoutGoalsAndPreferences() {
+		return points[0] + points[2] + points[3] + points[4] + points[5] + 1e-3;
+	}
+
+	/** True when preferences are a must: only asked-for pairs are allowed. */
+	boolean onlyPreferredPairs() {
+		return must[Criterion.PREFERENCES.ordinal()];
+	}
+
+	/** Exact dot product of a mentee's and a mentor's vector, in double precision. */
+	double similarity(int i, int j) {
+		double sum = 0;
+		int a = i * dim;
+		int b = j * dim;
+		for (int k = 0; k < dim; k++) {
+			sum += (double) menteeVectors[a + k] * mentorVectors[b + k];
+		}
+		return sum;
+	}
+
+	/** The exact score of a pair, or -1 when a hard rule or a must criterion rules it out. */
+	double score(int i, int j) {
+		double base = scoreWithoutPreferences(i, j, similarity(i, j));
+		if (base < 0) {
+			return base;
+		}
+		double preference = preference(i, j);
+		if (must[Criterion.PREFERENCES.ordinal()] && preference == 0) {
+			return -1;
+		}
+		return Math.min(100, base + points[Criterion.PREFERENCES.ordinal()] * preference);
+	}
+
+	/** The weighted score ignoring hard rules and musts (for pairs the input requires). */
+	double rawScore(int i, int j) {
+		double[] values = values(i, j);
+		double sum = 0;
+		for (int c = 0; c < values.length; c++) {
+			sum += points[c] * values[c];
+		}
+		return Math.min(100, sum);
+	}
+
+	/** Whether a pair is allowed by the hard rules and the must criteria. */
+	boolean allowed(int i, int j) {
+		return score(i, j) >= 0 && !problem.forbidden.contains(MatchingProblem.pack(i, j));
+	}
+
+	double preference(int i, int j) {
+		double value = 0;
+		if (Arrays.binarySearch(menteePrefers[i], j) >= 0) {
+			value += 0.5;
+		}
+		if (Arrays.binarySearch(mentorPrefers[j], i) >= 0) {
+			value += 0.5;
+		}
+		return value;
+	}
+
+	/**
+	 * The score without the preferences criterion (which is sparse and handled separately),
+	 * given the similarity; -1 when not allowed. Used both by the fast candidate kernel (with a
+	 * float similarity) and by exact scoring.
+	 */
+	double scoreWithoutPreferences(int i, int j, double similarity) {
+		if (sameAsMentor[i] == j || ReportingLines.intervalsShareLine(menteeLine[i], mentorLine[j])) {
+			return -1;
+		}
+		double goals = similarity > 0 ? similarity : 0;
+		double skills = skills(i, j);
+		double seniority = seniority(i, j);
+		double department = crossDepartment(i, j);
+		double language = sharesLanguage(i, j) ? 1 : 0;
+		double zone = TimeZones.overlapHours(menteeZone[i], mentorZone[j]) / 8.0;
+		if ((must[0] && skills <= 0) || (must[1] && goals <= 0) || (must[2] && seniority <= 0)
+				|| (must[3] && department <= 0) || (must[4] && language <= 0) || (must[5] && zone <= 0)) {
+			return -1;
+		}
+		return points[0] * skills + points[1] * goals + points[2] * seniority + points[3] * department
+				+ points[4] * language + points[5] * zone;
+	}
+
+	private double skills(int i, int j) {
+		int[] wanted = wantSkill[i];
+		if (wanted.length == 0) {
+			return 0;
+		}
+		byte[] levels = wantLevel[i];
+		int base = j * skillCount;
+		double sum = 0;
+		for (int k = 0; k < wanted.length; k++) {
+			int have = proficiency[base + wanted[k]];
+			sum += have >= levels[k] ? 1.0 : have / (double) levels[k];
+		}
+		return sum / wanted.length;
+	}
+
+	private double seniority(int i, int j) {
+		int gap = mentorLevel[j] - menteeLevel[i];
+		if (gap <= 0) {
+			return 0;
+		}
+		return gap < SENIORITY_BY_GAP.length ? SENIORITY_BY_GAP[gap] : SENIORITY_FAR;
+	}
+
+	private double crossDepartment(int i, int j) {
+		int a = menteeDepartment[i];
+		int b = mentorDepartment[j];
+		return a >= 0 && b >= 0 && a != b ? 1 : 0;
+	}
+
+	private boolean sharesLanguage(int i, int j) {
+		for (int w = 0; w < languageWords; w++) {
+			if ((menteeLanguages[i * languageWords + w] & mentorLanguages[j * languageWords + w]) != 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Each criterion's value (0–100) for a pair, in criterion order, for the result file. */
+	Map<String, Double> criteria(int i, int j) {
+		Map<String, Double> out = new LinkedHashMap<>();
+		double[] values = values(i, j);
+		for (Criterion c : Criterion.values()) {
+			out.put(c.key(), Math.round(values[c.ordinal()] * 1000) / 10.0);
+		}
+		return out;
+	}
+
+	private double[] values(int i, int j) {
+		double similarity = similarity(i, j);
+		return new double[] { skills(i, j), similarity > 0 ? similarity : 0, seniority(i, j), crossDepartment(i, j),
+				sharesLanguage(i, j) ? 1 : 0, TimeZones.overlapHours(menteeZone[i], mentorZone[j]) / 8.0,
+				preference(i, j) };
+	}
+
+	/** The two or three strongest reasons for a pair, in words a mentee understands. */
+	List<String> reasons(int i, int j) {
+		double[] values = values(i, j);
+		List<Criterion> order = new ArrayList<>(List.of(Criterion.values()));
+		order.sort(Comparator.comparingDouble((Criterion c) -> -points[c.ordinal()] * values[c.ordinal()])
+				.thenComparing(Criterion::ordinal));
+		List<String> reasons = new ArrayList<>();
+		for (Criterion c : order) {
+			double value = values[c.ordinal()];
+			if (reasons.size() == 3 || points[c.ordinal()] == 0 || value < 0.25) {
+				continue;
+			}
+			reasons.add(reason(c, i, j, value));
+		}
+		if (reasons.size() < 2 && sharesLanguage(i, j)) {
+			reasons.add("You both speak " + commonLanguage(i, j));
+		}
+		if (reasons.isEmpty()) {
+			reasons.add("The best available mentor within the matching rules");
+		}
+		return reasons;
+	}
+
+	private String reason(Criterion c, int i, int j, double value) {
+		switch (c) {
+			case SKILLS: {
+				List<String> taught = new ArrayList<>();
+				int[] wanted = wantSkill[i];
+				for (int k = 0; k < wanted.length; k++) {
+					if (proficiency[j * skillCount + wanted[k]] >= wantLevel[i][k]) {
+						taught.add(skillNames[wanted[k]]);
+					}
+				}
+				if (taught.isEmpty()) {
+					return "Knows some of the skills you want to learn";
+				}
+				return "Can teach " + taught.size() + " of the " + wanted.length + " skills you want to learn ("
+						+ String.join(", ", taught.subList(0, Math.min(3, taught.size()))) + ")";
+			}
+			case GOALS:
+				return value >= 0.6 ? "Their expertise closely matches your goals"
+						: "Their expertise is related to your goals";
+			case SENIORITY: {
+				int gap = mentorLevel[j] - menteeLevel[i];
+				return gap == 1 ? "One level more senior than you" : gap + " levels more senior than you";
+			}
+			case CROSS_DEPARTMENT:
+				return "Works in another department (" + departmentNames[mentorDepartment[j]]
+						+ "), which widens your network";
+			case LANGUAGE:
+				return "You both speak " + commonLanguage(i, j);
+			case TIME_ZONE: {
+				double hours = value * 8;
+				return hours >= 8 ? "You work the same hours"
+						: String.format(Locale.ROOT, "Your working hours overlap by %.0f hours", Math.floor(hours));
+			}
+			case PREFERENCES:
+				return value >= 1 ? "You asked for each other"
+						: Arrays.binarySearch(menteePrefers[i], j) >= 0 ? "You asked for this mentor"
+								: "This mentor asked to mentor you";
+			default:
+				throw new IllegalStateException(c.name());
+		}
+	}
+
+	private String commonLanguage(int i, int j) {
+		for (int bit = 0; bit < languageNames.length; bit++) {
+			long mask = 1L << (bit % 64);
+			if ((menteeLanguages[i * languageWords + bit / 64] & mask) != 0
+					&& (mentorLanguages[j * languageWords + bit / 64] & mask) != 0) {
+				return languageNames[bit];
+			}
+		}
+		return "a language";
+	}
+}

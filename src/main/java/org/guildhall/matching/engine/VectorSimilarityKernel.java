@@ -1,0 +1,64 @@
+package org.guildhall.matching.engine;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Register-tiled kernel on the (incubating) Vector API: 4 rows × 2 vectors of columns held in eight
+ * accumulators, one broadcast per row and dimension. All vectors stay local to this method so the
+ * JIT keeps them in registers. Only loaded when {@code jdk.incubator.vector} is present.
+ */
+final class VectorSimilarityKernel implements SimilarityKernel {
+
+	private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+	private static final int LANES = SPECIES.length();
+	private static final int WIDTH = 2 * LANES;
+
+	@Override
+	public int width() {
+		return WIDTH;
+	}
+
+	@Override
+	public void tile(float[] vectors, int row0, int row1, int row2, int row3, float[] tile, int tileOffset, int dim,
+			float[] out) {
+		FloatVector a00 = FloatVector.zero(SPECIES);
+		FloatVector a01 = FloatVector.zero(SPECIES);
+		FloatVector a10 = FloatVector.zero(SPECIES);
+		FloatVector a11 = FloatVector.zero(SPECIES);
+		FloatVector a20 = FloatVector.zero(SPECIES);
+		FloatVector a21 = FloatVector.zero(SPECIES);
+		FloatVector a30 = FloatVector.zero(SPECIES);
+		FloatVector a31 = FloatVector.zero(SPECIES);
+		for (int d = 0; d < dim; d++) {
+			int t = tileOffset + d * WIDTH;
+			FloatVector b0 = FloatVector.fromArray(SPECIES, tile, t);
+			FloatVector b1 = FloatVector.fromArray(SPECIES, tile, t + LANES);
+			FloatVector x0 = FloatVector.broadcast(SPECIES, vectors[row0 + d]);
+			a00 = b0.fma(x0, a00);
+			a01 = b1.fma(x0, a01);
+			FloatVector x1 = FloatVector.broadcast(SPECIES, vectors[row1 + d]);
+			a10 = b0.fma(x1, a10);
+			a11 = b1.fma(x1, a11);
+			FloatVector x2 = FloatVector.broadcast(SPECIES, vectors[row2 + d]);
+			a20 = b0.fma(x2, a20);
+			a21 = b1.fma(x2, a21);
+			FloatVector x3 = FloatVector.broadcast(SPECIES, vectors[row3 + d]);
+			a30 = b0.fma(x3, a30);
+			a31 = b1.fma(x3, a31);
+		}
+		a00.intoArray(out, 0);
+		a01.intoArray(out, LANES);
+		a10.intoArray(out, WIDTH);
+		a11.intoArray(out, WIDTH + LANES);
+		a20.intoArray(out, 2 * WIDTH);
+		a21.intoArray(out, 2 * WIDTH + LANES);
+		a30.intoArray(out, 3 * WIDTH);
+		a31.intoArray(out, 3 * WIDTH + LANES);
+	}
+
+	@Override
+	public String name() {
+		return "vector " + SPECIES.vectorBitSize() + "-bit";
+	}
+}

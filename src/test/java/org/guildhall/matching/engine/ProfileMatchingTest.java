@@ -1,0 +1,120 @@
+package org.guildhall.matching.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Profile scoring, candidate pruning with its certificate, and the two similarity kernels. */
+class ProfileMatchingTest {
+
+	private static final MatchingEngine.Options EXACT = new MatchingEngine.Options(10, 1_000_000, 2, 30, Long.MAX_VALUE);
+
+	/** Prunes to K = 3 even on small problems, so pricing rounds must repair what pruning lost. */
+	private static final MatchingEngine.Options PRUNED = new MatchingEngine.Options(3, 1_000_000, 2, 50, 0);
+
+	@Test
+	void prunedProfilesReachTheSameProvenOptimumAsFullScoring() {
+		for (long seed = 1; seed <= 12; seed++) {
+			MatchingProblem problem = RandomProblems.profiles(seed, 150, 40, CriterionWeights.defaults());
+			MatchingResult full = new MatchingEngine(null, EXACT).solve(problem, Objective.OPTIMAL, Progress.NONE);
+			MatchingResult pruned = new MatchingEngine(null, PRUNED).solve(problem, Objective.OPTIMAL, Progress.NONE);
+			assertThat(full.optimality().proven()).isTrue();
+			assertThat(pruned.optimality().proven()).as("seed %d: %s", seed, pruned.optimality()).isTrue();
+			assertThat(pruned.totalScore()).as("seed %d", seed).isEqualTo(full.totalScore());
+			assertThat(pruned.metrics().violations()).isZero();
+			assertThat((int) pruned.stats().get("candidatePairs")).isLessThan((int) full.stats().get("candidatePairs"));
+		}
+	}
+
+	@Test
+	void fullProfileOptimumEqualsOrTools() {
+		for (long seed = 1; seed <= 12; seed++) {
+			MatchingProblem problem = RandomProblems.profiles(seed, 60, 15, CriterionWeights.defaults());
+			MatchingResult result = new MatchingEngine(null, EXACT).solve(problem, Objective.OPTIMAL, Progress.NONE);
+			ProfileScorer scorer = new ProfileScorer(problem, problem.menteeVectors, problem.mentorVectors);
+			PairGraph.Builder all = new PairGraph.Builder(problem.menteeCount(), problem.mentorCount());
+			for (int i = 0; i < problem.menteeCount(); i++) {
+				for (int j = 0; j < problem.mentorCount(); j++) {
+					if (scorer.allowed(i, j)) {
+						all.add(i, j, Scores.toUnits(scorer.score(i, j)));
+					}
+				}
+			}
+			Solvers.Residual residual = Solvers.Residual.of(problem);
+			long reference = OrToolsReference.maxWeight(all.build(), residual.capacity(), residual.active(), 0, -1);
+			assertThat(Math.round(result.totalScore() * Scores.SCALE)).as("seed %d", seed).isEqualTo(reference);
+		}
+	}
+
+	@Test
+	void scalarAndVectorKernelsAgree() {
+		MatchingProblem problem = RandomProblems.profiles(7, 300, 90, CriterionWeights.defaults());
+		ProfileScorer scorer = new ProfileScorer(problem, problem.menteeVectors, problem.mentorVectors);
+		Solvers.Residual residual = Solvers.Residual.of(problem);
+		SimilarityKernel best = SimilarityKernel.best();
+		assertThat(best.name()).as("surefire runs with the Vector API module").startsWith("vector");
+		PairGraph a = CandidateGenerator.generate(scorer, problem, residual.capacity(), residual.active(), 4,
+				new ScalarSimilarityKernel(), 2, 0, Progress.NONE).candidates;
+		PairGraph b = CandidateGenerator.generate(scorer, problem, residual.capacity(), residual.active(), 4, best, 1,
+				0, Progress.NONE).candidates;
+		// Float sums in another order may swap near-ties at the K-th place, nothing more.
+		int missing = 0;
+		for (int i = 0; i < problem.menteeCount(); i++) {
+			for (int e = a.start(i); e < a.end(i); e++) {
+				missing += b.find(i, a.mentor(e)) < 0 ? 1 : 0;
+			}
+		}
+		assertThat(missing).isLessThanOrEqualTo(a.edgeCount() / 100);
+		MatchingResult vector = new MatchingEngine(null, PRUNED).solve(problem, Objective.OPTIMAL, Progress.NONE);
+		System.setProperty("guildhall.matching.vector", "false");
+		try {
+			MatchingResult scalar = new MatchingEngine(null, PRUNED).solve(problem, Objective.OPTIMAL, Progress.NONE);
+			assertThat(scalar.stats().get("kernel")).isEqualTo("scalar");
+			assertThat(scalar.optimality().proven()).isTrue();
+			assertThat(vector.optimality().proven()).isTrue();
+			assertThat(scalar.totalScore()).isEqualTo(vector.totalScore());
+		}
+		finally {
+			System.clearProperty("guildhall.matching.vector");
+		}
+	}
+
+	@Test
+	void mustCriteriaAndReportingLinesRemovePairs() {
+		MatchingProblem problem = RandomProblems.profiles(3, 80, 20, CriterionWeights.defaults());
+		MatchingResult result = new MatchingEngine(null, EXACT).solve(problem, Objective.STABLE, Progress.NONE);
+		ProfileScorer scorer = new ProfileScorer(problem, problem.menteeVectors, problem.mentorVectors);
+		assertThat(result.metrics().violations()).isZero();
+		for (MatchedPair pair : result.pairs()) {
+			int i = problem.menteeIndexForTest(pair.mentee());
+			int j = problem.mentorIndexForTest(pair.mentor());
+			assertThat(pair.criteria().get("language")).isEqualTo(100.0);
+			assertThat(problem.reportingLines.inSameLine(pair.mentee(), pair.mentor())).isFalse();
+			assertThat(pair.score()).isEqualTo(Scores.toScore(Scores.toUnits(scorer.score(i, j))));
+			assertThat(pair.reasons()).hasSizeBetween(1, 3);
+		}
+	}
+
+	@Test
+	void miniLmPutsRelatedTextsCloserThanUnrelatedOnesAndCachesThem() {
+		MiniLmEmbedder embedder = new MiniLmEmbedder();
+		List<String> texts = List.of("I want to learn SQL query tuning and database design",
+				"Database engineer: SQL performance, indexing, schema design",
+				"Watercolour painting and landscape sketching", "I want to learn SQL query tuning and database design");
+		float[][] vectors = embedder.embed(texts, Progress.NONE);
+		assertThat(vectors[0]).hasSize(MiniLmEmbedder.DIMENSIONS);
+		assertThat(dot(vectors[0], vectors[1])).isGreaterThan(dot(vectors[0], vectors[2]) + 0.2);
+		assertThat(dot(vectors[0], vectors[0])).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+		assertThat(vectors[3]).isSameAs(vectors[0]);
+		assertThat(embedder.cachedTexts()).isEqualTo(3);
+	}
+
+	private static double dot(float[] a, float[] b) {
+		double sum = 0;
+		for (int k = 0; k < a.length; k++) {
+			sum += a[k] * b[k];
+		}
+		return sum;
+	}
+}
