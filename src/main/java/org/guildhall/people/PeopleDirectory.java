@@ -151,6 +151,77 @@ public class PeopleDirectory {
 	}
 
 	/**
+	 * Matching facts for each of the given people that exists, read with a handful of queries per
+	 * thousand people. A skill counts as teachable when marked so or held at proficiency 4 or 5; a
+	 * skill someone wants to learn is wanted two levels above where they are (at least 3).
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, MatchingFacts> matchingFacts(java.util.Collection<Long> ids) {
+		Map<Long, MatchingFacts> facts = new LinkedHashMap<>();
+		List<Long> all = List.copyOf(new LinkedHashSet<>(ids));
+		for (int from = 0; from < all.size(); from += 1000) {
+			List<Long> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+			Map<Long, List<String>> languages = new LinkedHashMap<>();
+			jdbc.sql("SELECT person_id, language FROM person_language WHERE person_id IN (:ids) ORDER BY person_id, language")
+				.param("ids", chunk)
+				.query(rs -> {
+					languages.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+				});
+			Map<Long, Map<String, Integer>> teaches = new LinkedHashMap<>();
+			Map<Long, Map<String, Integer>> wants = new LinkedHashMap<>();
+			jdbc.sql("""
+					SELECT ps.person_id, s.name, ps.proficiency, ps.can_teach, ps.wants_to_learn
+					FROM person_skill ps JOIN skill s ON s.id = ps.skill_id WHERE ps.person_id IN (:ids)
+					ORDER BY ps.person_id, s.name""")
+				.param("ids", chunk)
+				.query(rs -> {
+					long person = rs.getLong(1);
+					int proficiency = rs.getInt(3);
+					if (rs.getBoolean(4) || proficiency >= 4) {
+						teaches.computeIfAbsent(person, k -> new java.util.TreeMap<>()).put(rs.getString(2), proficiency);
+					}
+					if (rs.getBoolean(5)) {
+						wants.computeIfAbsent(person, k -> new java.util.TreeMap<>())
+							.put(rs.getString(2), Math.min(5, Math.max(3, proficiency + 2)));
+					}
+				});
+			Map<Long, List<String>> goals = new LinkedHashMap<>();
+			jdbc.sql("SELECT person_id, text FROM learning_goal WHERE person_id IN (:ids) ORDER BY person_id, position")
+				.param("ids", chunk)
+				.query(rs -> {
+					goals.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+				});
+			jdbc.sql("""
+					SELECT id, full_name, title, department, level, time_zone, bio, manager_id FROM person
+					WHERE id IN (:ids) ORDER BY id""")
+				.param("ids", chunk)
+				.query(rs -> {
+					long id = rs.getLong("id");
+					int level = rs.getInt("level");
+					Integer levelOrNull = rs.wasNull() ? null : level;
+					long manager = rs.getLong("manager_id");
+					Long managerOrNull = rs.wasNull() ? null : manager;
+					facts.put(id, new MatchingFacts(id, rs.getString("full_name"), rs.getString("title"),
+							rs.getString("department"), levelOrNull, rs.getString("time_zone"),
+							List.copyOf(languages.getOrDefault(id, List.of())), Map.copyOf(teaches.getOrDefault(id, Map.of())),
+							Map.copyOf(wants.getOrDefault(id, Map.of())), List.copyOf(goals.getOrDefault(id, List.of())),
+							rs.getString("bio"), managerOrNull));
+				});
+		}
+		return facts;
+	}
+
+	/** Every person's manager (person id → manager's person id), for reporting-line rules. */
+	@Transactional(readOnly = true)
+	public Map<Long, Long> reportingLines() {
+		Map<Long, Long> managers = new java.util.HashMap<>();
+		jdbc.sql("SELECT id, manager_id FROM person WHERE manager_id IS NOT NULL").query(rs -> {
+			managers.put(rs.getLong(1), rs.getLong(2));
+		});
+		return managers;
+	}
+
+	/**
 	 * Changes the editable part of a profile. Only the person themselves or an administrator may;
 	 * a stale {@code version} is refused so that concurrent edits are never lost silently.
 	 */

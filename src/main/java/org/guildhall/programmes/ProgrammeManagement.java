@@ -1,0 +1,340 @@
+package org.guildhall.programmes;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.guildhall.matching.engine.Criterion;
+import org.guildhall.shared.ConflictException;
+import org.guildhall.shared.CurrentUser;
+import org.guildhall.shared.InvalidInputException;
+import org.guildhall.shared.InvalidInputException.FieldProblem;
+import org.guildhall.shared.NotFoundException;
+import org.guildhall.shared.PageRequest;
+import org.guildhall.shared.PageResult;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Designing programmes, moving them through their life and enrolling in them. Programme managers
+ * and administrators create programmes; a programme is managed by its owner or an administrator;
+ * every employee in the directory may enrol in a programme that is open for enrolment. Drafts are
+ * seen only by those who may manage them.
+ */
+@Service
+public class ProgrammeManagement {
+
+	private static final String SEPARATOR = "\n";
+
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+	private final Clock clock = Clock.systemUTC();
+
+	ProgrammeManagement(JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	@Transactional
+	public Programme create(ProgrammeSettings settings, CurrentUser manager) {
+		if (!manager.hasRole(CurrentUser.PROGRAMME_MANAGER) && !manager.isAdmin()) {
+			throw new AccessDeniedException("Only programme managers and administrators create programmes");
+		}
+		check(settings);
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO programme (name, purpose, format, status, enrolment_opens, enrolment_closes, duration_weeks,
+				  default_capacity, matching_mode, objective, weights, questions, approval_required, owner_account_id, created_at)
+				VALUES (:name, :purpose, :format, 'DRAFT', :opens, :closes, :weeks, :capacity, :mode, :objective, :weights,
+				  :questions, :approval, :owner, :now)""")
+			.paramSource(params(settings).addValue("owner", manager.accountId()).addValue("now", Timestamp.from(clock.instant())))
+			.update(key, "id");
+		return find(key.getKeyAs(Number.class).longValue()).orElseThrow();
+	}
+
+	/** Changes the design of a programme that is still a draft or open for enrolment. */
+	@Transactional
+	public Programme update(long programmeId, ProgrammeSettings settings, long version, CurrentUser manager) {
+		Programme programme = managed(programmeId, manager);
+		if (!programme.editable()) {
+			throw new ConflictException("The programme is " + Programme.describe(programme.status())
+					+ "; its design can no longer change.");
+		}
+		check(settings);
+		int changed = jdbc.sql("""
+				UPDATE programme SET name = :name, purpose = :purpose, format = :format, enrolment_opens = :opens,
+				  enrolment_closes = :closes, duration_weeks = :weeks, default_capacity = :capacity, matching_mode = :mode,
+				  objective = :objective, weights = :weights, questions = :questions, approval_required = :approval,
+				  version = version + 1
+				WHERE id = :id AND version = :version""")
+			.paramSource(params(settings).addValue("id", programmeId).addValue("version", version)).update();
+		if (changed == 0) {
+			throw new ConflictException("Someone else changed this programme meanwhile; reload and try again.");
+		}
+		return find(programmeId).orElseThrow();
+	}
+
+	/**
+	 * Moves a programme one step on: {@code open-enrolment}, {@code close-enrolment},
+	 * {@code start} or {@code close}. Any other move is refused with a clear message.
+	 */
+	@Transactional
+	public Programme advance(long programmeId, String step, CurrentUser manager) {
+		Programme programme = managed(programmeId, manager);
+		ProgrammeStatus next = programme.next(step);
+		if (next == ProgrammeStatus.RUNNING && countRuns(programmeId) == 0
+				&& programme.matchingMode() != MatchingMode.SELF_SELECT) {
+			throw new ConflictException("Run a bulk match before starting the programme.");
+		}
+		int changed = jdbc.sql("UPDATE programme SET status = ?, version = version + 1 WHERE id = ? AND status = ?")
+			.params(next.name(), programmeId, programme.status().name()).update();
+		if (changed == 0) {
+			throw new ConflictException("Someone else changed this programme meanwhile; reload and try again.");
+		}
+		events.publishEvent(new ProgrammeStatusChanged(programmeId, next));
+		return find(programmeId).orElseThrow();
+	}
+
+	/** A programme as the viewer may see it: drafts only for those who manage them. */
+	@Transactional(readOnly = true)
+	public Programme programme(long programmeId, CurrentUser viewer) {
+		Programme programme = find(programmeId).orElseThrow(() -> notFound(programmeId));
+		if (programme.status() == ProgrammeStatus.DRAFT && !mayManage(programme, viewer)) {
+			throw notFound(programmeId);
+		}
+		return programme;
+	}
+
+	/** Programmes the viewer may see, newest first: managers see their drafts too. */
+	@Transactional(readOnly = true)
+	public PageResult<Programme> programmes(CurrentUser viewer, PageRequest page) {
+		String visible = viewer.isAdmin() ? "TRUE" : "(status <> 'DRAFT' OR owner_account_id = :me)";
+		long total = jdbc.sql("SELECT COUNT(*) FROM programme WHERE " + visible).param("me", viewer.accountId())
+			.query(Long.class).single();
+		List<Programme> items = jdbc.sql("SELECT * FROM programme WHERE " + visible + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+			.param("me", viewer.accountId()).param("limit", page.size()).param("offset", page.offset())
+			.query((rs, n) -> map(rs)).list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	public boolean mayManage(Programme programme, CurrentUser user) {
+		return user.isAdmin() || (user.hasRole(CurrentUser.PROGRAMME_MANAGER) && programme.ownerAccountId() == user.accountId());
+	}
+
+	/** Enrols the signed-in person; a second enrolment in the same programme is refused. */
+	@Transactional
+	public Enrolment enrol(long programmeId, EnrolmentRequest request, CurrentUser person) {
+		Programme programme = programme(programmeId, person);
+		if (person.personId() == null) {
+			throw new InvalidInputException("person", "your account has no profile in the directory, so you cannot enrol");
+		}
+		if (!programme.acceptsEnrolments(LocalDate.now(clock))) {
+			throw new ConflictException("This programme is not open for enrolment"
+					+ (programme.status() == ProgrammeStatus.ENROLLING ? " today (window "
+							+ programme.enrolmentOpens() + " to " + programme.enrolmentCloses() + ")." : "."));
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		if (request.role().mentors() && request.capacity() < 1) {
+			problems.add(new FieldProblem("capacity", "must be at least 1 when you mentor"));
+		}
+		if (request.role().learns() && (request.goals() == null || request.goals().isBlank())) {
+			problems.add(new FieldProblem("goals", "tell your mentor what you want to learn"));
+		}
+		if (request.answers().size() > programme.questions().size()) {
+			problems.add(new FieldProblem("answers", "there are only " + programme.questions().size() + " questions"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		EnrolmentStatus status = programme.approvalRequired() ? EnrolmentStatus.PENDING_APPROVAL : EnrolmentStatus.ACTIVE;
+		try {
+			jdbc.sql("""
+					INSERT INTO enrolment (programme_id, person_id, role, goals, capacity, answers, status, created_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(programmeId, person.personId(), request.role().name(), blankToNull(request.goals()),
+						request.role().mentors() ? request.capacity() : 0, String.join(SEPARATOR, request.answers().stream()
+							.map(a -> a == null ? "" : a.replace('\n', ' ').strip()).toList()),
+						status.name(), Timestamp.from(clock.instant()))
+				.update();
+		}
+		catch (DuplicateKeyException e) {
+			throw new ConflictException("You are already enrolled in this programme.");
+		}
+		return enrolmentOf(programmeId, person.personId()).orElseThrow();
+	}
+
+	/** The viewer's own enrolment in the programme, if any. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Enrolment> enrolmentOf(long programmeId, long personId) {
+		return jdbc.sql(ENROLMENT_SELECT + " WHERE e.programme_id = ? AND e.person_id = ?").params(programmeId, personId)
+			.query((rs, n) -> enrolment(rs)).optional();
+	}
+
+	/** Everyone enrolled, for those who manage the programme. */
+	@Transactional(readOnly = true)
+	public List<Enrolment> enrolments(long programmeId, CurrentUser manager) {
+		managed(programmeId, manager);
+		return jdbc.sql(ENROLMENT_SELECT + " WHERE e.programme_id = ? ORDER BY p.full_name, e.id").param(programmeId)
+			.query((rs, n) -> enrolment(rs)).list();
+	}
+
+	/** Active enrolments, for matching. */
+	List<Enrolment> activeEnrolments(long programmeId) {
+		return jdbc.sql(ENROLMENT_SELECT + " WHERE e.programme_id = ? AND e.status = 'ACTIVE' ORDER BY e.person_id").param(programmeId)
+			.query((rs, n) -> enrolment(rs)).list();
+	}
+
+	/** Approves or declines an enrolment waiting for approval. */
+	@Transactional
+	public void decide(long programmeId, long enrolmentId, boolean approve, CurrentUser manager) {
+		managed(programmeId, manager);
+		int changed = jdbc.sql("UPDATE enrolment SET status = ? WHERE id = ? AND programme_id = ? AND status = 'PENDING_APPROVAL'")
+			.params(approve ? "ACTIVE" : "DECLINED", enrolmentId, programmeId).update();
+		if (changed == 0) {
+			throw new ConflictException("This enrolment is not waiting for approval.");
+		}
+	}
+
+	/** Withdraws the signed-in person's enrolment while the programme has not started. */
+	@Transactional
+	public void withdraw(long programmeId, CurrentUser person) {
+		Programme programme = programme(programmeId, person);
+		if (programme.status() != ProgrammeStatus.ENROLLING && programme.status() != ProgrammeStatus.MATCHING) {
+			throw new ConflictException("You can withdraw only before the programme starts.");
+		}
+		int changed = jdbc.sql("UPDATE enrolment SET status = 'WITHDRAWN' WHERE programme_id = ? AND person_id = ? AND status IN ('ACTIVE', 'PENDING_APPROVAL')")
+			.params(programmeId, person.personId()).update();
+		if (changed == 0) {
+			throw new NotFoundException("You are not enrolled in this programme.");
+		}
+	}
+
+	/** The programme, if the user manages it; otherwise 403 (or 404 for drafts they cannot see). */
+	Programme managed(long programmeId, CurrentUser manager) {
+		Programme programme = programme(programmeId, manager);
+		if (!mayManage(programme, manager)) {
+			throw new AccessDeniedException("Only the programme's manager or an administrator may do this");
+		}
+		return programme;
+	}
+
+	java.util.Optional<Programme> find(long programmeId) {
+		return jdbc.sql("SELECT * FROM programme WHERE id = ?").param(programmeId).query((rs, n) -> map(rs)).optional();
+	}
+
+	private long countRuns(long programmeId) {
+		return jdbc.sql("SELECT COUNT(*) FROM matching_run WHERE programme_id = ? AND status = 'DONE'").param(programmeId)
+			.query(Long.class).single();
+	}
+
+	private static void check(ProgrammeSettings settings) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (settings.enrolmentOpens() != null && settings.enrolmentCloses() != null
+				&& settings.enrolmentCloses().isBefore(settings.enrolmentOpens())) {
+			problems.add(new FieldProblem("enrolmentCloses", "must not be before the enrolment opens"));
+		}
+		weights(settings.weights(), problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+	}
+
+	/** Checks criterion weights: known criteria, a number from 0 to 10 or "must". */
+	static Map<Criterion, String> weights(Map<String, String> raw, List<FieldProblem> problems) {
+		Map<Criterion, String> weights = new LinkedHashMap<>();
+		raw.forEach((key, value) -> {
+			Criterion criterion = Criterion.fromKey(key);
+			if (criterion == null) {
+				problems.add(new FieldProblem("weights." + key, "is not a criterion (one of "
+						+ String.join(", ", Arrays.stream(Criterion.values()).map(Criterion::key).toList()) + ")"));
+				return;
+			}
+			String clean = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+			if (!clean.equals("must")) {
+				try {
+					double weight = Double.parseDouble(clean);
+					if (weight < 0 || weight > 10 || Double.isNaN(weight)) {
+						throw new NumberFormatException();
+					}
+				}
+				catch (NumberFormatException e) {
+					problems.add(new FieldProblem("weights." + key, "must be a number from 0 to 10 or 'must'"));
+					return;
+				}
+			}
+			weights.put(criterion, clean);
+		});
+		return weights;
+	}
+
+	private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(ProgrammeSettings s) {
+		StringBuilder weights = new StringBuilder();
+		new java.util.TreeMap<>(s.weights()).forEach((k, v) -> weights.append(weights.isEmpty() ? "" : ";").append(k)
+			.append('=').append(v.strip().toLowerCase(Locale.ROOT)));
+		return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+			.addValue("name", s.name().strip()).addValue("purpose", blankToNull(s.purpose()))
+			.addValue("format", s.format().name())
+			.addValue("opens", s.enrolmentOpens() == null ? null : Date.valueOf(s.enrolmentOpens()), java.sql.Types.DATE)
+			.addValue("closes", s.enrolmentCloses() == null ? null : Date.valueOf(s.enrolmentCloses()), java.sql.Types.DATE)
+			.addValue("weeks", s.durationWeeks()).addValue("capacity", s.defaultCapacity())
+			.addValue("mode", s.matchingMode().name()).addValue("objective", s.objective().name())
+			.addValue("weights", weights.toString())
+			.addValue("questions", String.join(SEPARATOR, s.questions().stream().map(q -> q.replace('\n', ' ').strip()).toList()))
+			.addValue("approval", s.approvalRequired());
+	}
+
+	private static Programme map(java.sql.ResultSet rs) throws java.sql.SQLException {
+		Map<String, String> weights = new LinkedHashMap<>();
+		for (String part : rs.getString("weights").split(";")) {
+			int eq = part.indexOf('=');
+			if (eq > 0) {
+				weights.put(part.substring(0, eq), part.substring(eq + 1));
+			}
+		}
+		String questions = rs.getString("questions");
+		Date opens = rs.getDate("enrolment_opens");
+		Date closes = rs.getDate("enrolment_closes");
+		return new Programme(rs.getLong("id"), rs.getString("name"), rs.getString("purpose"),
+				ProgrammeFormat.valueOf(rs.getString("format")), ProgrammeStatus.valueOf(rs.getString("status")),
+				opens == null ? null : opens.toLocalDate(), closes == null ? null : closes.toLocalDate(),
+				rs.getInt("duration_weeks"), rs.getInt("default_capacity"), MatchingMode.valueOf(rs.getString("matching_mode")),
+				ProgrammeSettings.ObjectiveChoice.valueOf(rs.getString("objective")), weights,
+				questions == null || questions.isEmpty() ? List.of() : List.of(questions.split(SEPARATOR)),
+				rs.getBoolean("approval_required"), rs.getLong("owner_account_id"),
+				rs.getTimestamp("created_at").toInstant(), rs.getLong("version"));
+	}
+
+	private static final String ENROLMENT_SELECT = """
+			SELECT e.*, p.full_name, p.title, p.department FROM enrolment e JOIN person p ON p.id = e.person_id""";
+
+	private static Enrolment enrolment(java.sql.ResultSet rs) throws java.sql.SQLException {
+		String answers = rs.getString("answers");
+		return new Enrolment(rs.getLong("id"), rs.getLong("programme_id"), rs.getLong("person_id"), rs.getString("full_name"),
+				rs.getString("title"), rs.getString("department"), EnrolmentRole.valueOf(rs.getString("role")),
+				rs.getString("goals"), rs.getInt("capacity"),
+				answers == null || answers.isEmpty() ? List.of() : List.of(answers.split(SEPARATOR, -1)),
+				EnrolmentStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant());
+	}
+
+	private static NotFoundException notFound(long programmeId) {
+		return new NotFoundException("No programme with id " + programmeId);
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+}
