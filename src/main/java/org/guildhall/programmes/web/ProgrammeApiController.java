@@ -1,0 +1,145 @@
+package org.guildhall.programmes.web;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.guildhall.programmes.Enrolment;
+import org.guildhall.programmes.EnrolmentRequest;
+import org.guildhall.programmes.MatchingRun;
+import org.guildhall.programmes.MatchingRuns;
+import org.guildhall.programmes.PairRule;
+import org.guildhall.programmes.Programme;
+import org.guildhall.programmes.ProgrammeManagement;
+import org.guildhall.programmes.ProgrammeSettings;
+import org.guildhall.programmes.Proposal;
+import org.guildhall.shared.CurrentUser;
+import org.guildhall.shared.NotFoundException;
+import org.guildhall.shared.PageRequest;
+import org.guildhall.shared.PageResult;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/programmes")
+@Tag(name = "Programmes", description = "Mentoring programmes, enrolment and bulk matching")
+@SecurityRequirement(name = "token")
+class ProgrammeApiController {
+
+	private final ProgrammeManagement programmes;
+	private final MatchingRuns runs;
+
+	ProgrammeApiController(ProgrammeManagement programmes, MatchingRuns runs) {
+		this.programmes = programmes;
+		this.runs = runs;
+	}
+
+	@GetMapping
+	@Operation(summary = "Programmes visible to the caller, newest first")
+	PageResult<Programme> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		return programmes.programmes(me(), new PageRequest(page, size));
+	}
+
+	@PostMapping
+	@Operation(summary = "Create a programme (programme managers and administrators); it starts as a draft")
+	ResponseEntity<Programme> create(@Valid @RequestBody ProgrammeSettings settings) {
+		Programme programme = programmes.create(settings, me());
+		return ResponseEntity.created(URI.create("/api/v1/programmes/" + programme.id())).body(programme);
+	}
+
+	@GetMapping("/{id}")
+	Programme get(@PathVariable long id) {
+		return programmes.programme(id, me());
+	}
+
+	record SettingsUpdate(@Valid @NotNull ProgrammeSettings settings, long version) {
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Change the design while the programme is a draft or enrolling; send the version you read")
+	Programme update(@PathVariable long id, @Valid @RequestBody SettingsUpdate update) {
+		return programmes.update(id, update.settings(), update.version(), me());
+	}
+
+	@PostMapping("/{id}/steps/{step}")
+	@Operation(summary = "Move the programme on: open-enrolment, close-enrolment, start or close")
+	Programme advance(@PathVariable long id, @PathVariable String step) {
+		return programmes.advance(id, step, me());
+	}
+
+	@PostMapping("/{id}/enrolments")
+	@Operation(summary = "Enrol the caller as mentor, mentee or both")
+	ResponseEntity<Enrolment> enrol(@PathVariable long id, @Valid @RequestBody EnrolmentRequest request) {
+		return ResponseEntity.status(201).body(programmes.enrol(id, request, me()));
+	}
+
+	@DeleteMapping("/{id}/enrolments/mine")
+	@Operation(summary = "Withdraw the caller's enrolment before the programme starts")
+	ResponseEntity<Void> withdraw(@PathVariable long id) {
+		programmes.withdraw(id, me());
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{id}/enrolments")
+	@Operation(summary = "Everyone enrolled (programme manager)")
+	List<Enrolment> enrolments(@PathVariable long id) {
+		return programmes.enrolments(id, me());
+	}
+
+	@PostMapping("/{id}/runs")
+	@Operation(summary = "Start a bulk matching run in the background; poll the latest run")
+	ResponseEntity<MatchingRun> run(@PathVariable long id) {
+		return ResponseEntity.accepted().location(URI.create("/api/v1/programmes/" + id + "/runs/latest"))
+			.body(runs.start(id, me()));
+	}
+
+	@GetMapping("/{id}/runs/latest")
+	MatchingRun latest(@PathVariable long id) {
+		return runs.latest(id, me()).orElseThrow(() -> new NotFoundException("This programme has no matching run yet"));
+	}
+
+	@GetMapping("/{id}/runs/{runId}/proposals")
+	@Operation(summary = "The pairs a finished run proposes, with scores and reasons")
+	List<Proposal> proposals(@PathVariable long id, @PathVariable long runId) {
+		return runs.proposals(id, runId, me());
+	}
+
+	record RuleRequest(long menteeId, long mentorId, @NotNull PairRule.Kind kind) {
+	}
+
+	@GetMapping("/{id}/rules")
+	List<PairRule> rules(@PathVariable long id) {
+		return runs.rules(id, me());
+	}
+
+	@PostMapping("/{id}/rules")
+	@Operation(summary = "Pin (PIN) or forbid (FORBID) a pair for later runs; pinning a mentee again moves them")
+	ResponseEntity<Void> decide(@PathVariable long id, @Valid @RequestBody RuleRequest rule) {
+		runs.decide(id, rule.menteeId(), rule.mentorId(), rule.kind(), me());
+		return ResponseEntity.noContent().build();
+	}
+
+	@DeleteMapping("/{id}/rules/{menteeId}/{mentorId}")
+	ResponseEntity<Void> forget(@PathVariable long id, @PathVariable long menteeId, @PathVariable long mentorId) {
+		runs.forget(id, menteeId, mentorId, me());
+		return ResponseEntity.noContent().build();
+	}
+
+	private static CurrentUser me() {
+		return CurrentUser.get().orElseThrow();
+	}
+
+}

@@ -1,0 +1,133 @@
+package org.guildhall.programmes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+
+import jakarta.servlet.http.Cookie;
+
+import org.awaitility.Awaitility;
+import org.guildhall.identity.IdentityManagement;
+import org.guildhall.people.HrImports;
+import org.guildhall.people.PeopleDirectory;
+import org.guildhall.testing.GuildhallTest;
+import org.guildhall.testing.TestOrganisation;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+@GuildhallTest
+@AutoConfigureMockMvc
+class ProgrammePagesTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	HrImports imports;
+
+	@Autowired
+	IdentityManagement identity;
+
+	@Autowired
+	PeopleDirectory directory;
+
+	TestOrganisation org;
+
+	@BeforeEach
+	void organisation() {
+		org = TestOrganisation.create(imports, identity, directory);
+	}
+
+	private Cookie signIn(TestOrganisation.Member member) throws Exception {
+		return mvc.perform(post("/login").with(csrf()).param("username", member.email()).param("password", TestOrganisation.PASSWORD))
+			.andReturn().getResponse().getCookie("SESSION");
+	}
+
+	private Document page(String path, Cookie session) throws Exception {
+		return Jsoup.parse(mvc.perform(get(path).cookie(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+	}
+
+	@Test
+	void aManagerDesignsOpensAndMatchesAProgrammeInTheBrowserPages() throws Exception {
+		Cookie pm = signIn(org.pm());
+		String location = mvc.perform(post("/programmes/new").with(csrf()).cookie(pm)
+				.param("name", "Engineering leads " + org.run()).param("purpose", "Grow leads").param("format", "ONE_TO_ONE")
+				.param("durationWeeks", "12").param("defaultCapacity", "2").param("matchingMode", "BULK")
+				.param("objective", "FAIR").param("weights[skills]", "3").param("weights[language]", "1")
+				.param("questions", "Why now?\nWhat would success look like?"))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		assertThat(location).matches("/programmes/\\d+");
+
+		Cookie bo = signIn(org.bo());
+		mvc.perform(get(location).cookie(bo)).andExpect(status().isNotFound());
+		mvc.perform(post(location + "/steps/open-enrolment").with(csrf()).cookie(bo)).andExpect(status().isNotFound()); // a draft is invisible to him
+		mvc.perform(post(location + "/steps/open-enrolment").with(csrf()).cookie(pm)).andExpect(status().is3xxRedirection());
+
+		Document enrolPage = page(location, bo);
+		assertThat(enrolPage.select("label[for=answer-0]").text()).isEqualTo("Why now?");
+		mvc.perform(post(location + "/enrol").with(csrf()).cookie(bo).param("role", "MENTEE")
+				.param("goals", "Lead my first project").param("answers", "Ready", "A shipped project"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post(location + "/enrol").with(csrf()).cookie(signIn(org.admin())).param("role", "MENTOR").param("capacity", "1"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post(location + "/enrol").with(csrf()).cookie(pm).param("role", "MENTOR").param("capacity", "1"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page(location, bo).text()).contains("You are enrolled as mentee (active).");
+
+		mvc.perform(post(location + "/steps/close-enrolment").with(csrf()).cookie(pm)).andExpect(status().is3xxRedirection());
+		Document running = Jsoup.parse(mvc.perform(post(location + "/runs").with(csrf()).cookie(pm).header("HX-Request", "true"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(running.select("#run").attr("hx-trigger")).as("the page polls while the run goes").isIn("every 1s", "");
+
+		Awaitility.await().atMost(Duration.ofSeconds(60))
+			.until(() -> page(location, pm).select("#run h3").text().contains("Proposed pairs"));
+		Document matched = page(location, pm);
+		var pairs = matched.select("#run table").get(1).select("tbody tr");
+		assertThat(pairs).hasSize(1);
+		assertThat(pairs.get(0).select("td").get(0).text()).isEqualTo("Bo Ek");
+		assertThat(pairs.get(0).select("td").get(1).text()).as("Ada is Bo's manager's manager, so Pat mentors him")
+			.isEqualTo("Pat Manager");
+		assertThat(pairs.get(0).select("li")).isNotEmpty();
+		assertThat(matched.text()).contains("1 of 1 (100%)");
+		assertThat(page(location, bo).select("#matching")).as("employees do not see proposals").isEmpty();
+	}
+
+	@Test
+	void theApiRefusesTheWrongPeople() throws Exception {
+		String ann = "Bearer " + org.token(identity, org.ann());
+		String pm = "Bearer " + org.token(identity, org.pm());
+		String body = """
+				{"name":"API programme","purpose":null,"format":"PEER","enrolmentOpens":null,"enrolmentCloses":null,
+				 "durationWeeks":8,"defaultCapacity":1,"matchingMode":"BULK","objective":"STABLE","weights":{"goals":"2"},
+				 "questions":[],"approvalRequired":true}""";
+		mvc.perform(post("/api/v1/programmes").header("Authorization", ann).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isForbidden());
+		String location = mvc.perform(post("/api/v1/programmes").header("Authorization", pm).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("DRAFT"))
+			.andReturn().getResponse().getHeader("Location");
+		mvc.perform(post(location + "/steps/close").header("Authorization", pm))
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(containsString("Next step: open enrolment")));
+		mvc.perform(post(location + "/steps/open-enrolment").header("Authorization", pm)).andExpect(status().isOk());
+		mvc.perform(post(location + "/enrolments").header("Authorization", ann).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"role\":\"MENTOR\",\"goals\":null,\"capacity\":2,\"answers\":[]}"))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("PENDING_APPROVAL"));
+		mvc.perform(get(location + "/enrolments").header("Authorization", ann)).andExpect(status().isForbidden());
+		mvc.perform(get(location + "/enrolments").header("Authorization", pm)).andExpect(jsonPath("$.length()").value(1));
+		mvc.perform(post(location + "/runs").header("Authorization", ann)).andExpect(status().isForbidden());
+		mvc.perform(post(location + "/enrolments").header("Authorization", ann).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"role\":\"MENTOR\",\"capacity\":99,\"answers\":[]}"))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("capacity"));
+	}
+}
