@@ -9,11 +9,22 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
+import java.util.Map;
+
+import org.guildhall.identity.Account;
 import org.guildhall.identity.IdentityManagement;
 import org.guildhall.identity.NewAccount;
 import org.guildhall.identity.Role;
 import org.guildhall.people.HrImportStatus;
 import org.guildhall.people.HrImports;
+import org.guildhall.programmes.EnrolmentRequest;
+import org.guildhall.programmes.EnrolmentRole;
+import org.guildhall.programmes.MatchingMode;
+import org.guildhall.programmes.Programme;
+import org.guildhall.programmes.ProgrammeFormat;
+import org.guildhall.programmes.ProgrammeManagement;
+import org.guildhall.programmes.ProgrammeSettings;
+import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.SignInHint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +39,8 @@ import org.springframework.stereotype.Component;
 /**
  * Fills an empty Guildhall with the demo organisation on first start, through the same HR import
  * that customers use, and gives every demo person an account with the published demo password.
- * The chief executive is the administrator and a first-line manager runs the programmes. Off with
+ * The chief executive is the administrator and a first-line manager runs the programmes, one of
+ * which is open for enrolment with volunteers from the demo data. Off with
  * {@code guildhall.demo.enabled=false} (do that in production).
  */
 @Component
@@ -44,15 +56,17 @@ class DemoOrganisation implements ApplicationRunner, SignInHint {
 	private final HrImports imports;
 	private final IdentityManagement identity;
 	private final JdbcClient jdbc;
+	private final ProgrammeManagement programmes;
 	private final int people;
 	private final long seed;
 	private volatile Organisation organisation;
 
-	DemoOrganisation(HrImports imports, IdentityManagement identity, JdbcClient jdbc,
+	DemoOrganisation(HrImports imports, IdentityManagement identity, JdbcClient jdbc, ProgrammeManagement programmes,
 			@Value("${guildhall.demo.people:400}") int people, @Value("${guildhall.demo.seed:42}") long seed) {
 		this.imports = imports;
 		this.identity = identity;
 		this.jdbc = jdbc;
+		this.programmes = programmes;
 		this.people = people;
 		this.seed = seed;
 	}
@@ -91,8 +105,48 @@ class DemoOrganisation implements ApplicationRunner, SignInHint {
 			return new NewAccount(email, rs.getString(2), roles);
 		}).list().forEach(accounts::add);
 		identity.createAllWithSharedPassword(accounts, PASSWORD);
+		seedProgramme();
 		log.warn("Seeded the demo organisation: {} people with accounts in {} ms. Demo data and a published password: "
 				+ "never use this database in production.", accounts.size(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/** A programme open for enrolment, with some of the people who said they want to mentor or be mentored. */
+	private void seedProgramme() {
+		if (organisation.manager() == null) {
+			return;
+		}
+		CurrentUser manager = user(organisation.manager().email());
+		Programme programme = programmes.create(new ProgrammeSettings("Grow the next engineering leads",
+				"Experienced people across the company mentor colleagues who are preparing for their first lead role.",
+				ProgrammeFormat.ONE_TO_ONE, null, null, 16, 2, MatchingMode.BULK, ProgrammeSettings.ObjectiveChoice.OPTIMAL,
+				Map.of("skills", "3", "goals", "3", "seniority", "1", "crossDepartment", "1", "timeZone", "1", "language", "must"),
+				List.of("What would make this programme a success for you?"), false), manager);
+		programmes.advance(programme.id(), "open-enrolment", manager);
+		List<Map<String, Object>> volunteers = jdbc.sql("""
+				SELECT email, mentoring_role, mentoring_capacity FROM person
+				WHERE mentoring_role <> 'NONE' AND active = TRUE ORDER BY id""").query().listOfRows();
+		int mentors = 0;
+		int mentees = 0;
+		for (Map<String, Object> volunteer : volunteers) {
+			String role = (String) volunteer.get("mentoring_role");
+			int capacity = ((Number) volunteer.get("mentoring_capacity")).intValue();
+			boolean mentor = !role.equals("MENTEE") && capacity > 0 && mentors < 30;
+			boolean mentee = role.equals("MENTEE") && mentees < 60;
+			if (mentor || mentee) {
+				programmes.enrol(programme.id(), new EnrolmentRequest(mentor ? EnrolmentRole.MENTOR : EnrolmentRole.MENTEE,
+						mentee ? "Prepare for my first lead role and get better at giving feedback" : null,
+						mentor ? capacity : 0, List.of(mentor ? "Pass on what I learned the hard way" : "Feel ready to lead a team")),
+						user((String) volunteer.get("email")));
+				mentors += mentor ? 1 : 0;
+				mentees += mentee ? 1 : 0;
+			}
+		}
+	}
+
+	private CurrentUser user(String email) {
+		Account account = identity.accountOf(email).orElseThrow();
+		return new CurrentUser(account.id(), account.email(), account.displayName(), account.personId(),
+				account.roles().stream().map(Role::name).collect(java.util.stream.Collectors.toSet()));
 	}
 
 	private String signIns() {
