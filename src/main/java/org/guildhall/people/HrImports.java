@@ -103,9 +103,15 @@ public class HrImports {
 
 	/** Drops a preview that will not be applied (its file is deleted). */
 	public void discard(long id) {
-		int changed = jdbc.sql("UPDATE hr_import SET status = 'DISCARDED', content = ? WHERE id = ? AND status IN ('PREVIEWED', 'INVALID')")
-			.params(new byte[0], id).update();
-		if (changed == 0) {
+		Integer changed = ownTransaction.execute(tx -> {
+			int updated = jdbc.sql("UPDATE hr_import SET status = 'DISCARDED' WHERE id = ? AND status IN ('PREVIEWED', 'INVALID')")
+				.param(id).update();
+			if (updated > 0) {
+				deleteFile(id);
+			}
+			return updated;
+		});
+		if (changed == null || changed == 0) {
 			status(id);
 			throw new ConflictException("Only a finished preview that was not applied can be discarded.");
 		}
@@ -172,13 +178,19 @@ public class HrImports {
 		if (name.length() > 255) {
 			name = name.substring(0, 255);
 		}
+		String storedName = name;
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO hr_import (file_name, content, content_sha256, status, phase, requested_by, created_at)
-				VALUES (?, ?, ?, 'PREVIEWING', 'reading', ?, ?)""")
-			.params(name, content, sha256(content), requestedBy, Timestamp.from(clock.instant()))
-			.update(key, "id");
-		return key.getKeyAs(Number.class).longValue();
+		Long stored = ownTransaction.execute(tx -> {
+			jdbc.sql("""
+					INSERT INTO hr_import (file_name, content_sha256, status, phase, requested_by, created_at)
+					VALUES (?, ?, 'PREVIEWING', 'reading', ?, ?)""")
+				.params(storedName, sha256(content), requestedBy, Timestamp.from(clock.instant()))
+				.update(key, "id");
+			long id = key.getKeyAs(Number.class).longValue();
+			jdbc.sql("INSERT INTO hr_import_file (import_id, content) VALUES (?, ?)").params(id, content).update();
+			return id;
+		});
+		return stored;
 	}
 
 	private void preview(long id) {
@@ -233,10 +245,11 @@ public class HrImports {
 				writer.write(plan, progress(id, "writing"));
 				jdbc.sql("""
 						UPDATE hr_import SET status = 'APPLIED', phase = NULL, to_create = ?, to_update = ?, to_deactivate = ?,
-						       unchanged = ?, finished_at = ?, content = ? WHERE id = ?""")
+						       unchanged = ?, finished_at = ? WHERE id = ?""")
 					.params(plan.creates().size(), plan.updates().size(), plan.deactivations().size(), plan.unchanged(),
-							Timestamp.from(clock.instant()), new byte[0], id)
+							Timestamp.from(clock.instant()), id)
 					.update();
+				deleteFile(id);
 				events.publishEvent(new PeopleImported(id, plan.creates().size(), plan.updates().size(),
 						plan.deactivations().size()));
 				return plan;
@@ -279,7 +292,13 @@ public class HrImports {
 	}
 
 	private byte[] content(long id) {
-		return jdbc.sql("SELECT content FROM hr_import WHERE id = ?").param(id).query(byte[].class).single();
+		return jdbc.sql("SELECT content FROM hr_import_file WHERE import_id = ?").param(id).query(byte[].class).optional()
+			.orElse(new byte[0]);
+	}
+
+	/** A file is kept only while it may still be applied. */
+	private void deleteFile(long id) {
+		jdbc.sql("DELETE FROM hr_import_file WHERE import_id = ?").param(id).update();
 	}
 
 	private void setTotal(long id, int total) {
