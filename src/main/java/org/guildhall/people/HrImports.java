@@ -254,6 +254,10 @@ public class HrImports {
 						plan.deactivations().size()));
 				return plan;
 			});
+			if (applied != null && applied.valid()
+					&& applied.creates().size() + applied.updates().size() + applied.deactivations().size() >= 1_000) {
+				refreshStatistics();
+			}
 			if (applied != null && !applied.valid()) {
 				fail(id, "The people data changed since the preview and the file now has " + applied.issues().size()
 						+ " problems (first: " + applied.issues().get(0) + "); nothing was changed. Upload it again.");
@@ -263,6 +267,16 @@ public class HrImports {
 		catch (RuntimeException e) {
 			log.error("Applying HR import {} failed", id, e);
 			fail(id, "Applying failed and was rolled back; nothing was changed.");
+		}
+	}
+
+	/** After a large import the query planner needs fresh statistics to keep directory search fast. */
+	private void refreshStatistics() {
+		try {
+			jdbc.sql("ANALYZE").update();
+		}
+		catch (RuntimeException e) {
+			log.warn("Could not refresh the database statistics after an import: {}", e.getMessage());
 		}
 	}
 

@@ -54,10 +54,12 @@ public class PeopleDirectory {
 		Map<String, Object> params = new LinkedHashMap<>();
 		if (query.text() != null) {
 			List<String> words = NameTokens.queryWords(query.text());
+			// a prefix as a range, so that the token index serves it whatever the database's collation
 			for (int i = 0; i < words.size(); i++) {
-				where.append(" AND p.id IN (SELECT t.person_id FROM person_name_token t WHERE t.token LIKE :w")
-					.append(i).append(" ESCAPE '\\')");
-				params.put("w" + i, SkillCatalog.escapeLike(words.get(i)) + "%");
+				where.append(" AND p.id IN (SELECT t.person_id FROM person_name_token t WHERE t.token >= :from")
+					.append(i).append(" AND t.token < :to").append(i).append(")");
+				params.put("from" + i, words.get(i));
+				params.put("to" + i, prefixEnd(words.get(i)));
 			}
 		}
 		if (query.skill() != null) {
@@ -357,6 +359,12 @@ public class PeopleDirectory {
 				}
 			});
 		return top;
+	}
+
+	/** The smallest string greater than every string that starts with the prefix. */
+	static String prefixEnd(String prefix) {
+		int last = prefix.codePointBefore(prefix.length());
+		return prefix.substring(0, prefix.length() - Character.charCount(last)) + new String(Character.toChars(last + 1));
 	}
 
 	private static @Nullable String blankToNull(@Nullable String text) {

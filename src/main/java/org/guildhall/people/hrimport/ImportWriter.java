@@ -90,49 +90,65 @@ public class ImportWriter {
 		}
 		batch("UPDATE person SET email = ? WHERE id = ?", parked);
 
-		List<Object[]> inserts = new ArrayList<>(plan.creates().size());
-		for (Change change : plan.creates()) {
-			PersonRecord r = change.record();
-			inserts.add(new Object[] {r.employeeId(), r.email(), r.fullName(), r.title(), r.department(), r.location(),
-					r.timeZone(), r.level(), r.hireDate() == null ? null : Date.valueOf(r.hireDate()), r.bio(),
-					r.mentoringRole(), r.mentoringCapacity()});
+		Map<String, Long> ids = new HashMap<>();
+		jdbc.query("SELECT id, employee_id FROM person", rs -> {
+			ids.put(rs.getString(2), rs.getLong(1));
+		});
+		// New people go in layer by layer down the reporting line, each row written once with its
+		// manager; a second pass over every row would double the work and the table's size.
+		List<Change> pending = new ArrayList<>(plan.creates());
+		while (!pending.isEmpty()) {
+			List<Change> layer = new ArrayList<>();
+			List<Change> later = new ArrayList<>();
+			for (Change change : pending) {
+				String manager = change.record().managerEmployeeId();
+				(manager == null || ids.containsKey(manager) ? layer : later).add(change);
+			}
+			if (layer.isEmpty()) {
+				throw new IllegalStateException("The reporting line of the new people goes round in a circle");
+			}
+			long before = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM person", Long.class);
+			List<Object[]> inserts = new ArrayList<>(layer.size());
+			for (Change change : layer) {
+				PersonRecord r = change.record();
+				inserts.add(new Object[] {r.employeeId(), r.email(), r.fullName(), r.title(), r.department(), r.location(),
+						r.timeZone(), r.level(), r.hireDate() == null ? null : Date.valueOf(r.hireDate()), r.bio(),
+						r.mentoringRole(), r.mentoringCapacity(), managerId(ids, r)});
+			}
+			batchWithProgress("""
+					INSERT INTO person (employee_id, email, full_name, title, department, location, time_zone, level,
+					                    hire_date, bio, mentoring_role, mentoring_capacity, manager_id, active)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)""", inserts, written, progress,
+					Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+					Types.INTEGER, Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.BIGINT);
+			jdbc.query("SELECT id, employee_id FROM person WHERE id > ?", rs -> {
+				ids.put(rs.getString(2), rs.getLong(1));
+			}, before);
+			pending = later;
 		}
-		batchWithProgress("""
-				INSERT INTO person (employee_id, email, full_name, title, department, location, time_zone, level,
-				                    hire_date, bio, mentoring_role, mentoring_capacity, active)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)""", inserts, written, progress,
-				Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-				Types.INTEGER, Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.INTEGER);
 
 		List<Object[]> updates = new ArrayList<>(plan.updates().size());
 		for (Change change : plan.updates()) {
 			PersonRecord r = change.record();
 			updates.add(new Object[] {r.email(), r.fullName(), r.title(), r.department(), r.location(), r.timeZone(),
 					r.level(), r.hireDate() == null ? null : Date.valueOf(r.hireDate()), r.bio(), r.mentoringRole(),
-					r.mentoringCapacity(), change.personId()});
+					r.mentoringCapacity(), managerId(ids, r), change.personId()});
 		}
 		batchWithProgress("""
 				UPDATE person SET email = ?, full_name = ?, title = ?, department = ?, location = ?, time_zone = ?,
-				       level = ?, hire_date = ?, bio = ?, mentoring_role = ?, mentoring_capacity = ?, active = TRUE,
-				       version = version + 1, updated_at = CURRENT_TIMESTAMP
+				       level = ?, hire_date = ?, bio = ?, mentoring_role = ?, mentoring_capacity = ?, manager_id = ?,
+				       active = TRUE, version = version + 1, updated_at = CURRENT_TIMESTAMP
 				WHERE id = ?""", updates, written, progress,
 				Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER,
-				Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.BIGINT);
+				Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.BIGINT, Types.BIGINT);
 
-		Map<String, Long> ids = new HashMap<>();
-		jdbc.query("SELECT id, employee_id FROM person", rs -> {
-			ids.put(rs.getString(2), rs.getLong(1));
-		});
 		List<Change> changes = new ArrayList<>(plan.creates());
 		changes.addAll(plan.updates());
 
-		List<Object[]> managers = new ArrayList<>();
 		List<Object[]> tokenDeletes = new ArrayList<>();
 		List<Object[]> tokens = new ArrayList<>();
 		for (Change change : changes) {
 			long id = ids.get(change.record().employeeId());
-			String manager = change.record().managerEmployeeId();
-			managers.add(new Object[] {manager == null ? null : ids.get(manager), id});
 			if (change.nameChanged()) {
 				if (change.personId() != null) {
 					tokenDeletes.add(new Object[] {id});
@@ -142,7 +158,6 @@ public class ImportWriter {
 				}
 			}
 		}
-		batch("UPDATE person SET manager_id = ? WHERE id = ?", managers, Types.BIGINT, Types.BIGINT);
 		batch("DELETE FROM person_name_token WHERE person_id = ?", tokenDeletes);
 		batch("INSERT INTO person_name_token (token, person_id) VALUES (?, ?)", tokens);
 
@@ -168,6 +183,10 @@ public class ImportWriter {
 		batch("UPDATE person SET active = FALSE, version = version + 1, updated_at = CURRENT_TIMESTAMP WHERE id = ?",
 				deactivations);
 		progress.accept(written[0] + deactivations.size());
+	}
+
+	private static Long managerId(Map<String, Long> ids, PersonRecord record) {
+		return record.managerEmployeeId() == null ? null : ids.get(record.managerEmployeeId());
 	}
 
 	private interface Rows {
