@@ -1,0 +1,26 @@
+package org.guildhall.community.web;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.guildhall.community.Post;
+import org.guildhall.community.Topic;
+import org.jspecify.annotations.Nullable;
+
+/** The question, article and edit forms: topics as one comma-separated field. */
+record PostForm(@Nullable String title, @Nullable String topics, @Nullable String body, boolean lessonLearned,
+		long version) {
+
+	static PostForm empty() {
+		return new PostForm("", "", "", false, 0);
+	}
+
+	static PostForm of(Post post) {
+		return new PostForm(post.title(), String.join(", ", post.topics().stream().map(Topic::name).toList()), post.body(),
+				post.lessonLearned(), post.version());
+	}
+
+	List<String> topicList() {
+		return topics == null ? List.of() : Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+	}
+}
