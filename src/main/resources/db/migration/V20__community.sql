@@ -35,10 +35,10 @@ CREATE INDEX community_post_topic_by_skill ON community_post_topic (skill_id, po
 CREATE TABLE community_vote (
     post_id    BIGINT NOT NULL REFERENCES community_post (id) ON DELETE CASCADE,
     person_id  BIGINT NOT NULL REFERENCES person (id),
-    value      SMALLINT NOT NULL,
+    direction  SMALLINT NOT NULL,
     voted_at   TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP,
     PRIMARY KEY (post_id, person_id),
-    CONSTRAINT community_vote_up_or_down CHECK (value IN (-1, 1))
+    CONSTRAINT community_vote_up_or_down CHECK (direction IN (-1, 1))
 );
 
 CREATE TABLE community_comment (

@@ -211,20 +211,20 @@ public class PostStore {
 	}
 
 	private int voteOnce(long postId, long voterId, int value) {
-		Optional<Integer> old = jdbc.sql("SELECT value FROM community_vote WHERE post_id = ? AND person_id = ?")
+		Optional<Integer> old = jdbc.sql("SELECT direction FROM community_vote WHERE post_id = ? AND person_id = ?")
 			.params(postId, voterId).query(Integer.class).optional();
 		int delta = 0;
 		if (value == 0) {
-			if (old.isPresent() && jdbc.sql("DELETE FROM community_vote WHERE post_id = ? AND person_id = ? AND value = ?")
+			if (old.isPresent() && jdbc.sql("DELETE FROM community_vote WHERE post_id = ? AND person_id = ? AND direction = ?")
 				.params(postId, voterId, old.get()).update() == 1) {
 				delta = -old.get();
 			}
 		}
 		else if (old.isEmpty()) {
-			jdbc.sql("INSERT INTO community_vote (post_id, person_id, value) VALUES (?, ?, ?)").params(postId, voterId, value).update();
+			jdbc.sql("INSERT INTO community_vote (post_id, person_id, direction) VALUES (?, ?, ?)").params(postId, voterId, value).update();
 			delta = value;
 		}
-		else if (old.get() != value && jdbc.sql("UPDATE community_vote SET value = ?, voted_at = CURRENT_TIMESTAMP WHERE post_id = ? AND person_id = ? AND value = ?")
+		else if (old.get() != value && jdbc.sql("UPDATE community_vote SET direction = ?, voted_at = CURRENT_TIMESTAMP WHERE post_id = ? AND person_id = ? AND direction = ?")
 			.params(value, postId, voterId, old.get()).update() == 1) {
 			delta = value - old.get();
 		}
@@ -380,7 +380,7 @@ public class PostStore {
 			return Map.of();
 		}
 		Map<Long, Integer> votes = new HashMap<>();
-		jdbc.sql("SELECT post_id, value FROM community_vote WHERE person_id = :person AND post_id IN (:ids)")
+		jdbc.sql("SELECT post_id, direction FROM community_vote WHERE person_id = :person AND post_id IN (:ids)")
 			.param("person", personId).param("ids", postIds)
 			.query(rs -> {
 				votes.put(rs.getLong(1), rs.getInt(2));
