@@ -45,7 +45,7 @@ class ArticlesPageController {
 	@RateLimitedPosting
 	String publish(@ModelAttribute("form") PostForm form, Model model, RedirectAttributes redirect) {
 		try {
-			Post article = articles.publish(new NewArticle(form.title(), form.body(), form.topicList(), form.lessonLearned()),
+			Post article = articles.publish(new NewArticle(form.title(), form.body(), form.topicList(), form.lesson()),
 					Pages.me());
 			redirect.addFlashAttribute("message", "Published.");
 			return "redirect:/community/articles/" + article.id();

@@ -8,8 +8,8 @@ import org.guildhall.community.Topic;
 import org.jspecify.annotations.Nullable;
 
 /** The question, article and edit forms: topics as one comma-separated field. */
-record PostForm(@Nullable String title, @Nullable String topics, @Nullable String body, boolean lessonLearned,
-		long version) {
+record PostForm(@Nullable String title, @Nullable String topics, @Nullable String body, @Nullable Boolean lessonLearned,
+		@Nullable Long version) {
 
 	static PostForm empty() {
 		return new PostForm("", "", "", false, 0);
@@ -18,6 +18,14 @@ record PostForm(@Nullable String title, @Nullable String topics, @Nullable Strin
 	static PostForm of(Post post) {
 		return new PostForm(post.title(), String.join(", ", post.topics().stream().map(Topic::name).toList()), post.body(),
 				post.lessonLearned(), post.version());
+	}
+
+	boolean lesson() {
+		return Boolean.TRUE.equals(lessonLearned);
+	}
+
+	long versionRead() {
+		return version == null ? 0 : version;
 	}
 
 	List<String> topicList() {

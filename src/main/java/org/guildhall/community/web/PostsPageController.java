@@ -44,7 +44,7 @@ class PostsPageController {
 		try {
 			boolean answer = post.kind() == PostKind.ANSWER;
 			Post saved = contributions.edit(id, new PostEdit(answer ? null : form.title(), form.body(),
-					answer ? null : form.topicList(), form.version()), Pages.me());
+					answer ? null : form.topicList(), form.versionRead()), Pages.me());
 			redirect.addFlashAttribute("message", "Saved. The previous version is kept in the history.");
 			return "redirect:" + Pages.linkTo(saved);
 		}
