@@ -12,7 +12,7 @@ record PostForm(@Nullable String title, @Nullable String topics, @Nullable Strin
 		@Nullable Long version) {
 
 	static PostForm empty() {
-		return new PostForm("", "", "", false, 0);
+		return new PostForm("", "", "", false, 0L);
 	}
 
 	static PostForm of(Post post) {
