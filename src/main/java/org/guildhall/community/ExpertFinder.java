@@ -1,0 +1,207 @@
+package org.guildhall.community;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.guildhall.community.internal.SearchIndex;
+import org.guildhall.people.PeopleDirectory;
+import org.guildhall.people.PersonRef;
+import org.guildhall.people.Skill;
+import org.guildhall.people.SkillCatalog;
+import org.guildhall.shared.InvalidInputException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "Who knows X?": ranks active people by evidence, not only by what they claim, and says why each
+ * one is listed. When X names a skill of the taxonomy (or an alias), the evidence is:
+ * <ul>
+ *   <li>the declared skill: 2 points per proficiency level (1–5), 2 more when they offer to teach it;</li>
+ *   <li>accepted answers to questions on the topic: 5 points each (at most 10 counted);</li>
+ *   <li>other answers on the topic: 1 point each (at most 10), and 1 per net up-vote on their answers (at most 20);</li>
+ *   <li>articles on the topic: 4 points each (at most 5), and half a point per net up-vote (at most 20 votes);</li>
+ *   <li>kudos for the skill: 3 points each (at most 10).</li>
+ * </ul>
+ * Whatever X is, keyword matches (Lucene BM25) in their posts add up to 8 points and a match in
+ * their profile (bio, title, goals) up to 3, each relative to the best match. Mentoring given will
+ * count once mentorships exist.
+ */
+@Service
+public class ExpertFinder {
+
+	public static final int MAX_RESULTS = 50;
+
+	private final JdbcClient jdbc;
+	private final SkillCatalog skills;
+	private final PeopleDirectory people;
+	private final SearchIndex index;
+
+	ExpertFinder(JdbcClient jdbc, SkillCatalog skills, PeopleDirectory people, SearchIndex index) {
+		this.jdbc = jdbc;
+		this.skills = skills;
+		this.people = people;
+		this.index = index;
+	}
+
+	/** The people best placed to answer about {@code topic}, best first, each with the reasons. */
+	@Transactional(readOnly = true)
+	public List<Expert> whoKnows(String topic, int limit) {
+		if (topic == null || topic.isBlank()) {
+			throw new InvalidInputException("q", "is required: a skill or a few words");
+		}
+		if (topic.length() > CommunitySearch.MAX_QUERY_LENGTH) {
+			throw new InvalidInputException("q", "must be at most " + CommunitySearch.MAX_QUERY_LENGTH + " characters");
+		}
+		if (limit < 1 || limit > MAX_RESULTS) {
+			throw new InvalidInputException("limit", "must be between 1 and " + MAX_RESULTS);
+		}
+		Map<Long, Evidence> evidence = new HashMap<>();
+		Optional<Skill> skill = skills.resolve(topic).filter(s -> !s.suggested());
+		skill.ifPresent(s -> skillEvidence(s, evidence));
+		keywordEvidence(topic.strip(), evidence);
+		if (evidence.isEmpty()) {
+			return List.of();
+		}
+		Set<Long> active = active(evidence.keySet());
+		List<Evidence> ranked = evidence.values().stream().filter(e -> active.contains(e.personId))
+			.sorted(Comparator.comparingDouble(Evidence::score).reversed().thenComparingLong(e -> e.personId))
+			.limit(limit).toList();
+		Map<Long, PersonRef> refs = people.refs(ranked.stream().map(e -> e.personId).toList());
+		return ranked.stream().filter(e -> refs.containsKey(e.personId))
+			.map(e -> new Expert(refs.get(e.personId), Math.round(e.score() * 10) / 10.0, List.copyOf(e.reasons)))
+			.toList();
+	}
+
+	private void skillEvidence(Skill skill, Map<Long, Evidence> evidence) {
+		String name = skill.name();
+		jdbc.sql("SELECT person_id, proficiency, can_teach FROM person_skill WHERE skill_id = ?").param(skill.id())
+			.query(rs -> {
+				int proficiency = rs.getInt(2);
+				boolean teaches = rs.getBoolean(3);
+				evidence(evidence, rs.getLong(1)).add(2.0 * proficiency + (teaches ? 2 : 0),
+						"says they know " + name + " at " + proficiency + "/5" + (teaches ? " and can teach it" : ""));
+			});
+		jdbc.sql("""
+				SELECT a.author_id,
+				       SUM(CASE WHEN q.accepted_answer_id = a.id THEN 1 ELSE 0 END) AS accepted,
+				       SUM(CASE WHEN q.accepted_answer_id = a.id THEN 0 ELSE 1 END) AS others,
+				       SUM(CASE WHEN a.score > 0 THEN a.score ELSE 0 END) AS votes
+				FROM community_post a
+				JOIN community_post q ON q.id = a.question_id
+				JOIN community_post_topic t ON t.post_id = q.id
+				WHERE t.skill_id = ? AND a.deleted_at IS NULL AND q.deleted_at IS NULL
+				GROUP BY a.author_id""")
+			.param(skill.id())
+			.query(rs -> {
+				Evidence e = evidence(evidence, rs.getLong(1));
+				int accepted = rs.getInt(2);
+				int others = rs.getInt(3);
+				int votes = rs.getInt(4);
+				if (accepted > 0) {
+					e.add(5.0 * Math.min(accepted, 10), plural(accepted, "accepted answer") + " on " + name);
+				}
+				if (others > 0) {
+					e.add(Math.min(others, 10), plural(others, accepted > 0 ? "other answer" : "answer") + " on " + name);
+				}
+				if (votes > 0) {
+					e.add(Math.min(votes, 20), plural(votes, "up-vote") + " on those answers");
+				}
+			});
+		jdbc.sql("""
+				SELECT p.author_id, COUNT(*), SUM(CASE WHEN p.score > 0 THEN p.score ELSE 0 END)
+				FROM community_post p JOIN community_post_topic t ON t.post_id = p.id
+				WHERE t.skill_id = ? AND p.kind = 'ARTICLE' AND p.deleted_at IS NULL
+				GROUP BY p.author_id""")
+			.param(skill.id())
+			.query(rs -> {
+				int articles = rs.getInt(2);
+				int votes = rs.getInt(3);
+				evidence(evidence, rs.getLong(1)).add(4.0 * Math.min(articles, 5) + 0.5 * Math.min(votes, 20),
+						"wrote " + plural(articles, "article") + " on " + name + (votes > 0 ? " (" + plural(votes, "up-vote") + ")" : ""));
+			});
+		jdbc.sql("SELECT receiver_id, COUNT(*) FROM community_kudos WHERE skill_id = ? GROUP BY receiver_id")
+			.param(skill.id())
+			.query(rs -> {
+				int kudos = rs.getInt(2);
+				evidence(evidence, rs.getLong(1)).add(3.0 * Math.min(kudos, 10), "received " + plural(kudos, "kudos", "kudos") + " for " + name);
+			});
+	}
+
+	private void keywordEvidence(String text, Map<Long, Evidence> evidence) {
+		List<SearchIndex.Hit> posts = index.search(text,
+				EnumSet.of(SearchHit.Type.QUESTION, SearchHit.Type.ANSWER, SearchHit.Type.ARTICLE), 200);
+		if (!posts.isEmpty()) {
+			float best = posts.get(0).score();
+			Map<Long, double[]> byAuthor = new HashMap<>();
+			for (SearchIndex.Hit hit : posts) {
+				if (hit.authorId() != null && hit.type() != SearchHit.Type.QUESTION) {
+					double[] sum = byAuthor.computeIfAbsent(hit.authorId(), k -> new double[2]);
+					sum[0] += hit.score() / best;
+					sum[1]++;
+				}
+			}
+			byAuthor.forEach((author, sum) -> evidence(evidence, author).add(Math.min(8.0, 2.0 * sum[0]),
+					"wrote " + plural((int) sum[1], "answer or article", "answers or articles") + " matching '" + text + "'"));
+		}
+		List<SearchIndex.Hit> profiles = index.search(text, EnumSet.of(SearchHit.Type.PERSON), 100);
+		if (!profiles.isEmpty()) {
+			float best = profiles.get(0).score();
+			for (SearchIndex.Hit hit : profiles) {
+				Evidence e = evidence(evidence, hit.id());
+				if (!e.declared()) {
+					e.add(3.0 * hit.score() / best, "profile mentions '" + text + "'");
+				}
+			}
+		}
+	}
+
+	private Set<Long> active(Set<Long> ids) {
+		return new HashSet<>(jdbc.sql("SELECT id FROM person WHERE active = TRUE AND id IN (:ids)")
+			.param("ids", ids).query(Long.class).list());
+	}
+
+	private static Evidence evidence(Map<Long, Evidence> evidence, long personId) {
+		return evidence.computeIfAbsent(personId, Evidence::new);
+	}
+
+	private static String plural(int n, String one) {
+		return plural(n, one, one + "s");
+	}
+
+	private static String plural(int n, String one, String many) {
+		return n + " " + (n == 1 ? one : many);
+	}
+
+	/** The points and reasons gathered for one person. */
+	private static final class Evidence {
+
+		final long personId;
+		final List<String> reasons = new ArrayList<>();
+		double score;
+
+		Evidence(long personId) {
+			this.personId = personId;
+		}
+
+		void add(double points, String reason) {
+			score += points;
+			reasons.add(reason);
+		}
+
+		double score() {
+			return score;
+		}
+
+		boolean declared() {
+			return reasons.stream().anyMatch(r -> r.startsWith("says they know"));
+		}
+	}
+}

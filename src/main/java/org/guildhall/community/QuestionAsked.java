@@ -1,0 +1,5 @@
+package org.guildhall.community;
+
+/** A question was asked. */
+public record QuestionAsked(long questionId, long askerId) {
+}

@@ -1,0 +1,176 @@
+package org.guildhall.community.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.guildhall.community.Contributions;
+import org.guildhall.community.KnowledgeBase;
+import org.guildhall.community.KudosBoard;
+import org.guildhall.community.NewArticle;
+import org.guildhall.community.NewKudos;
+import org.guildhall.community.NewQuestion;
+import org.guildhall.community.QuestionBoard;
+import org.guildhall.community.Vote;
+import org.guildhall.shared.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills an empty community with plausible questions, answers, votes, comments, articles and kudos
+ * among the demo people, after the demo organisation has been seeded (order 20, after 10). People
+ * who want to learn a skill ask; people who know it well answer, write and receive kudos. Runs only
+ * with {@code guildhall.demo.enabled=true} and while the community has no posts and no kudos.
+ */
+@Component
+@ConditionalOnProperty(name = "guildhall.demo.enabled", havingValue = "true")
+@Order(20)
+class DemoCommunity implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoCommunity.class);
+	private static final int TOPICS = 10;
+
+	private static final String[] QUESTIONS = {
+		"What is the best way to get started with %s on our stack?|I have a new task that needs %s and I am new to it. Which docs, internal repos or people should I look at first?",
+		"How do you test %s code properly?|Our tests around %s are slow and flaky. What does a good setup look like here?",
+		"Common mistakes with %s that you wish you had known earlier?|Before I ship my first change with %s, what should I watch out for?",
+		"How do we handle %s in production?|Is there a runbook or checklist for %s when things go wrong at night?",
+		"%s: which version or tooling do teams here use?|I see several setups for %s across repositories. Is there a recommended one, and why?",
+		"Can someone review my approach to %s?|I wrote a first draft using %s (link in the ticket). It works, but I am not sure it is idiomatic.",
+	};
+
+	private static final String[] ANSWERS = {
+		"Start with the team's starter repository; it has a working %s setup with tests. Then pair with someone for an hour: it saves days.",
+		"We had the same problem. What helped:\n\n1. Keep the %s parts small and isolated\n2. Run the slow checks nightly, not on every commit\n3. Write down the decisions in the README",
+		"The most common trap with %s is doing too much at once. Make one change, measure, then the next.",
+		"There is a checklist on the wiki. In short: watch the dashboards, roll back first, investigate after. `%s` issues are rarely urgent to fix forward.",
+		"I would look at how the platform team uses %s; their setup is the one we keep up to date. Happy to walk you through it.",
+	};
+
+	private static final String[] COMMENTS = {
+		"Thanks, this helped a lot.", "Could you add a link to the example?", "Same question here.", "This matches what we saw too.",
+	};
+
+	private static final String[] ARTICLES = {
+		"A practical introduction to %s|## Why this matters\n\nMost of us meet %s in the middle of a project. This is the guide I wish I had.\n\n## The basics\n\n- Read the team conventions first\n- Start from a working example\n- Ask early: the community answers fast\n\n## Next steps\n\nPair with a colleague who knows %s well.|false",
+		"Lesson learned: the %s change that took down staging|## What happened\n\nA small %s change looked safe and passed review. It broke staging for half a day.\n\n## What we learned\n\n1. Small changes need tests too\n2. Roll back first, investigate later\n3. Write down what you learned — like this\n\n## What we do now\n\nEvery %s change gets a second pair of eyes and a staged rollout.|true",
+		"Five habits that made me better at %s|1. **Read other people's code** every week\n2. Keep notes of mistakes\n3. Teach what you learn\n4. Automate the boring parts\n5. Ask for feedback on %s work early|false",
+	};
+
+	private static final String[] KUDOS = {
+		"Your walkthrough saved my release.", "Thank you for the patient review.", "You unblocked our whole team in one call.",
+		"Great pairing session, I learned a lot.", "Your write-up is now our team's reference.",
+	};
+
+	private final JdbcClient jdbc;
+	private final QuestionBoard questions;
+	private final KnowledgeBase articles;
+	private final Contributions contributions;
+	private final KudosBoard kudos;
+	private final long seed;
+
+	DemoCommunity(JdbcClient jdbc, QuestionBoard questions, KnowledgeBase articles, Contributions contributions,
+			KudosBoard kudos, @Value("${guildhall.demo.seed:42}") long seed) {
+		this.jdbc = jdbc;
+		this.questions = questions;
+		this.articles = articles;
+		this.contributions = contributions;
+		this.kudos = kudos;
+		this.seed = seed;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		boolean empty = jdbc.sql("SELECT (SELECT COUNT(*) FROM community_post) + (SELECT COUNT(*) FROM community_kudos)")
+			.query(Long.class).single() == 0;
+		if (!empty || jdbc.sql("SELECT COUNT(*) FROM person").query(Long.class).single() == 0) {
+			return;
+		}
+		long started = System.nanoTime();
+		Random random = new Random(seed);
+		record Topic(long id, String name) {
+		}
+		List<Topic> topics = jdbc.sql("""
+				SELECT s.id, s.name FROM skill s JOIN person_skill ps ON ps.skill_id = s.id JOIN person p ON p.id = ps.person_id
+				WHERE s.status = 'APPROVED' AND p.active = TRUE
+				GROUP BY s.id, s.name
+				HAVING SUM(CASE WHEN ps.proficiency >= 4 THEN 1 ELSE 0 END) >= 2 AND SUM(CASE WHEN ps.wants_to_learn THEN 1 ELSE 0 END) >= 1
+				ORDER BY COUNT(*) DESC, s.name LIMIT """ + " " + TOPICS)
+			.query((rs, n) -> new Topic(rs.getLong(1), rs.getString(2))).list();
+		int posts = 0;
+		int given = 0;
+		for (Topic topic : topics) {
+			List<CurrentUser> experts = people("ps.proficiency >= 4", topic.id());
+			List<CurrentUser> learners = people("ps.wants_to_learn = TRUE", topic.id());
+			if (experts.size() < 2 || learners.isEmpty()) {
+				continue;
+			}
+			for (int q = 0; q < Math.min(4, learners.size() + 2); q++) {
+				CurrentUser asker = learners.get(random.nextInt(learners.size()));
+				String[] template = QUESTIONS[random.nextInt(QUESTIONS.length)].split("\\|");
+				long question = questions.ask(new NewQuestion(template[0].formatted(topic.name()), template[1].formatted(topic.name()),
+						List.of(topic.name())), asker).id();
+				posts++;
+				List<Long> answers = new ArrayList<>();
+				List<CurrentUser> answerers = new ArrayList<>(experts);
+				java.util.Collections.shuffle(answerers, random);
+				for (CurrentUser expert : answerers.subList(0, Math.min(answerers.size(), 1 + random.nextInt(3)))) {
+					if (expert.personId().equals(asker.personId())) {
+						continue;
+					}
+					answers.add(questions.answer(question, ANSWERS[random.nextInt(ANSWERS.length)].formatted(topic.name()), expert).id());
+					posts++;
+				}
+				for (long answer : answers) {
+					for (CurrentUser voter : learners) {
+						if (random.nextInt(3) > 0 && !isAuthor(answer, voter)) {
+							contributions.vote(answer, random.nextInt(6) == 0 ? Vote.DOWN : Vote.UP, voter);
+						}
+					}
+				}
+				if (!answers.isEmpty() && random.nextInt(3) > 0) {
+					questions.accept(question, answers.get(0), asker);
+				}
+				if (!answers.isEmpty() && random.nextBoolean()) {
+					contributions.comment(answers.get(0), COMMENTS[random.nextInt(COMMENTS.length)], asker);
+				}
+			}
+			CurrentUser writer = experts.get(random.nextInt(experts.size()));
+			String[] article = ARTICLES[random.nextInt(ARTICLES.length)].split("\\|");
+			articles.publish(new NewArticle(article[0].formatted(topic.name()), article[1].replace("%s", topic.name()),
+					List.of(topic.name()), Boolean.parseBoolean(article[2])), writer);
+			posts++;
+			for (CurrentUser learner : learners) {
+				CurrentUser expert = experts.get(random.nextInt(experts.size()));
+				if (!expert.personId().equals(learner.personId()) && random.nextInt(4) > 0) {
+					kudos.give(new NewKudos(expert.personId(), topic.name(), KUDOS[random.nextInt(KUDOS.length)]), learner);
+					given++;
+				}
+			}
+		}
+		log.info("Seeded the demo community: {} posts and {} kudos on {} topics in {} ms", posts, given, topics.size(),
+				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	private boolean isAuthor(long postId, CurrentUser user) {
+		return jdbc.sql("SELECT author_id FROM community_post WHERE id = ?").param(postId).query(Long.class).single()
+			.equals(user.personId());
+	}
+
+	/** Up to eight active people with the skill matching the condition, as the demo acts on their behalf (no account). */
+	private List<CurrentUser> people(String condition, long skillId) {
+		return jdbc.sql("SELECT p.id, p.email, p.full_name FROM person p JOIN person_skill ps ON ps.person_id = p.id "
+				+ "WHERE p.active = TRUE AND ps.skill_id = ? AND " + condition + " ORDER BY p.id LIMIT 8")
+			.param(skillId)
+			.query((rs, n) -> new CurrentUser(0, rs.getString(2), rs.getString(3), rs.getLong(1), Set.of(CurrentUser.EMPLOYEE)))
+			.list();
+	}
+}

@@ -1,0 +1,65 @@
+package org.guildhall.community.web;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.guildhall.community.CommunitySearch;
+import org.guildhall.community.Expert;
+import org.guildhall.community.ExpertFinder;
+import org.guildhall.community.IndexStatus;
+import org.guildhall.community.SearchHit;
+import org.guildhall.shared.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The expert finder and keyword search; rebuilding the index is for administrators. */
+@RestController
+@RequestMapping("/api/v1/community")
+@Tag(name = "Community search", description = "Who knows X, full-text search, the search index")
+@SecurityRequirement(name = "token")
+class FinderApiController {
+
+	private final ExpertFinder experts;
+	private final CommunitySearch search;
+
+	FinderApiController(ExpertFinder experts, CommunitySearch search) {
+		this.experts = experts;
+		this.search = search;
+	}
+
+	@GetMapping("/experts")
+	@Operation(summary = "Who knows X? People ranked by evidence (declared skill, answers, votes, articles, kudos, keyword matches), each with reasons")
+	List<Expert> experts(@RequestParam(required = false) String q, @RequestParam(defaultValue = "10") int limit) {
+		return experts.whoKnows(q, limit);
+	}
+
+	@GetMapping("/search")
+	@Operation(summary = "Keyword search (BM25) over people, questions, answers and articles; type may be repeated to narrow it")
+	List<SearchHit> search(@RequestParam(required = false) String q, @RequestParam(required = false) Set<SearchHit.Type> type,
+			@RequestParam(defaultValue = "20") int limit) {
+		return search.search(q, type == null ? EnumSet.noneOf(SearchHit.Type.class) : type, limit);
+	}
+
+	@GetMapping("/search/index")
+	@Operation(summary = "The state of the search index and the progress of a rebuild")
+	IndexStatus index() {
+		return search.status();
+	}
+
+	@PostMapping("/search/index/rebuild")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Rebuild the search index from the database in the background (administrators)")
+	IndexStatus rebuild() {
+		return search.rebuild(CurrentUser.get().orElseThrow());
+	}
+}

@@ -1,0 +1,75 @@
+package org.guildhall.community.web;
+
+import java.util.EnumSet;
+
+import org.guildhall.community.CommunitySearch;
+import org.guildhall.community.ExpertFinder;
+import org.guildhall.community.SearchHit;
+import org.guildhall.shared.InvalidInputException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** "Who knows X?", full-text search, and the search index page for administrators. */
+@Controller
+class FinderPageController {
+
+	private final ExpertFinder experts;
+	private final CommunitySearch search;
+
+	FinderPageController(ExpertFinder experts, CommunitySearch search) {
+		this.experts = experts;
+		this.search = search;
+	}
+
+	@GetMapping("/community/experts")
+	String experts(@RequestParam(required = false) String q, Model model) {
+		model.addAttribute("q", q);
+		if (q != null && !q.isBlank()) {
+			try {
+				model.addAttribute("experts", experts.whoKnows(q, 20));
+			}
+			catch (InvalidInputException e) {
+				model.addAttribute("errors", Problems.messages(e));
+			}
+		}
+		return "community/experts";
+	}
+
+	@GetMapping("/community/search")
+	String search(@RequestParam(required = false) String q, Model model) {
+		model.addAttribute("q", q);
+		if (q != null && !q.isBlank()) {
+			try {
+				model.addAttribute("hits", search.search(q, EnumSet.noneOf(SearchHit.Type.class), 30));
+			}
+			catch (InvalidInputException e) {
+				model.addAttribute("errors", Problems.messages(e));
+			}
+		}
+		return "community/search";
+	}
+
+	@GetMapping("/community/index")
+	String index(@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+		requireAdmin();
+		model.addAttribute("status", search.status());
+		return htmx != null ? "community/index :: progress" : "community/index";
+	}
+
+	@PostMapping("/community/index/rebuild")
+	String rebuild() {
+		search.rebuild(Pages.me());
+		return "redirect:/community/index";
+	}
+
+	private static void requireAdmin() {
+		if (!Pages.me().isAdmin()) {
+			throw new AccessDeniedException("Only administrators may manage the search index");
+		}
+	}
+}
