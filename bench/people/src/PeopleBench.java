@@ -585,12 +585,13 @@ public class PeopleBench {
 							+ param("department", pick(departments, random));
 				};
 				default -> {
-					// deep pages: far into everyone, or far into a large department
+					// deep pages: far into everyone, or far into a large department, within the first
+					// 10,000 matches that the directory pages through (PeopleDirectory.MAX_RESULTS)
 					if (random.nextBoolean()) {
-						yield "page=" + (1000 + random.nextInt(3900)) + "&size=20";
+						yield "page=" + (250 + random.nextInt(250)) + "&size=20";
 					}
 					String department = pick(departments, random);
-					int pages = Math.max(1, departmentSizes.get(department) / 50);
+					int pages = Math.max(1, Math.min(10_000, departmentSizes.get(department)) / 50);
 					yield param("department", department) + "&page=" + (pages / 2 + random.nextInt(Math.max(1, pages / 2)))
 							+ "&size=50";
 				}

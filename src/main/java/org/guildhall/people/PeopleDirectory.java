@@ -36,6 +36,9 @@ public class PeopleDirectory {
 
 	private static final int TOP_SKILLS = 3;
 
+	/** The most matches a search counts and pages through. */
+	public static final int MAX_RESULTS = 10_000;
+
 	private final JdbcClient jdbc;
 	private final SkillCatalog skills;
 	private final ApplicationEventPublisher events;
@@ -47,7 +50,10 @@ public class PeopleDirectory {
 		this.events = events;
 	}
 
-	/** Active people matching the query, ordered by name. */
+	/**
+	 * Active people matching the query, ordered by name. Only the first {@link #MAX_RESULTS}
+	 * matches are counted and can be paged through; the result says when there are more.
+	 */
 	@Transactional(readOnly = true)
 	public PageResult<PersonSummary> search(DirectoryQuery query, PageRequest page) {
 		StringBuilder where = new StringBuilder(" WHERE p.active = TRUE");
@@ -79,9 +85,17 @@ public class PeopleDirectory {
 			where.append(" AND p.location = :location");
 			params.put("location", query.location());
 		}
-		long total = jdbc.sql("SELECT COUNT(*) FROM person p" + where).params(params).query(Long.class).single();
+		if (page.offset() + page.size() > MAX_RESULTS) {
+			throw new InvalidInputException("page", "only the first " + MAX_RESULTS
+					+ " matches can be paged through; narrow the search with a name, skill, department or location");
+		}
+		// counting stops after MAX_RESULTS: nobody pages through more, and counting everyone costs every request
+		long counted = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM person p" + where + " LIMIT " + (MAX_RESULTS + 1) + ") matches")
+			.params(params).query(Long.class).single();
+		boolean exact = counted <= MAX_RESULTS;
+		long total = Math.min(counted, MAX_RESULTS);
 		if (total == 0 || page.offset() >= total) {
-			return new PageResult<>(List.of(), page.page(), page.size(), total);
+			return new PageResult<>(List.of(), page.page(), page.size(), total, exact);
 		}
 		List<PersonSummary> rows = jdbc
 			.sql("SELECT p.id, p.full_name, p.title, p.department, p.location, p.email FROM person p" + where
@@ -95,7 +109,7 @@ public class PeopleDirectory {
 			.map(r -> new PersonSummary(r.id(), r.fullName(), r.title(), r.department(), r.location(), r.email(),
 					topSkills.getOrDefault(r.id(), List.of())))
 			.toList();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return new PageResult<>(items, page.page(), page.size(), total, exact);
 	}
 
 	/** Departments and locations of active people, for the directory's filters (kept for a minute). */

@@ -14,6 +14,7 @@ import org.guildhall.identity.IdentityManagement;
 import org.guildhall.people.HrImports;
 import org.guildhall.people.PeopleDirectory;
 import org.guildhall.testing.GuildhallTest;
+import org.guildhall.testing.Pages;
 import org.guildhall.testing.TestOrganisation;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -43,25 +44,20 @@ class CommunityPagesTest {
 	QuestionBoard questions;
 
 	TestOrganisation org;
+	Pages pages;
 
 	@BeforeEach
 	void organisation() {
 		org = TestOrganisation.create(imports, identity, directory);
+		pages = new Pages(mvc);
 	}
 
-	private Cookie signIn(TestOrganisation.Member member) throws Exception {
-		return mvc.perform(post("/login").with(csrf()).param("username", member.email()).param("password", TestOrganisation.PASSWORD))
-			.andReturn().getResponse().getCookie("SESSION");
-	}
 
-	private Document page(String path, Cookie session) throws Exception {
-		return Jsoup.parse(mvc.perform(get(path).cookie(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-	}
 
 	@Test
 	void askAQuestionInTheBrowserAnswerItAndVoteWithHtmx() throws Exception {
-		Cookie bo = signIn(org.bo());
-		assertThat(page("/community", bo).select("nav[aria-label=Main] a:contains(Community)")).hasSize(1);
+		Cookie bo = pages.signIn(org.bo());
+		assertThat(pages.get("/community", bo).select("nav[aria-label=Main] a:contains(Community)")).hasSize(1);
 
 		Document invalid = Jsoup.parse(mvc.perform(post("/community/questions/new").with(csrf()).cookie(bo)
 				.param("title", "short").param("topics", "Java, Nonsense skill").param("body", "Why?"))
@@ -74,16 +70,16 @@ class CommunityPagesTest {
 				.param("title", "How do I profile a slow endpoint " + org.run()).param("topics", "Java")
 				.param("body", "It takes *seconds*. <img src=x onerror=alert(1)>"))
 			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-		Document thread = page(location, bo);
+		Document thread = pages.get(location, bo);
 		assertThat(thread.select("h1").text()).startsWith("How do I profile a slow endpoint");
 		assertThat(thread.select(".markdown em").text()).isEqualTo("seconds");
 		assertThat(thread.select(".markdown img")).isEmpty();
 		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 
-		Cookie ann = signIn(org.ann());
+		Cookie ann = pages.signIn(org.ann());
 		mvc.perform(post("/community/questions/{id}/answers", id).with(csrf()).cookie(ann).param("body", "Use a profiler such as async-profiler."))
 			.andExpect(status().is3xxRedirection());
-		Document withAnswer = page(location, bo);
+		Document withAnswer = pages.get(location, bo);
 		long answerId = Long.parseLong(withAnswer.select("article[id^=answer-]").attr("id").substring(7));
 		assertThat(withAnswer.select("button:contains(Accept this answer)")).hasSize(1);
 
@@ -95,14 +91,14 @@ class CommunityPagesTest {
 		assertThat(vote.select("button[aria-pressed=true]").attr("value")).isEqualTo("none");
 		assertThat(fragment).doesNotContain("<html");
 
-		assertThat(page(location, ann).select("button:contains(Accept this answer)")).as("only the asker accepts").isEmpty();
+		assertThat(pages.get(location, ann).select("button:contains(Accept this answer)")).as("only the asker accepts").isEmpty();
 	}
 
 	@Test
 	void theWrongPersonCannotEditOrDeleteOrManageTheIndex() throws Exception {
 		long question = questions.ask(new NewQuestion("A question Bo will not edit " + org.run(), "Body", List.of("Java")),
 				KudosExpertsAndSearchTest.user(org.ann())).id();
-		Cookie bo = signIn(org.bo());
+		Cookie bo = pages.signIn(org.bo());
 		mvc.perform(get("/community/posts/{id}/edit", question).cookie(bo)).andExpect(status().isForbidden());
 		mvc.perform(post("/community/posts/{id}/edit", question).with(csrf()).cookie(bo).param("title", "Taken over by Bo")
 				.param("topics", "Java").param("body", "x").param("version", "0"))
@@ -112,17 +108,17 @@ class CommunityPagesTest {
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/community/index").cookie(bo)).andExpect(status().isForbidden());
 		mvc.perform(post("/community/index/rebuild").with(csrf()).cookie(bo)).andExpect(status().isForbidden());
-		assertThat(page("/community/questions/" + question, bo).text()).contains("A question Bo will not edit");
+		assertThat(pages.get("/community/questions/" + question, bo).text()).contains("A question Bo will not edit");
 
-		Cookie admin = signIn(org.admin());
-		assertThat(page("/community/posts/" + question + "/edit", admin).select("#title").val()).startsWith("A question Bo");
-		assertThat(page("/community/index", admin).select("progress")).hasSize(1);
+		Cookie admin = pages.signIn(org.admin());
+		assertThat(pages.get("/community/posts/" + question + "/edit", admin).select("#title").val()).startsWith("A question Bo");
+		assertThat(pages.get("/community/index", admin).select("progress")).hasSize(1);
 	}
 
 	@Test
 	void theProfileLoadsKudosBySkillAsAFragmentAndColleaguesGiveKudos() throws Exception {
-		Cookie bo = signIn(org.bo());
-		Document profile = page("/people/" + org.ann().personId(), bo);
+		Cookie bo = pages.signIn(org.bo());
+		Document profile = pages.get("/people/" + org.ann().personId(), bo);
 		assertThat(profile.select("[hx-get=/community/people/" + org.ann().personId() + "/kudos][hx-trigger=load]")).hasSize(1);
 
 		String given = mvc.perform(post("/community/people/{id}/kudos", org.ann().personId()).with(csrf()).cookie(bo)
@@ -145,12 +141,12 @@ class CommunityPagesTest {
 
 	@Test
 	void expertAndSearchPagesAnswer() throws Exception {
-		Cookie bo = signIn(org.bo());
-		Document experts = page("/community/experts?q=Java", bo);
+		Cookie bo = pages.signIn(org.bo());
+		Document experts = pages.get("/community/experts?q=Java", bo);
 		assertThat(experts.select("li.card a").eachText()).contains("Ann Okafor");
-		assertThat(page("/community/experts?q=" + "y".repeat(250), bo).select("[role=alert]").text()).contains("Q must be at most 200");
-		assertThat(page("/community/search?q=zzzznothing", bo).text()).contains("0 results");
-		assertThat(page("/community/articles", bo).select("h1").text()).isEqualTo("Articles and lessons learned");
-		assertThat(page("/community/questions/new", bo).select("label[for=topics]")).hasSize(1);
+		assertThat(pages.get("/community/experts?q=" + "y".repeat(250), bo).select("[role=alert]").text()).contains("Q must be at most 200");
+		assertThat(pages.get("/community/search?q=zzzznothing", bo).text()).contains("0 results");
+		assertThat(pages.get("/community/articles", bo).select("h1").text()).isEqualTo("Articles and lessons learned");
+		assertThat(pages.get("/community/questions/new", bo).select("label[for=topics]")).hasSize(1);
 	}
 }

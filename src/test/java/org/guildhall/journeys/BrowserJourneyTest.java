@@ -99,7 +99,7 @@ class BrowserJourneyTest {
 		// the directory updates while typing (htmx), without a page load
 		WebElement marker = browser.findElement(By.tagName("h1"));
 		browser.findElement(By.id("q")).sendKeys("Bo E");
-		wait.until(d -> d.findElement(By.id("results")).getText().contains("1 people"));
+		wait.until(d -> d.findElement(By.id("results")).getText().contains("1 person"));
 		assertThat(browser.findElement(By.id("results")).getText()).contains("Bo Ek").doesNotContain("Ann Okafor");
 		assertThat(marker.isDisplayed()).as("same page, results swapped in place").isTrue();
 		assertThat(browser.getCurrentUrl()).contains("q=Bo%20E");

@@ -82,6 +82,10 @@ class PeopleApiTest {
 		mvc.perform(get("/api/v1/people").param("size", "1000").header("Authorization", annToken))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("size"));
+		mvc.perform(get("/api/v1/people").param("page", "500").param("size", "20").header("Authorization", annToken))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("page"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("first 10000 matches")));
 		mvc.perform(get("/api/v1/people").param("page", "abc").header("Authorization", annToken))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("page"));

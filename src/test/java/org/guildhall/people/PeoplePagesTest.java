@@ -18,6 +18,7 @@ import org.awaitility.Awaitility;
 import org.guildhall.identity.IdentityManagement;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.testing.GuildhallTest;
+import org.guildhall.testing.Pages;
 import org.guildhall.testing.TestOrganisation;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -46,24 +47,19 @@ class PeoplePagesTest {
 	PeopleDirectory directory;
 
 	TestOrganisation org;
+	Pages pages;
 
 	@BeforeEach
 	void organisation() {
 		org = TestOrganisation.create(imports, identity, directory);
+		pages = new Pages(mvc);
 	}
 
-	private Cookie signIn(TestOrganisation.Member member) throws Exception {
-		return mvc.perform(post("/login").with(csrf()).param("username", member.email()).param("password", TestOrganisation.PASSWORD))
-			.andReturn().getResponse().getCookie("SESSION");
-	}
 
-	private Document page(String path, Cookie session) throws Exception {
-		return Jsoup.parse(mvc.perform(get(path).cookie(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-	}
 
 	@Test
 	void theProfileShowsSkillsGoalsManagerAndReports() throws Exception {
-		Document ann = page("/people/" + org.ann().personId(), signIn(org.bo()));
+		Document ann = pages.get("/people/" + org.ann().personId(), pages.signIn(org.bo()));
 		assertThat(ann.select("h1").text()).isEqualTo("Ann Okafor");
 		assertThat(ann.select("#skills").first().parent().text()).contains("Java").contains("5 / 5").contains("can teach");
 		assertThat(ann.text()).contains("Manager: Ada Admin").contains("Reports (1):").contains("Bo Ek")
@@ -73,7 +69,7 @@ class PeoplePagesTest {
 
 	@Test
 	void invalidProfileEditsShowEveryProblemAndSaveNothing() throws Exception {
-		Cookie bo = signIn(org.bo());
+		Cookie bo = pages.signIn(org.bo());
 		long version = directory.profile(org.bo().personId(), user(org.bo())).version();
 		MvcResult result = mvc.perform(post("/people/{id}/edit", org.bo().personId()).with(csrf()).cookie(bo)
 				.param("bio", "Hello").param("timeZone", "Nowhere/Land").param("languages", "English")
@@ -97,7 +93,7 @@ class PeoplePagesTest {
 
 	@Test
 	void anAdministratorUploadsAFileSeesThePreviewAndAppliesIt() throws Exception {
-		Cookie admin = signIn(org.admin());
+		Cookie admin = pages.signIn(org.admin());
 		String csv = "employee_id,email,full_name,title\nNEW-" + org.run() + ",new-" + org.run() + "@example.com,Nia New,Designer\n";
 		MvcResult upload = mvc.perform(multipart("/admin/imports").file(new MockMultipartFile("file", "people.csv", "text/csv",
 				csv.getBytes(StandardCharsets.UTF_8))).with(csrf()).cookie(admin))
@@ -107,25 +103,25 @@ class PeoplePagesTest {
 		long id = Long.parseLong(importPage.substring(importPage.lastIndexOf('/') + 1));
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !imports.status(id).state().running());
 
-		Document preview = page(importPage, admin);
+		Document preview = pages.get(importPage, admin);
 		assertThat(preview.text()).contains("Preview ready. Nothing has changed yet.").contains("new: Nia New, Designer");
 		assertThat(preview.select("button:contains(Apply all changes)")).hasSize(1);
 
 		mvc.perform(post(importPage + "/apply").with(csrf()).cookie(admin)).andExpect(redirectedUrl(importPage));
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> imports.status(id).state() == HrImportStatus.State.APPLIED);
-		assertThat(page(importPage, admin).text()).contains("Applied.");
+		assertThat(pages.get(importPage, admin).text()).contains("Applied.");
 		assertThat(directory.findIdByEmail("new-" + org.run() + "@example.com")).isPresent();
 	}
 
 	@Test
 	void aBrokenFileShowsItsProblemsByLineAndColumn() throws Exception {
-		Cookie admin = signIn(org.admin());
+		Cookie admin = pages.signIn(org.admin());
 		String csv = "employee_id,email,full_name,hire_date\nX1,x1@example.com,Xi,2024-02-30\n";
 		String importPage = mvc.perform(multipart("/admin/imports").file(new MockMultipartFile("file", "people.csv", "text/csv",
 				csv.getBytes(StandardCharsets.UTF_8))).with(csrf()).cookie(admin)).andReturn().getResponse().getRedirectedUrl();
 		long id = Long.parseLong(importPage.substring(importPage.lastIndexOf('/') + 1));
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !imports.status(id).state().running());
-		Document page = page(importPage, admin);
+		Document page = pages.get(importPage, admin);
 		assertThat(page.text()).contains("The file has 1 problems and cannot be applied");
 		assertThat(page.select("table tr:contains(hire_date) td").eachText()).containsExactly("2", "hire_date",
 				"'2024-02-30' is not a date in the form YYYY-MM-DD.");

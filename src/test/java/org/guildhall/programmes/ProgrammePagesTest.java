@@ -17,6 +17,7 @@ import org.guildhall.identity.IdentityManagement;
 import org.guildhall.people.HrImports;
 import org.guildhall.people.PeopleDirectory;
 import org.guildhall.testing.GuildhallTest;
+import org.guildhall.testing.Pages;
 import org.guildhall.testing.TestOrganisation;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -44,24 +45,19 @@ class ProgrammePagesTest {
 	PeopleDirectory directory;
 
 	TestOrganisation org;
+	Pages pages;
 
 	@BeforeEach
 	void organisation() {
 		org = TestOrganisation.create(imports, identity, directory);
+		pages = new Pages(mvc);
 	}
 
-	private Cookie signIn(TestOrganisation.Member member) throws Exception {
-		return mvc.perform(post("/login").with(csrf()).param("username", member.email()).param("password", TestOrganisation.PASSWORD))
-			.andReturn().getResponse().getCookie("SESSION");
-	}
 
-	private Document page(String path, Cookie session) throws Exception {
-		return Jsoup.parse(mvc.perform(get(path).cookie(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-	}
 
 	@Test
 	void aManagerDesignsOpensAndMatchesAProgrammeInTheBrowserPages() throws Exception {
-		Cookie pm = signIn(org.pm());
+		Cookie pm = pages.signIn(org.pm());
 		String location = mvc.perform(post("/programmes/new").with(csrf()).cookie(pm)
 				.param("name", "Engineering leads " + org.run()).param("purpose", "Grow leads").param("format", "ONE_TO_ONE")
 				.param("durationWeeks", "12").param("defaultCapacity", "2").param("matchingMode", "BULK")
@@ -70,21 +66,21 @@ class ProgrammePagesTest {
 			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
 		assertThat(location).matches("/programmes/\\d+");
 
-		Cookie bo = signIn(org.bo());
+		Cookie bo = pages.signIn(org.bo());
 		mvc.perform(get(location).cookie(bo)).andExpect(status().isNotFound());
 		mvc.perform(post(location + "/steps/open-enrolment").with(csrf()).cookie(bo)).andExpect(status().isNotFound()); // a draft is invisible to him
 		mvc.perform(post(location + "/steps/open-enrolment").with(csrf()).cookie(pm)).andExpect(status().is3xxRedirection());
 
-		Document enrolPage = page(location, bo);
+		Document enrolPage = pages.get(location, bo);
 		assertThat(enrolPage.select("label[for=answer-0]").text()).isEqualTo("Why now?");
 		mvc.perform(post(location + "/enrol").with(csrf()).cookie(bo).param("role", "MENTEE")
 				.param("goals", "Lead my first project").param("answers", "Ready", "A shipped project"))
 			.andExpect(status().is3xxRedirection());
-		mvc.perform(post(location + "/enrol").with(csrf()).cookie(signIn(org.admin())).param("role", "MENTOR").param("capacity", "1"))
+		mvc.perform(post(location + "/enrol").with(csrf()).cookie(pages.signIn(org.admin())).param("role", "MENTOR").param("capacity", "1"))
 			.andExpect(status().is3xxRedirection());
 		mvc.perform(post(location + "/enrol").with(csrf()).cookie(pm).param("role", "MENTOR").param("capacity", "1"))
 			.andExpect(status().is3xxRedirection());
-		assertThat(page(location, bo).text()).contains("You are enrolled as mentee (active).");
+		assertThat(pages.get(location, bo).text()).contains("You are enrolled as mentee (active).");
 
 		mvc.perform(post(location + "/steps/close-enrolment").with(csrf()).cookie(pm)).andExpect(status().is3xxRedirection());
 		Document running = Jsoup.parse(mvc.perform(post(location + "/runs").with(csrf()).cookie(pm).header("HX-Request", "true"))
@@ -92,8 +88,8 @@ class ProgrammePagesTest {
 		assertThat(running.select("#run").attr("hx-trigger")).as("the page polls while the run goes").isIn("every 1s", "");
 
 		Awaitility.await().atMost(Duration.ofSeconds(60))
-			.until(() -> page(location, pm).select("#run h3").text().contains("Proposed pairs"));
-		Document matched = page(location, pm);
+			.until(() -> pages.get(location, pm).select("#run h3").text().contains("Proposed pairs"));
+		Document matched = pages.get(location, pm);
 		var pairs = matched.select("#run table").get(1).select("tbody tr");
 		assertThat(pairs).hasSize(1);
 		assertThat(pairs.get(0).select("td").get(0).text()).isEqualTo("Bo Ek");
@@ -101,7 +97,7 @@ class ProgrammePagesTest {
 			.isEqualTo("Pat Manager");
 		assertThat(pairs.get(0).select("li")).isNotEmpty();
 		assertThat(matched.text()).contains("1 of 1 (100%)");
-		assertThat(page(location, bo).select("#matching")).as("employees do not see proposals").isEmpty();
+		assertThat(pages.get(location, bo).select("#matching")).as("employees do not see proposals").isEmpty();
 	}
 
 	@Test
