@@ -175,6 +175,8 @@ final class AugmentingPaths {
 		return total;
 	}
 
+	private static final int MIN_AUGMENTATIONS_PER_PHASE = 16;
+
 	/** Shortest-path phases run so far (one Dijkstra each). */
 	int phaseCount;
 
@@ -287,9 +289,17 @@ final class AugmentingPaths {
 					augmented++;
 				}
 			}
-			if (augmented == 0) {
-				// Cannot happen with non-negative reduced costs; fall back to a single search.
-				augmentFrom(free[0]);
+			if (augmented < Math.max(MIN_AUGMENTATIONS_PER_PHASE, freeCount / 64)) {
+				// Phases pay for a search over every free mentee; once they route few paths each
+				// (typically mentees who will stay unmatched), one search per mentee is cheaper.
+				for (int f = 0; f < freeCount; f++) {
+					int i = free[f];
+					if (mentorOf[i] < 0 && pi[i] > 0) {
+						augmentFrom(i);
+					}
+				}
+				progress.report(step, total, total);
+				return;
 			}
 			int kept = 0;
 			for (int f = 0; f < freeCount; f++) {
