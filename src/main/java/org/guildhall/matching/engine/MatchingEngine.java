@@ -103,13 +103,20 @@ public final class MatchingEngine {
 			case OPTIMAL -> {
 				int round = 0;
 				long raise = 0;
+				Solution previous = null;
 				while (true) {
 					round++;
-					solution = Solvers.optimal(candidates, residual, progress);
+					long roundStarted = System.nanoTime();
+					solution = Solvers.optimal(candidates, residual, previous, progress);
+					previous = solution;
+					stats.put("solveMillisRound" + round, (System.nanoTime() - roundStarted) / 1_000_000);
+					stats.put("solverRound" + round, solution.note());
 					PairGraph.Builder added = new PairGraph.Builder(problem.menteeCount(), problem.mentorCount());
 					progress.report("checking left-out pairs", 0, 1);
 					raise = remainder.price(solution.menteeDuals(), solution.mentorDuals(), residual.active(),
 							residual.capacity(), candidates, added);
+					stats.put("pricingMillisRound" + round, (System.nanoTime() - roundStarted) / 1_000_000
+							- (long) stats.get("solveMillisRound" + round));
 					if (added.size() == 0 || round >= options.maxRounds()) {
 						break;
 					}

@@ -28,14 +28,41 @@ final class Solvers {
 		}
 	}
 
-	/** Maximum total score. */
-	static Solution optimal(PairGraph graph, Residual residual, Progress progress) {
-		AugmentingPaths paths = new AugmentingPaths(graph, residual.capacity, 1, 0, 0);
-		paths.run(residual.active, progress, "solving (optimal)");
+	/** Maximum total score; {@code warm} (may be null) is the previous round's answer to start from. */
+	static Solution optimal(PairGraph graph, Residual residual, Solution warm, Progress progress) {
+		return weighted(graph, residual, 1, 0, 0, warm, progress, "solving (optimal)");
+	}
+
+	/**
+	 * Maximum of Σ (scale · w + bonus) over edges with w ≥ threshold, by primal–dual phases of
+	 * shortest augmenting paths (many augmentations per Dijkstra). Warm: starts from the previous
+	 * round's matching and mentor values, so a pricing round only re-routes the mentees whose new
+	 * pairs the old values did not cover. The result carries the independently checked dual
+	 * certificate.
+	 */
+	static Solution weighted(PairGraph graph, Residual residual, long scale, long bonus, int threshold, Solution warm,
+			Progress progress, String step) {
+		AugmentingPaths paths = new AugmentingPaths(graph, residual.capacity, scale, bonus, threshold);
+		int[] start;
+		long[] values;
+		String note;
+		if (warm != null && warm.mentorDuals() != null) {
+			start = warm.mentorOf();
+			values = warm.mentorDuals();
+			note = "warm start";
+		}
+		else {
+			start = new int[graph.menteeCount()];
+			Arrays.fill(start, -1);
+			values = new long[graph.mentorCount()];
+			note = "cold start";
+		}
+		int repaired = paths.runWarm(residual.active, start, values, progress, step);
 		long[] u = paths.menteeDuals();
 		long[] v = paths.mentorDuals();
 		DualCertificate certificate = DualCertificate.check(paths, graph, residual.active, residual.capacity, u, v);
-		return new Solution(paths.mentorOf, u, v, certificate, null);
+		return new Solution(paths.mentorOf, u, v, certificate,
+				note + "; " + repaired + " free mentees, " + paths.phaseCount + " shortest-path phases");
 	}
 
 	/** Most mentees matched, then the highest lowest score, then the highest total. */
@@ -65,29 +92,26 @@ final class Solvers {
 			active += a ? 1 : 0;
 		}
 		long bonus = (long) (graph.maxWeight() + 1) * (active + 1);
-		AugmentingPaths paths = new AugmentingPaths(graph, residual.capacity, 1, bonus, threshold);
-		paths.run(residual.active, progress, "solving (fair)");
-		long[] u = paths.menteeDuals();
-		long[] v = paths.mentorDuals();
-		DualCertificate certificate = DualCertificate.check(paths, graph, residual.active, residual.capacity, u, v);
+		Solution solved = weighted(graph, residual, 1, bonus, threshold, null, progress, "solving (fair)");
+		DualCertificate certificate = solved.certificate();
+		int[] mentorOf = solved.mentorOf();
 		int matched = 0;
-		for (int i = 0; i < paths.mentorOf.length; i++) {
-			matched += paths.mentorOf[i] >= 0 && residual.active[i] ? 1 : 0;
+		for (int i = 0; i < mentorOf.length; i++) {
+			matched += mentorOf[i] >= 0 && residual.active[i] ? 1 : 0;
 		}
 		String note = "matched " + matched + " of at most " + cardinality + "; lowest score at least "
 				+ Scores.toScore(threshold);
 		if (matched != cardinality) {
 			certificate = new DualCertificate(certificate.bound(), certificate.total(), certificate.uncovered() + 1);
 		}
-		return new Solution(paths.mentorOf, u, v, certificate, note);
+		return new Solution(mentorOf, solved.menteeDuals(), solved.mentorDuals(), certificate, note);
 	}
 
 	static int cardinality(PairGraph graph, Residual residual, int threshold) {
-		AugmentingPaths paths = new AugmentingPaths(graph, residual.capacity, 0, 1, threshold);
-		paths.run(residual.active, Progress.NONE, "");
+		int[] mentorOf = weighted(graph, residual, 0, 1, threshold, null, Progress.NONE, "").mentorOf();
 		int count = 0;
-		for (int i = 0; i < paths.mentorOf.length; i++) {
-			count += paths.mentorOf[i] >= 0 ? 1 : 0;
+		for (int i = 0; i < mentorOf.length; i++) {
+			count += mentorOf[i] >= 0 ? 1 : 0;
 		}
 		return count;
 	}
