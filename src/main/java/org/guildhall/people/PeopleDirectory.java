@@ -39,6 +39,8 @@ public class PeopleDirectory {
 	/** The most matches a search counts and pages through. */
 	public static final int MAX_RESULTS = 10_000;
 
+	private static final int SORT_MATCHES_UP_TO = 2_000;
+
 	private final JdbcClient jdbc;
 	private final SkillCatalog skills;
 	private final ApplicationEventPublisher events;
@@ -99,7 +101,7 @@ public class PeopleDirectory {
 		}
 		List<PersonSummary> rows = jdbc
 			.sql("SELECT p.id, p.full_name, p.title, p.department, p.location, p.email FROM person p" + where
-					+ " ORDER BY " + nameOrder(query) + " LIMIT :limit OFFSET :offset")
+					+ " ORDER BY " + nameOrder(query, total) + " LIMIT :limit OFFSET :offset")
 			.params(params).param("limit", page.size()).param("offset", page.offset())
 			.query((rs, n) -> new PersonSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), List.of()))
@@ -376,10 +378,15 @@ public class PeopleDirectory {
 	}
 
 	/**
-	 * Name order, led by the columns the query fixes, so that the database reads the page straight
+	 * Name order for a page: the few matches of a name or skill search are sorted; otherwise the
+	 * order is led by the columns the query fixes, so that the database reads the page straight
 	 * from the matching index (person_by_department, person_by_location or person_by_name).
 	 */
-	private static String nameOrder(DirectoryQuery query) {
+	private static String nameOrder(DirectoryQuery query, long matches) {
+		if ((query.text() != null || query.skill() != null) && matches <= SORT_MATCHES_UP_TO) {
+			// few matches found through the name or skill index: sorting them beats walking everyone in name order
+			return "p.full_name, p.id";
+		}
 		if (query.department() != null) {
 			return "p.department, p.active, p.full_name, p.id";
 		}
