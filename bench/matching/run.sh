@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-./mvnw -o -q -Pbench-matching test-compile
-./mvnw -o -q -Pbench-matching dependency:build-classpath \
+./mvnw -q -Pbench-matching test-compile
+./mvnw -q -Pbench-matching dependency:build-classpath \
   -Dmdep.outputFile=target/bench-matching.classpath -Dmdep.includeScope=test >/dev/null
 # Private copies, so a concurrent `mvn test` (which recompiles target/*classes) cannot pull classes away.
 rm -rf target/bench-matching-classes && mkdir -p target/bench-matching-classes

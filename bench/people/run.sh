@@ -22,7 +22,7 @@ OUT=${OUT:-bench/people/results/latest.json}
 WORK=${WORK:-${TMPDIR:-/tmp}/guildhall-people-bench}
 
 echo "== building target/guildhall.jar"
-./mvnw -o -q -DskipTests package
+./mvnw -q -DskipTests package
 mkdir -p "$WORK"
 CSV="$WORK/people-$PEOPLE-seed$SEED.csv"
 if [ ! -s "$CSV" ]; then
