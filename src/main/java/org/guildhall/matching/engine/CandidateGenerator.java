@@ -236,11 +236,10 @@ final class CandidateGenerator {
 							if (bound < menteeTops.worstOrMinus(i) && bound < mentorTops.worstOrMinus(j)) {
 								continue;
 							}
-							double score = scorer.scoreWithoutPreferences(i, j, similarity);
-							if (score < 0) {
+							float s = scorer.fastScoreWithoutPreferences(i, j, similarity);
+							if (s < 0 || (s < menteeTops.worstOrMinus(i) && s < mentorTops.worstOrMinus(j))) {
 								continue;
 							}
-							float s = (float) score;
 							menteeTops.offer(i, s, j);
 							mentorTops.offer(j, s, i);
 						}
@@ -311,73 +310,126 @@ final class CandidateGenerator {
 	private long rescore(MatchingProblem problem, List<Integer> suspicious, long[] u, long[] v, int[] capacity,
 			PairGraph graph, PairGraph.Builder added, int perMentee) {
 		lastSuspicious = suspicious.size();
+		int[] rows = suspicious.stream().mapToInt(Integer::intValue).toArray();
 		int m = scorer.m;
-		int dim = scorer.dim;
-		int width = kernel.width();
-		int tileCount = (m + width - 1) / width;
-		float[] out = new float[4 * width];
-		double goalsPoints = scorer.goalsPoints();
-		long raise = 0;
-		for (int b = 0; b < suspicious.size(); b += 4) {
-			int valid = Math.min(4, suspicious.size() - b);
+		float[] vPoints = new float[m];
+		for (int j = 0; j < m; j++) {
+			// mentors without capacity left take no pairs: never uncovered
+			vPoints[j] = capacity[j] == 0 ? Float.POSITIVE_INFINITY : (float) Scores.toScore(v[j]);
+		}
+		long[] need = new long[rows.length];
+		long[][] found = new long[rows.length][];
+		int[] foundCount = new int[rows.length];
+		int blocks = (rows.length + 3) / 4;
+		int workers = Math.max(1, Math.min(threads, blocks));
+		// Rows are shared out by block; each thread writes only its own rows' slots, and the
+		// results are merged in row order, so the outcome does not depend on scheduling.
+		runParallel(workers, "guildhall-pricing-", t -> {
+			int dim = scorer.dim;
+			int width = kernel.width();
+			int tileCount = (m + width - 1) / width;
+			float[] out = new float[4 * width];
 			int[] rowOf = new int[4];
-			for (int r = 0; r < 4; r++) {
-				rowOf[r] = suspicious.get(b + Math.min(r, valid - 1));
-			}
-			long[] need = new long[4];
-			long[][] found = new long[4][16];
-			int[] foundCount = new int[4];
-			for (int tile = 0; tile < tileCount; tile++) {
-				kernel.tile(scorer.menteeVectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim,
-						tiles, tile * dim * width, dim, out);
-				int first = tile * width;
-				int columns = Math.min(width, m - first);
-				for (int r = 0; r < valid; r++) {
-					int i = rowOf[r];
-					for (int c = 0; c < columns; c++) {
-						int j = first + c;
-						if (capacity[j] == 0) {
-							continue;
-						}
-						// A quick float estimate first; only near-misses are scored exactly.
-						double estimate = scorer.scoreWithoutPreferences(i, j, out[r * width + c]);
-						if (estimate < 0 || Scores.toUnits(estimate) + BOUND_SLACK <= u[i] + v[j]) {
-							continue;
-						}
-						if (graph.find(i, j) >= 0 || problem.forbidden.contains(MatchingProblem.pack(i, j))) {
-							continue;
-						}
-						double exact = scorer.score(i, j);
-						if (exact < 0) {
-							continue;
-						}
-						int w = Scores.toUnits(exact);
-						long slack = u[i] + v[j] - w;
-						if (slack < 0) {
-							if (foundCount[r] == found[r].length) {
-								found[r] = Arrays.copyOf(found[r], foundCount[r] * 2);
+			float[] uPoints = new float[4];
+			float slackPoints = (float) Scores.toScore(BOUND_SLACK);
+			for (int b = t; b < blocks; b += workers) {
+				int valid = Math.min(4, rows.length - 4 * b);
+				for (int r = 0; r < 4; r++) {
+					rowOf[r] = rows[4 * b + Math.min(r, valid - 1)];
+					uPoints[r] = (float) Scores.toScore(u[rowOf[r]]) - slackPoints;
+				}
+				for (int tile = 0; tile < tileCount; tile++) {
+					kernel.tile(scorer.menteeVectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim,
+							tiles, tile * dim * width, dim, out);
+					int first = tile * width;
+					int columns = Math.min(width, m - first);
+					for (int r = 0; r < valid; r++) {
+						int i = rowOf[r];
+						float covered = uPoints[r];
+						for (int c = 0; c < columns; c++) {
+							int j = first + c;
+							// A float estimate first (equal to the exact score up to rounding far
+							// below the slack); only pairs it cannot clear are scored exactly.
+							float estimate = scorer.fastScoreWithoutPreferences(i, j, out[r * width + c]);
+							if (estimate < 0 || estimate <= covered + vPoints[j]) {
+								continue;
 							}
-							found[r][foundCount[r]++] = (slack << 32) | j;
-							need[r] = Math.max(need[r], -slack);
+							if (graph.find(i, j) >= 0 || problem.forbidden.contains(MatchingProblem.pack(i, j))) {
+								continue;
+							}
+							double exact = scorer.score(i, j);
+							if (exact < 0) {
+								continue;
+							}
+							int w = Scores.toUnits(exact);
+							long slack = u[i] + v[j] - w;
+							if (slack < 0) {
+								int slot = 4 * b + r;
+								if (found[slot] == null) {
+									found[slot] = new long[16];
+								}
+								else if (foundCount[slot] == found[slot].length) {
+									found[slot] = Arrays.copyOf(found[slot], foundCount[slot] * 2);
+								}
+								found[slot][foundCount[slot]++] = (slack << 32) | j;
+								need[slot] = Math.max(need[slot], -slack);
+							}
 						}
 					}
 				}
 			}
-			for (int r = 0; r < valid; r++) {
-				raise += need[r];
-				// Only the most uncovered pairs join per round (column generation keeps re-solves small).
-				int count = foundCount[r];
-				if (count > perMentee) {
-					Arrays.sort(found[r], 0, count);
-					count = perMentee;
-				}
-				for (int k = 0; k < count; k++) {
-					int j = (int) (found[r][k] & 0xffffffffL);
-					added.add(rowOf[r], j, Scores.toUnits(scorer.score(rowOf[r], j)));
-				}
+		});
+		long raise = 0;
+		for (int slot = 0; slot < rows.length; slot++) {
+			raise += need[slot];
+			// Only the most uncovered pairs join per round (column generation keeps re-solves small).
+			int count = foundCount[slot];
+			if (count > perMentee) {
+				Arrays.sort(found[slot], 0, count);
+				count = perMentee;
+			}
+			for (int k = 0; k < count; k++) {
+				int j = (int) (found[slot][k] & 0xffffffffL);
+				added.add(rows[slot], j, Scores.toUnits(scorer.score(rows[slot], j)));
 			}
 		}
 		return raise;
+	}
+
+	private static void runParallel(int workers, String name, java.util.function.IntConsumer body) {
+		if (workers == 1) {
+			body.accept(0);
+			return;
+		}
+		List<Thread> started = new ArrayList<>();
+		RuntimeException[] failure = new RuntimeException[1];
+		for (int t = 0; t < workers; t++) {
+			int thread = t;
+			Thread worker = new Thread(() -> {
+				try {
+					body.accept(thread);
+				}
+				catch (RuntimeException e) {
+					synchronized (failure) {
+						failure[0] = e;
+					}
+				}
+			}, name + t);
+			started.add(worker);
+			worker.start();
+		}
+		for (Thread worker : started) {
+			try {
+				worker.join();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted", e);
+			}
+		}
+		if (failure[0] != null) {
+			throw failure[0];
+		}
 	}
 
 	private static int lowerBound(int[] sorted, int key) {
