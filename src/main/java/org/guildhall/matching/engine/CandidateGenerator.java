@@ -212,15 +212,22 @@ final class CandidateGenerator {
 		int tilesPerChunk = Math.max(1, CHUNK_COLUMNS / width);
 		float[] out = new float[4 * width];
 		float goalsPoints = (float) scorer.goalsPoints();
-		float restMax = (float) scorer.maxPointsWithoutGoalsAndPreferences();
+		float skillsPoints = scorer.skillsPointsF();
 		int[] rowOf = new int[4];
+		float[] otherBound = new float[4];
+		int maxWords = (tilesPerChunk * width + 63) / 64 + 2;
+		long[] teaches = new long[4 * maxWords];
 		for (int chunk = 0; chunk < tileCount; chunk += tilesPerChunk) {
 			int chunkEnd = Math.min(tileCount, chunk + tilesPerChunk);
+			int firstWord = (chunk * width) >>> 6;
+			int words = Math.min(scorer.mentorWords, ((Math.min(m, chunkEnd * width) + 63) >>> 6)) - firstWord;
 			long chunkPairs = 0;
 			for (int b = thread; b < blocks; b += threads) {
 				int valid = Math.min(4, rows.length - 4 * b);
 				for (int r = 0; r < 4; r++) {
 					rowOf[r] = rows[4 * b + Math.min(r, valid - 1)];
+					otherBound[r] = scorer.otherPointsBound(rowOf[r]);
+					scorer.teachesAnyWanted(rowOf[r], firstWord, words, teaches, r * maxWords);
 				}
 				for (int tile = chunk; tile < chunkEnd; tile++) {
 					kernel.tile(scorer.menteeVectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim,
@@ -229,11 +236,17 @@ final class CandidateGenerator {
 					int columns = Math.min(width, m - firstMentor);
 					for (int r = 0; r < valid; r++) {
 						int i = rowOf[r];
+						float rowWorst = menteeTops.worstOrMinus(i);
+						float rest = otherBound[r];
+						int bitsAt = r * maxWords - firstWord;
 						for (int c = 0; c < columns; c++) {
 							float similarity = out[r * width + c];
-							float bound = similarity * goalsPoints + restMax;
 							int j = firstMentor + c;
-							if (bound < menteeTops.worstOrMinus(i) && bound < mentorTops.worstOrMinus(j)) {
+							// Upper bound: goals exact, skills 0 unless the mentor has a wanted skill,
+							// every other criterion at its most.
+							float bound = similarity * goalsPoints + rest
+									+ ((teaches[bitsAt + (j >>> 6)] >>> j & 1L) != 0 ? skillsPoints : 0f);
+							if (bound < rowWorst && bound < mentorTops.worstOrMinus(j)) {
 								continue;
 							}
 							float s = scorer.fastScoreWithoutPreferences(i, j, similarity);
@@ -242,6 +255,7 @@ final class CandidateGenerator {
 							}
 							menteeTops.offer(i, s, j);
 							mentorTops.offer(j, s, i);
+							rowWorst = menteeTops.worstOrMinus(i);
 						}
 					}
 					chunkPairs += (long) valid * columns;
@@ -332,11 +346,18 @@ final class CandidateGenerator {
 			int[] rowOf = new int[4];
 			float[] uPoints = new float[4];
 			float slackPoints = (float) Scores.toScore(BOUND_SLACK);
+			float goalsPoints = (float) scorer.goalsPoints();
+			float skillsPoints = scorer.skillsPointsF();
+			int words = scorer.mentorWords;
+			long[] teaches = new long[4 * words];
+			float[] otherBound = new float[4];
 			for (int b = t; b < blocks; b += workers) {
 				int valid = Math.min(4, rows.length - 4 * b);
 				for (int r = 0; r < 4; r++) {
 					rowOf[r] = rows[4 * b + Math.min(r, valid - 1)];
 					uPoints[r] = (float) Scores.toScore(u[rowOf[r]]) - slackPoints;
+					otherBound[r] = scorer.otherPointsBound(rowOf[r]);
+					scorer.teachesAnyWanted(rowOf[r], 0, words, teaches, r * words);
 				}
 				for (int tile = 0; tile < tileCount; tile++) {
 					kernel.tile(scorer.menteeVectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim,
@@ -346,11 +367,18 @@ final class CandidateGenerator {
 					for (int r = 0; r < valid; r++) {
 						int i = rowOf[r];
 						float covered = uPoints[r];
+						float rest = otherBound[r];
 						for (int c = 0; c < columns; c++) {
 							int j = first + c;
+							float similarity = out[r * width + c];
+							float bound = similarity * goalsPoints + rest
+									+ ((teaches[r * words + (j >>> 6)] >>> j & 1L) != 0 ? skillsPoints : 0f);
+							if (bound <= covered + vPoints[j]) {
+								continue;
+							}
 							// A float estimate first (equal to the exact score up to rounding far
 							// below the slack); only pairs it cannot clear are scored exactly.
-							float estimate = scorer.fastScoreWithoutPreferences(i, j, out[r * width + c]);
+							float estimate = scorer.fastScoreWithoutPreferences(i, j, similarity);
 							if (estimate < 0 || estimate <= covered + vPoints[j]) {
 								continue;
 							}

@@ -62,6 +62,10 @@ final class ProfileScorer {
 	private final int[] mentorZoneIndex;
 	private final float[] zoneValue;
 	private final float[] pointsF = new float[Criterion.values().length];
+	/** Words of 64 mentors in a {@link #teachesAnyWanted} bit row. */
+	final int mentorWords;
+	/** Inverted index from skill to mentors: bit j of row s is set when mentor j has skill s. */
+	private final long[] teaches;
 	private static final float[] SENIORITY_F = { 0f, 0.7f, 1.0f, 0.8f, 0.6f };
 
 	ProfileScorer(MatchingProblem problem, float[][] menteeVecs, float[][] mentorVecs) {
@@ -180,6 +184,15 @@ final class ProfileScorer {
 				proficiencyBySkill[s * m + j] = proficiency[j * skillCount + s];
 			}
 		}
+		mentorWords = (m + 63) / 64;
+		teaches = new long[skillCount * mentorWords];
+		for (int j = 0; j < m; j++) {
+			for (int sk = 0; sk < skillCount; sk++) {
+				if (proficiency[j * skillCount + sk] > 0) {
+					teaches[sk * mentorWords + (j >>> 6)] |= 1L << j;
+				}
+			}
+		}
 		wantInverse = new float[n][];
 		wantedInverse = new float[n];
 		for (int i = 0; i < n; i++) {
@@ -212,6 +225,35 @@ final class ProfileScorer {
 		for (int j = 0; j < m; j++) {
 			mentorZoneIndex[j] = Arrays.binarySearch(distinctZones, mentorZone[j]);
 		}
+	}
+
+	/**
+	 * Bits (64 mentors a word, words {@code fromWord} to {@code fromWord + words - 1}) of the
+	 * mentors who have at least one skill the mentee wants: the skills criterion is 0 for all
+	 * others.
+	 */
+	void teachesAnyWanted(int i, int fromWord, int words, long[] out, int outOffset) {
+		Arrays.fill(out, outOffset, outOffset + words, 0L);
+		for (int skill : wantSkill[i]) {
+			int base = skill * mentorWords + fromWord;
+			for (int w = 0; w < words; w++) {
+				out[outOffset + w] |= teaches[base + w];
+			}
+		}
+	}
+
+	/** Points of the skills criterion at value 1 (float). */
+	float skillsPointsF() {
+		return pointsF[Criterion.SKILLS.ordinal()];
+	}
+
+	/**
+	 * An upper bound on the points of every criterion but goals, skills and preferences for any
+	 * pair of this mentee (with a margin above float rounding).
+	 */
+	float otherPointsBound(int i) {
+		float department = menteeDepartment[i] >= 0 ? pointsF[3] : 0f;
+		return pointsF[2] + department + pointsF[4] + pointsF[5] + 1e-3f;
 	}
 
 	/**
