@@ -315,15 +315,65 @@ final class CandidateGenerator {
 					suspicious.add(i);
 				}
 			}
-			return rescore(problem, suspicious, u, v, capacity, graph, added, perMentee);
+			// The same test from the mentors' side, over the suspicious mentees only: a left-out
+			// pair needs both its mentee and its mentor suspicious, so only that sub-matrix is rescored.
+			int rowsCount = suspicious.size();
+			long[] keyed = new long[rowsCount];
+			for (int r = 0; r < rowsCount; r++) {
+				int i = suspicious.get(r);
+				keyed[r] = ((long) menteeBound[i] << 32) | i;
+			}
+			Arrays.sort(keyed);
+			int[] rowBounds = new int[rowsCount];
+			long[] prefixMaxRowBoundMinusU = new long[rowsCount + 1];
+			prefixMaxRowBoundMinusU[0] = Long.MIN_VALUE;
+			long[] suffixMinU = new long[rowsCount + 1];
+			suffixMinU[rowsCount] = Long.MAX_VALUE;
+			for (int r = 0; r < rowsCount; r++) {
+				int i = (int) keyed[r];
+				rowBounds[r] = menteeBound[i];
+				prefixMaxRowBoundMinusU[r + 1] = Math.max(prefixMaxRowBoundMinusU[r], menteeBound[i] - u[i]);
+			}
+			for (int r = rowsCount - 1; r >= 0; r--) {
+				suffixMinU[r] = Math.min(suffixMinU[r + 1], u[(int) keyed[r]]);
+			}
+			int[] columns = new int[m];
+			int columnCount = 0;
+			for (int j = 0; j < m; j++) {
+				if (mentorBound[j] == NONE || capacity[j] == 0) {
+					continue;
+				}
+				int split = lowerBound(rowBounds, mentorBound[j]);
+				long need = prefixMaxRowBoundMinusU[split];
+				if (suffixMinU[split] != Long.MAX_VALUE) {
+					need = Math.max(need, mentorBound[j] - suffixMinU[split]);
+				}
+				if (v[j] < need) {
+					columns[columnCount++] = j;
+				}
+			}
+			return rescore(problem, suspicious, Arrays.copyOf(columns, columnCount), u, v, capacity, graph, added,
+					perMentee);
 		};
 	}
 
 	int lastSuspicious;
 
-	private long rescore(MatchingProblem problem, List<Integer> suspicious, long[] u, long[] v, int[] capacity,
-			PairGraph graph, PairGraph.Builder added, int perMentee) {
+	private long rescore(MatchingProblem problem, List<Integer> suspicious, int[] columns, long[] u, long[] v,
+			int[] capacity, PairGraph graph, PairGraph.Builder added, int perMentee) {
 		lastSuspicious = suspicious.size();
+		int width = kernel.width();
+		int dim = scorer.dim;
+		int compactCount = columns.length;
+		int compactTiles = (compactCount + width - 1) / width;
+		float[] compact = new float[compactTiles * dim * width];
+		for (int c = 0; c < compactCount; c++) {
+			int j = columns[c];
+			int base = (c / width) * dim * width + c % width;
+			for (int d = 0; d < dim; d++) {
+				compact[base + d * width] = scorer.mentorVectors[j * dim + d];
+			}
+		}
 		int[] rows = suspicious.stream().mapToInt(Integer::intValue).toArray();
 		int m = scorer.m;
 		float[] vPoints = new float[m];
@@ -339,9 +389,6 @@ final class CandidateGenerator {
 		// Rows are shared out by block; each thread writes only its own rows' slots, and the
 		// results are merged in row order, so the outcome does not depend on scheduling.
 		runParallel(workers, "guildhall-pricing-", t -> {
-			int dim = scorer.dim;
-			int width = kernel.width();
-			int tileCount = (m + width - 1) / width;
 			float[] out = new float[4 * width];
 			int[] rowOf = new int[4];
 			float[] uPoints = new float[4];
@@ -359,17 +406,17 @@ final class CandidateGenerator {
 					otherBound[r] = scorer.otherPointsBound(rowOf[r]);
 					scorer.teachesAnyWanted(rowOf[r], 0, words, teaches, r * words);
 				}
-				for (int tile = 0; tile < tileCount; tile++) {
+				for (int tile = 0; tile < compactTiles; tile++) {
 					kernel.tile(scorer.menteeVectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim,
-							tiles, tile * dim * width, dim, out);
+							compact, tile * dim * width, dim, out);
 					int first = tile * width;
-					int columns = Math.min(width, m - first);
+					int tileColumns = Math.min(width, compactCount - first);
 					for (int r = 0; r < valid; r++) {
 						int i = rowOf[r];
 						float covered = uPoints[r];
 						float rest = otherBound[r];
-						for (int c = 0; c < columns; c++) {
-							int j = first + c;
+						for (int c = 0; c < tileColumns; c++) {
+							int j = columns[first + c];
 							float similarity = out[r * width + c];
 							float bound = similarity * goalsPoints + rest
 									+ ((teaches[r * words + (j >>> 6)] >>> j & 1L) != 0 ? skillsPoints : 0f);
