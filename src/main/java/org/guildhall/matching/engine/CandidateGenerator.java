@@ -277,6 +277,12 @@ final class CandidateGenerator {
 		if (!pruned) {
 			return Remainder.NONE;
 		}
+		// Duals of the previous pricing round and the mentees it left with uncovered pairs that did
+		// not join the graph: a pair certified then (by a bound or by rescoring) stays certified
+		// while neither its mentee's nor its mentor's value has fallen, so later rounds rescore
+		// only rows and columns whose value fell (or that still had uncovered pairs).
+		long[][] previous = new long[2][];
+		boolean[] leftover = new boolean[scorer.n];
 		return (u, v, active, capacity, graph, added) -> {
 			int m = scorer.m;
 			int[] order = java.util.stream.IntStream.range(0, m)
@@ -352,15 +358,43 @@ final class CandidateGenerator {
 					columns[columnCount++] = j;
 				}
 			}
-			return rescore(problem, suspicious, Arrays.copyOf(columns, columnCount), u, v, capacity, graph, added,
-					perMentee);
+			int[] suspiciousColumns = Arrays.copyOf(columns, columnCount);
+			long raise;
+			if (previous[0] == null) {
+				Arrays.fill(leftover, false);
+				raise = rescore(problem, suspicious, suspiciousColumns, u, v, capacity, graph, added, perMentee, leftover);
+			}
+			else {
+				long[] oldU = previous[0];
+				long[] oldV = previous[1];
+				List<Integer> changedRows = new ArrayList<>();
+				List<Integer> otherRows = new ArrayList<>();
+				for (int i : suspicious) {
+					(u[i] < oldU[i] || leftover[i] ? changedRows : otherRows).add(i);
+				}
+				int changedColumnCount = 0;
+				int[] changedColumns = new int[columnCount];
+				for (int j : suspiciousColumns) {
+					if (v[j] < oldV[j]) {
+						changedColumns[changedColumnCount++] = j;
+					}
+				}
+				Arrays.fill(leftover, false);
+				raise = rescore(problem, changedRows, suspiciousColumns, u, v, capacity, graph, added, perMentee,
+						leftover);
+				raise += rescore(problem, otherRows, Arrays.copyOf(changedColumns, changedColumnCount), u, v, capacity,
+						graph, added, perMentee, leftover);
+			}
+			previous[0] = u.clone();
+			previous[1] = v.clone();
+			return raise;
 		};
 	}
 
 	int lastSuspicious;
 
 	private long rescore(MatchingProblem problem, List<Integer> suspicious, int[] columns, long[] u, long[] v,
-			int[] capacity, PairGraph graph, PairGraph.Builder added, int perMentee) {
+			int[] capacity, PairGraph graph, PairGraph.Builder added, int perMentee, boolean[] leftover) {
 		lastSuspicious = suspicious.size();
 		int width = kernel.width();
 		int dim = scorer.dim;
@@ -462,6 +496,7 @@ final class CandidateGenerator {
 			if (count > perMentee) {
 				Arrays.sort(found[slot], 0, count);
 				count = perMentee;
+				leftover[rows[slot]] = true;
 			}
 			for (int k = 0; k < count; k++) {
 				int j = (int) (found[slot][k] & 0xffffffffL);
