@@ -42,6 +42,7 @@ public final class MatchingBenchmark {
 		String name = args[0];
 		Path parts = Path.of(args[1]);
 		Files.createDirectories(parts);
+		double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		List<Map<String, Object>> rows = switch (name) {
 			case "200x50" -> scored(name, 200, 50, 4, 4, 11);
 			case "2000x2000" -> scored(name, 2000, 2000, 1, 1, 12);
@@ -54,6 +55,11 @@ public final class MatchingBenchmark {
 		part.put("instance", name);
 		part.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
 		part.put("kernel", SimilarityKernel.best().name());
+		part.put("measuredAt", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+		// Other work on this small machine inflates wall times; the 1-minute load average says how much.
+		part.put("loadAverageBefore", Math.round(loadBefore * 100) / 100.0);
+		part.put("loadAverageAfter", Math.round(
+				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0);
 		part.put("rows", rows);
 		JSON.writeValue(parts.resolve(name + ".json").toFile(), part);
 	}
@@ -397,13 +403,33 @@ public final class MatchingBenchmark {
 		for (String name : INSTANCES) {
 			File file = parts.resolve(name + ".json").toFile();
 			if (file.exists()) {
-				instances.add(JSON.readTree(file));
+				JsonNode part = JSON.readTree(file);
+				if (!part.has("measuredAt")) {
+					// parts from before the field existed: the file's time is when the run wrote it
+					Map<String, Object> copy = JSON.convertValue(part, Map.class);
+					Map<String, Object> dated = new LinkedHashMap<>();
+					copy.forEach((key, value) -> {
+						if (key.equals("rows")) {
+							dated.put("measuredAt", java.time.Instant.ofEpochMilli(file.lastModified())
+								.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+								.toString() + " (file time)");
+						}
+						dated.put(key, value);
+					});
+					part = JSON.valueToTree(dated);
+				}
+				instances.add(part);
 			}
 		}
 		StringBuilder table = new StringBuilder();
 		table.append(String.format(Locale.ROOT, "%-13s %-38s %9s %9s %10s %8s %9s %5s %s%n", "instance", "solver",
 				"wall ms", "heap MiB", "of optimum", "matched", "blocking", "viol", "proven"));
 		for (JsonNode instance : instances) {
+			table.append(String.format(Locale.ROOT, "%-13s measured %s%s%n", instance.get("instance").asString(),
+					instance.get("measuredAt").asString(), instance.has("loadAverageBefore")
+							? ", load average " + instance.get("loadAverageBefore").asString() + " before / "
+									+ instance.get("loadAverageAfter").asString() + " after (2 cores)"
+							: ""));
 			for (JsonNode row : instance.get("rows")) {
 				if (row.has("note") && !row.has("wallMillis")) {
 					table.append(String.format(Locale.ROOT, "%-13s %-38s %s%n", instance.get("instance").asString(),

@@ -127,6 +127,7 @@ final class AugmentingPaths {
 				matchWeight[i] = w;
 			}
 		}
+		shiftFreeSlots(active);
 		int[] stack = new int[m];
 		int top = 0;
 		boolean[] queued = new boolean[m];
@@ -174,6 +175,153 @@ final class AugmentingPaths {
 		phases(active, total, progress, step);
 		return total;
 	}
+
+	/**
+	 * Gentle repair of a warm start. A mentor with a free slot and a positive value breaks
+	 * optimality; dropping its value to 0 and releasing every pair that loosens cascades through
+	 * the graph (after adding a hundred pairs nearly every mentee was re-routed). Instead, for
+	 * each such mentor, a shortest-path search over mentors finds the cheapest way to fill the
+	 * slot: from mentor a, a mentee k not matched to a costs its slack {@code u_k + v_a − w_ka};
+	 * if k is unmatched the search may end there (k takes the slot), if k sits at mentor b the
+	 * search continues at b (k would move from b to a); ending at mentor a by lowering its value
+	 * to 0 costs {@code v_a}. With D the shortest distance, every settled mentor's value falls by
+	 * {@code D − d_a} and its matched mentees' values rise by the same amount: every edge stays
+	 * covered, matched pairs stay tight, the path becomes tight and the mentees move along it.
+	 * Only the mentees on the path change mentor. Searches that grow large are left to the
+	 * release cascade, which is exact from any covered state.
+	 */
+	private void shiftFreeSlots(boolean[] active) {
+		boolean any = false;
+		for (int j = 0; j < m && !any; j++) {
+			any = pi[n + j] < 0 && load[j] < capacity[j];
+		}
+		if (!any) {
+			return;
+		}
+		int[][] byMentor = graph.edgesByMentor();
+		int[] menteeOf = graph.menteeOfEdges();
+		long[] dist = new long[m];
+		int[] seen = new int[m];
+		int[] viaMentee = new int[m];
+		int[] viaEdge = new int[m];
+		int[] settled = new int[m];
+		int[] viaFrom = new int[m];
+		int[] settledList = new int[MAX_REPAIR_MENTORS + 1];
+		int stamp = 0;
+		for (int root = 0; root < m; root++) {
+			if (!(pi[n + root] < 0 && load[root] < capacity[root])) {
+				continue;
+			}
+			stamp++;
+			heapSize = 0;
+			dist[root] = 0;
+			seen[root] = stamp;
+			viaMentee[root] = -1;
+			push(0, root);
+			int settledCount = 0;
+			long best = Long.MAX_VALUE;
+			int endMentor = -1;
+			int endMentee = -1;
+			int endEdge = -1;
+			boolean tooLarge = false;
+			while (heapSize > 0) {
+				long d = heapKey[0];
+				int a = heapNode[0];
+				pop();
+				if (settled[a] == stamp || d != dist[a]) {
+					continue;
+				}
+				if (d >= best) {
+					break;
+				}
+				settled[a] = stamp;
+				settledList[settledCount++] = a;
+				if (settledCount == MAX_REPAIR_MENTORS) {
+					tooLarge = true;
+					break;
+				}
+				long value = -pi[n + a];
+				if (d + value < best) {
+					best = d + value;
+					endMentor = a;
+					endMentee = -1;
+				}
+				for (int e : byMentor[a]) {
+					int k = menteeOf[e];
+					if (!active[k] || mentorOf[k] == a) {
+						continue;
+					}
+					long w = weightOf(e);
+					if (w == Long.MIN_VALUE) {
+						continue;
+					}
+					long nd = d + pi[k] - (w + pi[n + a]);
+					int b = mentorOf[k];
+					if (b < 0) {
+						if (nd < best) {
+							best = nd;
+							endMentor = a;
+							endMentee = k;
+							endEdge = e;
+						}
+					}
+					else if (settled[b] != stamp && (seen[b] != stamp || nd < dist[b])) {
+						seen[b] = stamp;
+						dist[b] = nd;
+						viaMentee[b] = k;
+						viaEdge[b] = e;
+						viaFrom[b] = a;
+						push(nd, b);
+					}
+				}
+			}
+			if (tooLarge || endMentor < 0) {
+				continue;
+			}
+			// Dual update on the settled mentors (distance below best), then move mentees along the path.
+			for (int r = 0; r < settledCount; r++) {
+				int a = settledList[r];
+				if (dist[a] < best) {
+					long x = best - dist[a];
+					pi[n + a] += x;
+					for (int at = slotStart[a]; at < slotStart[a] + load[a]; at++) {
+						pi[slots[at]] += x;
+					}
+				}
+			}
+			// Walking back from the end: each mentor on the path gives its path mentee to its parent
+			// and takes the one coming from below (at the end: endMentee, or nobody when the end
+			// mentor's value fell to 0 and its slot may stay free).
+			int a = endMentor;
+			int incoming = endMentee;
+			int incomingEdge = endEdge;
+			while (true) {
+				int k = a == root ? -1 : viaMentee[a];
+				if (k >= 0) {
+					detach(k, a);
+					mentorOf[k] = -1;
+				}
+				if (incoming >= 0) {
+					attach(incoming, a);
+					mentorOf[incoming] = a;
+					matchWeight[incoming] = weightOf(incomingEdge);
+				}
+				if (a == root) {
+					break;
+				}
+				incoming = k;
+				incomingEdge = viaEdge[a];
+				a = viaFrom[a];
+			}
+			if (pi[n + root] < 0 && load[root] < capacity[root]) {
+				root--; // another free slot at the same mentor
+			}
+		}
+		heapSize = 0;
+	}
+
+	/** Mentors one warm-start repair search may settle before the release cascade takes over. */
+	private static final int MAX_REPAIR_MENTORS = 4096;
 
 	private static final int MIN_AUGMENTATIONS_PER_PHASE = 16;
 

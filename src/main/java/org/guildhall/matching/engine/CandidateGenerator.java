@@ -212,15 +212,22 @@ final class CandidateGenerator {
 		int tilesPerChunk = Math.max(1, CHUNK_COLUMNS / width);
 		float[] out = new float[4 * width];
 		float goalsPoints = (float) scorer.goalsPoints();
-		float restMax = (float) scorer.maxPointsWithoutGoalsAndPreferences();
+		float skillsPoints = scorer.skillsPointsF();
 		int[] rowOf = new int[4];
+		float[] otherBound = new float[4];
+		int maxWords = (tilesPerChunk * width + 63) / 64 + 2;
+		long[] teaches = new long[4 * maxWords];
 		for (int chunk = 0; chunk < tileCount; chunk += tilesPerChunk) {
 			int chunkEnd = Math.min(tileCount, chunk + tilesPerChunk);
+			int firstWord = (chunk * width) >>> 6;
+			int words = Math.min(scorer.mentorWords, ((Math.min(m, chunkEnd * width) + 63) >>> 6)) - firstWord;
 			long chunkPairs = 0;
 			for (int b = thread; b < blocks; b += threads) {
 				int valid = Math.min(4, rows.length - 4 * b);
 				for (int r = 0; r < 4; r++) {
 					rowOf[r] = rows[4 * b + Math.min(r, valid - 1)];
+					otherBound[r] = scorer.otherPointsBound(rowOf[r]);
+					scorer.teachesAnyWanted(rowOf[r], firstWord, words, teaches, r * maxWords);
 				}
 				for (int tile = chunk; tile < chunkEnd; tile++) {
 					kernel.tile(scorer.menteeVectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim,
@@ -229,20 +236,26 @@ final class CandidateGenerator {
 					int columns = Math.min(width, m - firstMentor);
 					for (int r = 0; r < valid; r++) {
 						int i = rowOf[r];
+						float rowWorst = menteeTops.worstOrMinus(i);
+						float rest = otherBound[r];
+						int bitsAt = r * maxWords - firstWord;
 						for (int c = 0; c < columns; c++) {
 							float similarity = out[r * width + c];
-							float bound = similarity * goalsPoints + restMax;
 							int j = firstMentor + c;
-							if (bound < menteeTops.worstOrMinus(i) && bound < mentorTops.worstOrMinus(j)) {
+							// Upper bound: goals exact, skills 0 unless the mentor has a wanted skill,
+							// every other criterion at its most.
+							float bound = similarity * goalsPoints + rest
+									+ ((teaches[bitsAt + (j >>> 6)] >>> j & 1L) != 0 ? skillsPoints : 0f);
+							if (bound < rowWorst && bound < mentorTops.worstOrMinus(j)) {
 								continue;
 							}
-							double score = scorer.scoreWithoutPreferences(i, j, similarity);
-							if (score < 0) {
+							float s = scorer.fastScoreWithoutPreferences(i, j, similarity);
+							if (s < 0 || (s < menteeTops.worstOrMinus(i) && s < mentorTops.worstOrMinus(j))) {
 								continue;
 							}
-							float s = (float) score;
 							menteeTops.offer(i, s, j);
 							mentorTops.offer(j, s, i);
+							rowWorst = menteeTops.worstOrMinus(i);
 						}
 					}
 					chunkPairs += (long) valid * columns;
@@ -264,6 +277,12 @@ final class CandidateGenerator {
 		if (!pruned) {
 			return Remainder.NONE;
 		}
+		// Duals of the previous pricing round and the mentees it left with uncovered pairs that did
+		// not join the graph: a pair certified then (by a bound or by rescoring) stays certified
+		// while neither its mentee's nor its mentor's value has fallen, so later rounds rescore
+		// only rows and columns whose value fell (or that still had uncovered pairs).
+		long[][] previous = new long[2][];
+		boolean[] leftover = new boolean[scorer.n];
 		return (u, v, active, capacity, graph, added) -> {
 			int m = scorer.m;
 			int[] order = java.util.stream.IntStream.range(0, m)
@@ -302,82 +321,225 @@ final class CandidateGenerator {
 					suspicious.add(i);
 				}
 			}
-			return rescore(problem, suspicious, u, v, capacity, graph, added, perMentee);
+			// The same test from the mentors' side, over the suspicious mentees only: a left-out
+			// pair needs both its mentee and its mentor suspicious, so only that sub-matrix is rescored.
+			int rowsCount = suspicious.size();
+			long[] keyed = new long[rowsCount];
+			for (int r = 0; r < rowsCount; r++) {
+				int i = suspicious.get(r);
+				keyed[r] = ((long) menteeBound[i] << 32) | i;
+			}
+			Arrays.sort(keyed);
+			int[] rowBounds = new int[rowsCount];
+			long[] prefixMaxRowBoundMinusU = new long[rowsCount + 1];
+			prefixMaxRowBoundMinusU[0] = Long.MIN_VALUE;
+			long[] suffixMinU = new long[rowsCount + 1];
+			suffixMinU[rowsCount] = Long.MAX_VALUE;
+			for (int r = 0; r < rowsCount; r++) {
+				int i = (int) keyed[r];
+				rowBounds[r] = menteeBound[i];
+				prefixMaxRowBoundMinusU[r + 1] = Math.max(prefixMaxRowBoundMinusU[r], menteeBound[i] - u[i]);
+			}
+			for (int r = rowsCount - 1; r >= 0; r--) {
+				suffixMinU[r] = Math.min(suffixMinU[r + 1], u[(int) keyed[r]]);
+			}
+			int[] columns = new int[m];
+			int columnCount = 0;
+			for (int j = 0; j < m; j++) {
+				if (mentorBound[j] == NONE || capacity[j] == 0) {
+					continue;
+				}
+				int split = lowerBound(rowBounds, mentorBound[j]);
+				long need = prefixMaxRowBoundMinusU[split];
+				if (suffixMinU[split] != Long.MAX_VALUE) {
+					need = Math.max(need, mentorBound[j] - suffixMinU[split]);
+				}
+				if (v[j] < need) {
+					columns[columnCount++] = j;
+				}
+			}
+			int[] suspiciousColumns = Arrays.copyOf(columns, columnCount);
+			long raise;
+			if (previous[0] == null) {
+				Arrays.fill(leftover, false);
+				raise = rescore(problem, suspicious, suspiciousColumns, u, v, capacity, graph, added, perMentee, leftover);
+			}
+			else {
+				long[] oldU = previous[0];
+				long[] oldV = previous[1];
+				List<Integer> changedRows = new ArrayList<>();
+				List<Integer> otherRows = new ArrayList<>();
+				for (int i : suspicious) {
+					(u[i] < oldU[i] || leftover[i] ? changedRows : otherRows).add(i);
+				}
+				int changedColumnCount = 0;
+				int[] changedColumns = new int[columnCount];
+				for (int j : suspiciousColumns) {
+					if (v[j] < oldV[j]) {
+						changedColumns[changedColumnCount++] = j;
+					}
+				}
+				Arrays.fill(leftover, false);
+				raise = rescore(problem, changedRows, suspiciousColumns, u, v, capacity, graph, added, perMentee,
+						leftover);
+				raise += rescore(problem, otherRows, Arrays.copyOf(changedColumns, changedColumnCount), u, v, capacity,
+						graph, added, perMentee, leftover);
+			}
+			previous[0] = u.clone();
+			previous[1] = v.clone();
+			return raise;
 		};
 	}
 
 	int lastSuspicious;
 
-	private long rescore(MatchingProblem problem, List<Integer> suspicious, long[] u, long[] v, int[] capacity,
-			PairGraph graph, PairGraph.Builder added, int perMentee) {
+	private long rescore(MatchingProblem problem, List<Integer> suspicious, int[] columns, long[] u, long[] v,
+			int[] capacity, PairGraph graph, PairGraph.Builder added, int perMentee, boolean[] leftover) {
 		lastSuspicious = suspicious.size();
-		int m = scorer.m;
-		int dim = scorer.dim;
 		int width = kernel.width();
-		int tileCount = (m + width - 1) / width;
-		float[] out = new float[4 * width];
-		double goalsPoints = scorer.goalsPoints();
-		long raise = 0;
-		for (int b = 0; b < suspicious.size(); b += 4) {
-			int valid = Math.min(4, suspicious.size() - b);
-			int[] rowOf = new int[4];
-			for (int r = 0; r < 4; r++) {
-				rowOf[r] = suspicious.get(b + Math.min(r, valid - 1));
+		int dim = scorer.dim;
+		int compactCount = columns.length;
+		int compactTiles = (compactCount + width - 1) / width;
+		float[] compact = new float[compactTiles * dim * width];
+		for (int c = 0; c < compactCount; c++) {
+			int j = columns[c];
+			int base = (c / width) * dim * width + c % width;
+			for (int d = 0; d < dim; d++) {
+				compact[base + d * width] = scorer.mentorVectors[j * dim + d];
 			}
-			long[] need = new long[4];
-			long[][] found = new long[4][16];
-			int[] foundCount = new int[4];
-			for (int tile = 0; tile < tileCount; tile++) {
-				kernel.tile(scorer.menteeVectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim,
-						tiles, tile * dim * width, dim, out);
-				int first = tile * width;
-				int columns = Math.min(width, m - first);
-				for (int r = 0; r < valid; r++) {
-					int i = rowOf[r];
-					for (int c = 0; c < columns; c++) {
-						int j = first + c;
-						if (capacity[j] == 0) {
-							continue;
-						}
-						// A quick float estimate first; only near-misses are scored exactly.
-						double estimate = scorer.scoreWithoutPreferences(i, j, out[r * width + c]);
-						if (estimate < 0 || Scores.toUnits(estimate) + BOUND_SLACK <= u[i] + v[j]) {
-							continue;
-						}
-						if (graph.find(i, j) >= 0 || problem.forbidden.contains(MatchingProblem.pack(i, j))) {
-							continue;
-						}
-						double exact = scorer.score(i, j);
-						if (exact < 0) {
-							continue;
-						}
-						int w = Scores.toUnits(exact);
-						long slack = u[i] + v[j] - w;
-						if (slack < 0) {
-							if (foundCount[r] == found[r].length) {
-								found[r] = Arrays.copyOf(found[r], foundCount[r] * 2);
+		}
+		int[] rows = suspicious.stream().mapToInt(Integer::intValue).toArray();
+		int m = scorer.m;
+		float[] vPoints = new float[m];
+		for (int j = 0; j < m; j++) {
+			// mentors without capacity left take no pairs: never uncovered
+			vPoints[j] = capacity[j] == 0 ? Float.POSITIVE_INFINITY : (float) Scores.toScore(v[j]);
+		}
+		long[] need = new long[rows.length];
+		long[][] found = new long[rows.length][];
+		int[] foundCount = new int[rows.length];
+		int blocks = (rows.length + 3) / 4;
+		int workers = Math.max(1, Math.min(threads, blocks));
+		// Rows are shared out by block; each thread writes only its own rows' slots, and the
+		// results are merged in row order, so the outcome does not depend on scheduling.
+		runParallel(workers, "guildhall-pricing-", t -> {
+			float[] out = new float[4 * width];
+			int[] rowOf = new int[4];
+			float[] uPoints = new float[4];
+			float slackPoints = (float) Scores.toScore(BOUND_SLACK);
+			float goalsPoints = (float) scorer.goalsPoints();
+			float skillsPoints = scorer.skillsPointsF();
+			int words = scorer.mentorWords;
+			long[] teaches = new long[4 * words];
+			float[] otherBound = new float[4];
+			for (int b = t; b < blocks; b += workers) {
+				int valid = Math.min(4, rows.length - 4 * b);
+				for (int r = 0; r < 4; r++) {
+					rowOf[r] = rows[4 * b + Math.min(r, valid - 1)];
+					uPoints[r] = (float) Scores.toScore(u[rowOf[r]]) - slackPoints;
+					otherBound[r] = scorer.otherPointsBound(rowOf[r]);
+					scorer.teachesAnyWanted(rowOf[r], 0, words, teaches, r * words);
+				}
+				for (int tile = 0; tile < compactTiles; tile++) {
+					kernel.tile(scorer.menteeVectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim,
+							compact, tile * dim * width, dim, out);
+					int first = tile * width;
+					int tileColumns = Math.min(width, compactCount - first);
+					for (int r = 0; r < valid; r++) {
+						int i = rowOf[r];
+						float covered = uPoints[r];
+						float rest = otherBound[r];
+						for (int c = 0; c < tileColumns; c++) {
+							int j = columns[first + c];
+							float similarity = out[r * width + c];
+							float bound = similarity * goalsPoints + rest
+									+ ((teaches[r * words + (j >>> 6)] >>> j & 1L) != 0 ? skillsPoints : 0f);
+							if (bound <= covered + vPoints[j]) {
+								continue;
 							}
-							found[r][foundCount[r]++] = (slack << 32) | j;
-							need[r] = Math.max(need[r], -slack);
+							// A float estimate first (equal to the exact score up to rounding far
+							// below the slack); only pairs it cannot clear are scored exactly.
+							float estimate = scorer.fastScoreWithoutPreferences(i, j, similarity);
+							if (estimate < 0 || estimate <= covered + vPoints[j]) {
+								continue;
+							}
+							if (graph.find(i, j) >= 0 || problem.forbidden.contains(MatchingProblem.pack(i, j))) {
+								continue;
+							}
+							double exact = scorer.score(i, j);
+							if (exact < 0) {
+								continue;
+							}
+							int w = Scores.toUnits(exact);
+							long slack = u[i] + v[j] - w;
+							if (slack < 0) {
+								int slot = 4 * b + r;
+								if (found[slot] == null) {
+									found[slot] = new long[16];
+								}
+								else if (foundCount[slot] == found[slot].length) {
+									found[slot] = Arrays.copyOf(found[slot], foundCount[slot] * 2);
+								}
+								found[slot][foundCount[slot]++] = (slack << 32) | j;
+								need[slot] = Math.max(need[slot], -slack);
+							}
 						}
 					}
 				}
 			}
-			for (int r = 0; r < valid; r++) {
-				raise += need[r];
-				// Only the most uncovered pairs join per round (column generation keeps re-solves small).
-				int count = foundCount[r];
-				if (count > perMentee) {
-					Arrays.sort(found[r], 0, count);
-					count = perMentee;
-				}
-				for (int k = 0; k < count; k++) {
-					int j = (int) (found[r][k] & 0xffffffffL);
-					added.add(rowOf[r], j, Scores.toUnits(scorer.score(rowOf[r], j)));
-				}
+		});
+		long raise = 0;
+		for (int slot = 0; slot < rows.length; slot++) {
+			raise += need[slot];
+			// Only the most uncovered pairs join per round (column generation keeps re-solves small).
+			int count = foundCount[slot];
+			if (count > perMentee) {
+				Arrays.sort(found[slot], 0, count);
+				count = perMentee;
+				leftover[rows[slot]] = true;
+			}
+			for (int k = 0; k < count; k++) {
+				int j = (int) (found[slot][k] & 0xffffffffL);
+				added.add(rows[slot], j, Scores.toUnits(scorer.score(rows[slot], j)));
 			}
 		}
 		return raise;
+	}
+
+	private static void runParallel(int workers, String name, java.util.function.IntConsumer body) {
+		if (workers == 1) {
+			body.accept(0);
+			return;
+		}
+		List<Thread> started = new ArrayList<>();
+		RuntimeException[] failure = new RuntimeException[1];
+		for (int t = 0; t < workers; t++) {
+			int thread = t;
+			Thread worker = new Thread(() -> {
+				try {
+					body.accept(thread);
+				}
+				catch (RuntimeException e) {
+					synchronized (failure) {
+						failure[0] = e;
+					}
+				}
+			}, name + t);
+			started.add(worker);
+			worker.start();
+		}
+		for (Thread worker : started) {
+			try {
+				worker.join();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted", e);
+			}
+		}
+		if (failure[0] != null) {
+			throw failure[0];
+		}
 	}
 
 	private static int lowerBound(int[] sorted, int key) {

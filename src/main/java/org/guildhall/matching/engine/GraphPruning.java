@@ -11,46 +11,64 @@ final class GraphPruning {
 	private GraphPruning() {
 	}
 
+	/**
+	 * Each active mentee's best K edges and each mentor's best K × capacity (ties to the lower
+	 * index), by selection: one pass over the rows with bounded min-heaps of packed keys
+	 * ({@code weight << 32 | reversed index}, larger is better), no sorting and no boxing.
+	 */
 	static PairGraph topK(PairGraph full, int k, int[] capacity, boolean[] active) {
 		int n = full.menteeCount();
 		int m = full.mentorCount();
 		boolean[] keep = new boolean[full.edgeCount()];
+		int[] edgesOfMentor = new int[m];
+		for (int i = 0; i < n; i++) {
+			if (active[i]) {
+				for (int e = full.start(i); e < full.end(i); e++) {
+					edgesOfMentor[full.mentor(e)]++;
+				}
+			}
+		}
+		int[] heapStart = new int[m + 1];
+		for (int j = 0; j < m; j++) {
+			long limit = Math.min((long) k * capacity[j], edgesOfMentor[j]);
+			heapStart[j + 1] = heapStart[j] + (int) limit;
+		}
+		long[] mentorHeap = new long[heapStart[m]];
+		int[] mentorSize = new int[m];
+		long[] row = new long[Math.max(1, k)];
 		for (int i = 0; i < n; i++) {
 			if (!active[i]) {
 				continue;
 			}
 			int from = full.start(i);
 			int size = full.end(i) - from;
-			if (size <= k) {
-				Arrays.fill(keep, from, from + size, true);
-				continue;
-			}
-			long[] keys = new long[size];
+			int rowSize = 0;
 			for (int e = from; e < from + size; e++) {
-				keys[e - from] = ((long) (Scores.MAX_UNITS - full.weight(e)) << 32) | (e - from);
-			}
-			Arrays.sort(keys);
-			for (int r = 0; r < k; r++) {
-				keep[from + (int) keys[r]] = true;
-			}
-		}
-		int[][] byMentor = full.edgesByMentor();
-		int[] menteeOf = full.menteeOfEdges();
-		for (int j = 0; j < m; j++) {
-			int limit = (int) Math.min(Integer.MAX_VALUE, (long) k * capacity[j]);
-			int[] edges = byMentor[j];
-			long[] keys = new long[edges.length];
-			int size = 0;
-			for (int r = 0; r < edges.length; r++) {
-				if (active[menteeOf[edges[r]]]) {
-					keys[size++] = ((long) (Scores.MAX_UNITS - full.weight(edges[r])) << 32) | r;
+				int w = full.weight(e);
+				if (size > k) {
+					long key = ((long) w << 32) | (Integer.MAX_VALUE - (e - from));
+					rowSize = offer(row, 0, k, rowSize, key);
+				}
+				int j = full.mentor(e);
+				int limit = heapStart[j + 1] - heapStart[j];
+				if (limit > 0) {
+					mentorSize[j] = offer(mentorHeap, heapStart[j], limit, mentorSize[j],
+							((long) w << 32) | (Integer.MAX_VALUE - i));
 				}
 			}
-			if (size > limit) {
-				Arrays.sort(keys, 0, size);
+			if (size <= k) {
+				Arrays.fill(keep, from, from + size, true);
 			}
-			for (int r = 0; r < Math.min(limit, size); r++) {
-				keep[edges[(int) keys[r]]] = true;
+			else {
+				for (int r = 0; r < rowSize; r++) {
+					keep[from + Integer.MAX_VALUE - (int) row[r]] = true;
+				}
+			}
+		}
+		for (int j = 0; j < m; j++) {
+			for (int r = heapStart[j]; r < heapStart[j] + mentorSize[j]; r++) {
+				int i = Integer.MAX_VALUE - (int) mentorHeap[r];
+				keep[full.find(i, j)] = true;
 			}
 		}
 		PairGraph.Builder out = new PairGraph.Builder(n, m);
@@ -62,6 +80,43 @@ final class GraphPruning {
 			}
 		}
 		return out.build();
+	}
+
+	/** Offers a key to a bounded min-heap in {@code heap[base..base+limit)}; returns the new size. */
+	private static int offer(long[] heap, int base, int limit, int size, long key) {
+		if (size < limit) {
+			int at = size;
+			while (at > 0) {
+				int parent = (at - 1) >>> 1;
+				if (heap[base + parent] <= key) {
+					break;
+				}
+				heap[base + at] = heap[base + parent];
+				at = parent;
+			}
+			heap[base + at] = key;
+			return size + 1;
+		}
+		if (key <= heap[base]) {
+			return size;
+		}
+		int at = 0;
+		while (true) {
+			int child = 2 * at + 1;
+			if (child >= limit) {
+				break;
+			}
+			if (child + 1 < limit && heap[base + child + 1] < heap[base + child]) {
+				child++;
+			}
+			if (heap[base + child] >= key) {
+				break;
+			}
+			heap[base + at] = heap[base + child];
+			at = child;
+		}
+		heap[base + at] = key;
+		return size;
 	}
 
 	/**

@@ -51,6 +51,23 @@ final class ProfileScorer {
 	private final String[] languageNames;
 	private final MatchingProblem problem;
 
+	// Table-driven float copies of the criteria for the candidate and pricing passes (no
+	// divisions, mentor-contiguous skill cells). They give the same values as the exact scorer
+	// up to float rounding (far below BOUND_SLACK); exact scores always come from score().
+	private final byte[] proficiencyBySkill;
+	private final float[][] wantInverse;
+	private final float[] wantedInverse;
+	private final int zoneCount;
+	private final int[] menteeZoneIndex;
+	private final int[] mentorZoneIndex;
+	private final float[] zoneValue;
+	private final float[] pointsF = new float[Criterion.values().length];
+	/** Words of 64 mentors in a {@link #teachesAnyWanted} bit row. */
+	final int mentorWords;
+	/** Inverted index from skill to mentors: bit j of row s is set when mentor j has skill s. */
+	private final long[] teaches;
+	private static final float[] SENIORITY_F = { 0f, 0.7f, 1.0f, 0.8f, 0.6f };
+
 	ProfileScorer(MatchingProblem problem, float[][] menteeVecs, float[][] mentorVecs) {
 		this.problem = problem;
 		List<MenteeProfile> mentees = problem.menteeProfiles;
@@ -159,7 +176,123 @@ final class ProfileScorer {
 		for (Criterion c : Criterion.values()) {
 			points[c.ordinal()] = weights.points(c);
 			must[c.ordinal()] = weights.isMust(c);
+			pointsF[c.ordinal()] = (float) points[c.ordinal()];
 		}
+		proficiencyBySkill = new byte[skillCount * m];
+		for (int j = 0; j < m; j++) {
+			for (int s = 0; s < skillCount; s++) {
+				proficiencyBySkill[s * m + j] = proficiency[j * skillCount + s];
+			}
+		}
+		mentorWords = (m + 63) / 64;
+		teaches = new long[skillCount * mentorWords];
+		for (int j = 0; j < m; j++) {
+			for (int sk = 0; sk < skillCount; sk++) {
+				if (proficiency[j * skillCount + sk] > 0) {
+					teaches[sk * mentorWords + (j >>> 6)] |= 1L << j;
+				}
+			}
+		}
+		wantInverse = new float[n][];
+		wantedInverse = new float[n];
+		for (int i = 0; i < n; i++) {
+			wantInverse[i] = new float[wantSkill[i].length];
+			for (int k = 0; k < wantSkill[i].length; k++) {
+				wantInverse[i][k] = 1f / wantLevel[i][k];
+			}
+			wantedInverse[i] = wantSkill[i].length == 0 ? 0f : 1f / wantSkill[i].length;
+		}
+		TreeSet<Integer> offsets = new TreeSet<>();
+		for (int z : menteeZone) {
+			offsets.add(z);
+		}
+		for (int z : mentorZone) {
+			offsets.add(z);
+		}
+		int[] distinctZones = offsets.stream().mapToInt(Integer::intValue).toArray();
+		zoneCount = distinctZones.length;
+		zoneValue = new float[zoneCount * zoneCount];
+		for (int a = 0; a < zoneCount; a++) {
+			for (int b = 0; b < zoneCount; b++) {
+				zoneValue[a * zoneCount + b] = (float) (TimeZones.overlapHours(distinctZones[a], distinctZones[b]) / 8.0);
+			}
+		}
+		menteeZoneIndex = new int[n];
+		for (int i = 0; i < n; i++) {
+			menteeZoneIndex[i] = Arrays.binarySearch(distinctZones, menteeZone[i]) * zoneCount;
+		}
+		mentorZoneIndex = new int[m];
+		for (int j = 0; j < m; j++) {
+			mentorZoneIndex[j] = Arrays.binarySearch(distinctZones, mentorZone[j]);
+		}
+	}
+
+	/**
+	 * Bits (64 mentors a word, words {@code fromWord} to {@code fromWord + words - 1}) of the
+	 * mentors who have at least one skill the mentee wants: the skills criterion is 0 for all
+	 * others.
+	 */
+	void teachesAnyWanted(int i, int fromWord, int words, long[] out, int outOffset) {
+		Arrays.fill(out, outOffset, outOffset + words, 0L);
+		for (int skill : wantSkill[i]) {
+			int base = skill * mentorWords + fromWord;
+			for (int w = 0; w < words; w++) {
+				out[outOffset + w] |= teaches[base + w];
+			}
+		}
+	}
+
+	/** Points of the skills criterion at value 1 (float). */
+	float skillsPointsF() {
+		return pointsF[Criterion.SKILLS.ordinal()];
+	}
+
+	/**
+	 * An upper bound on the points of every criterion but goals, skills and preferences for any
+	 * pair of this mentee (with a margin above float rounding).
+	 */
+	float otherPointsBound(int i) {
+		float department = menteeDepartment[i] >= 0 ? pointsF[3] : 0f;
+		return pointsF[2] + department + pointsF[4] + pointsF[5] + 1e-3f;
+	}
+
+	/**
+	 * The score without preferences from a float similarity, table-driven and in float: equal to
+	 * {@link #scoreWithoutPreferences} up to float rounding (a few 1e-5 points). -1 when a hard
+	 * rule or a must criterion rules the pair out. For filtering passes only.
+	 */
+	float fastScoreWithoutPreferences(int i, int j, float similarity) {
+		if (sameAsMentor[i] == j || ReportingLines.intervalsShareLine(menteeLine[i], mentorLine[j])) {
+			return -1f;
+		}
+		boolean language = sharesLanguage(i, j);
+		if (must[4] && !language) {
+			return -1f;
+		}
+		float goals = similarity > 0 ? similarity : 0f;
+		int gap = mentorLevel[j] - menteeLevel[i];
+		float seniority = gap <= 0 ? 0f : gap < SENIORITY_F.length ? SENIORITY_F[gap] : (float) SENIORITY_FAR;
+		int da = menteeDepartment[i];
+		int db = mentorDepartment[j];
+		float department = da >= 0 && db >= 0 && da != db ? 1f : 0f;
+		float zone = zoneValue[menteeZoneIndex[i] + mentorZoneIndex[j]];
+		float skills = 0f;
+		int[] wanted = wantSkill[i];
+		if (wanted.length > 0) {
+			float[] inverse = wantInverse[i];
+			byte[] levels = wantLevel[i];
+			for (int k = 0; k < wanted.length; k++) {
+				int have = proficiencyBySkill[wanted[k] * m + j];
+				skills += have >= levels[k] ? 1f : have * inverse[k];
+			}
+			skills *= wantedInverse[i];
+		}
+		if ((must[0] && skills <= 0) || (must[1] && goals <= 0) || (must[2] && seniority <= 0)
+				|| (must[3] && department <= 0) || (must[5] && zone <= 0)) {
+			return -1f;
+		}
+		return pointsF[0] * skills + pointsF[1] * goals + pointsF[2] * seniority + pointsF[3] * department
+				+ (language ? pointsF[4] : 0f) + pointsF[5] * zone;
 	}
 
 	private static String[] intern(Set<String> sorted, Map<String, Integer> index) {
