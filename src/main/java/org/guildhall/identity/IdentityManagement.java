@@ -1,8 +1,6 @@
 package org.guildhall.identity;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +23,7 @@ import org.guildhall.shared.InvalidInputException;
 import org.guildhall.shared.NotFoundException;
 import org.guildhall.shared.PageRequest;
 import org.guildhall.shared.PageResult;
+import org.guildhall.shared.Sha256;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -171,7 +169,7 @@ public class IdentityManagement {
 		});
 		String secret = secret();
 		jdbc.sql("INSERT INTO password_setup (token_hash, account_id, expires_at) VALUES (?, ?, ?)")
-			.params(sha256(secret), account.id(), Timestamp.from(clock.instant().plus(PASSWORD_LINK_LIFETIME))).update();
+			.params(Sha256.hex(secret), account.id(), Timestamp.from(clock.instant().plus(PASSWORD_LINK_LIFETIME))).update();
 		audit(actor.email(), "password-link-issued", account.email(), null);
 		return secret;
 	}
@@ -180,7 +178,7 @@ public class IdentityManagement {
 	@Transactional
 	public void setPasswordWithLink(String secret, String rawPassword) {
 		Optional<Long> accountId = jdbc.sql("SELECT account_id FROM password_setup WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
-			.params(sha256(secret == null ? "" : secret), Timestamp.from(clock.instant())).query(Long.class).optional();
+			.params(Sha256.hex(secret == null ? "" : secret), Timestamp.from(clock.instant())).query(Long.class).optional();
 		if (accountId.isEmpty()) {
 			throw new InvalidInputException("token", "this link is invalid, used or expired; ask an administrator for a new one");
 		}
@@ -188,7 +186,7 @@ public class IdentityManagement {
 		PasswordPolicy.check("password", rawPassword, account.email());
 		jdbc.sql("UPDATE account SET password_hash = ? WHERE id = ?").params(passwords.encode(rawPassword), account.id()).update();
 		jdbc.sql("UPDATE password_setup SET used_at = ? WHERE token_hash = ?")
-			.params(Timestamp.from(clock.instant()), sha256(secret)).update();
+			.params(Timestamp.from(clock.instant()), Sha256.hex(secret)).update();
 		audit(account.email(), "password-set", account.email(), null);
 	}
 
@@ -210,7 +208,7 @@ public class IdentityManagement {
 		Instant now = clock.instant();
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("INSERT INTO api_token (account_id, name, token_hash, token_prefix, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")
-			.params(accountId, clean, sha256(secret), secret.substring(0, 10), Timestamp.from(now),
+			.params(accountId, clean, Sha256.hex(secret), secret.substring(0, 10), Timestamp.from(now),
 					validDays == null ? null : Timestamp.from(now.plus(Duration.ofDays(validDays))))
 			.update(key, "id");
 		long id = key.getKeyAs(Number.class).longValue();
@@ -248,7 +246,7 @@ public class IdentityManagement {
 		Optional<Long[]> match = jdbc.sql("""
 				SELECT t.id, t.account_id FROM api_token t JOIN account a ON a.id = t.account_id
 				WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?) AND a.enabled = TRUE""")
-			.params(sha256(secret), Timestamp.from(now))
+			.params(Sha256.hex(secret), Timestamp.from(now))
 			.query((rs, n) -> new Long[] {rs.getLong(1), rs.getLong(2)}).optional();
 		if (match.isEmpty()) {
 			return Optional.empty();
@@ -331,15 +329,6 @@ public class IdentityManagement {
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -1,12 +1,9 @@
 package org.guildhall.people;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
@@ -23,6 +20,7 @@ import org.guildhall.shared.InvalidInputException;
 import org.guildhall.shared.NotFoundException;
 import org.guildhall.shared.PageRequest;
 import org.guildhall.shared.PageResult;
+import org.guildhall.shared.Sha256;
 import org.guildhall.shared.web.UploadLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,7 +182,7 @@ public class HrImports {
 			jdbc.sql("""
 					INSERT INTO hr_import (file_name, content_sha256, status, phase, requested_by, created_at)
 					VALUES (?, ?, 'PREVIEWING', 'reading', ?, ?)""")
-				.params(storedName, sha256(content), requestedBy, Timestamp.from(clock.instant()))
+				.params(storedName, Sha256.hex(content), requestedBy, Timestamp.from(clock.instant()))
 				.update(key, "id");
 			long id = key.getKeyAs(Number.class).longValue();
 			jdbc.sql("INSERT INTO hr_import_file (import_id, content) VALUES (?, ?)").params(id, gzip(content)).update();
@@ -375,12 +373,4 @@ public class HrImports {
 		return text.length() <= max ? text : text.substring(0, max - 1) + "…";
 	}
 
-	private static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
 }

@@ -71,13 +71,13 @@ public class PeopleDirectory {
 			}
 		}
 		if (query.skill() != null) {
-			Optional<Skill> skill = skills.resolve(query.skill());
+			Optional<Long> skill = skills.resolveId(query.skill());
 			if (skill.isEmpty()) {
 				return new PageResult<>(List.of(), page.page(), page.size(), 0);
 			}
 			where.append(" AND p.id IN (SELECT ps.person_id FROM person_skill ps WHERE ps.skill_id = :skill")
 				.append(query.teachersOnly() ? " AND ps.can_teach = TRUE)" : ")");
-			params.put("skill", skill.get().id());
+			params.put("skill", skill.get());
 		}
 		if (query.department() != null) {
 			where.append(" AND p.department = :department");

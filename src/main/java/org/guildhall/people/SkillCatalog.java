@@ -38,15 +38,20 @@ public class SkillCatalog {
 	/** The skill with this name or alias. */
 	@Transactional(readOnly = true)
 	public Optional<Skill> resolve(String nameOrAlias) {
+		return resolveId(nameOrAlias).flatMap(this::find);
+	}
+
+	/** The id of the skill with this name or alias, in one query (a name wins over an alias). */
+	Optional<Long> resolveId(String nameOrAlias) {
 		String key = key(nameOrAlias);
 		if (key.isEmpty()) {
 			return Optional.empty();
 		}
-		Optional<Long> id = jdbc.sql("SELECT id FROM skill WHERE name_key = ?").param(key).query(Long.class).optional();
-		if (id.isEmpty()) {
-			id = jdbc.sql("SELECT skill_id FROM skill_alias WHERE alias_key = ?").param(key).query(Long.class).optional();
-		}
-		return id.flatMap(this::find);
+		return jdbc.sql("""
+				SELECT id FROM (SELECT id, 0 AS priority FROM skill WHERE name_key = :key
+				                UNION ALL SELECT skill_id, 1 FROM skill_alias WHERE alias_key = :key) found
+				ORDER BY priority LIMIT 1""")
+			.param("key", key).query(Long.class).optional();
 	}
 
 	@Transactional(readOnly = true)

@@ -138,7 +138,7 @@ public class MatchingRuns {
 		}
 		Set<Long> mentees = new HashSet<>();
 		Set<Long> mentors = new HashSet<>();
-		activeEnrolments(programmeId).forEach(e -> {
+		programmes.activeEnrolments(programmeId).forEach(e -> {
 			if (e.role().learns()) {
 				mentees.add(e.personId());
 			}
@@ -191,7 +191,7 @@ public class MatchingRuns {
 		return jdbc.sql("SELECT * FROM matching_run WHERE id = ?").param(runId).query((rs, n) -> new MatchingRun(
 				rs.getLong("id"), rs.getLong("programme_id"), MatchingRun.State.valueOf(rs.getString("status")),
 				rs.getString("objective"), rs.getString("phase"), rs.getInt("percent"), rs.getInt("mentees"),
-				rs.getInt("mentors"), rs.getInt("matched"), (Double) rs.getObject("total_score", Double.class),
+				rs.getInt("mentors"), rs.getInt("matched"), rs.getObject("total_score", Double.class),
 				rs.getObject("mean_score", Double.class), rs.getObject("min_score", Double.class),
 				rs.getObject("blocking_pairs", Long.class), rs.getObject("violations", Integer.class),
 				rs.getObject("proven", Boolean.class), rs.getString("failure"), rs.getString("started_by"),
@@ -202,7 +202,7 @@ public class MatchingRuns {
 
 	private void execute(long runId, Programme programme) {
 		try {
-			List<Enrolment> enrolments = activeEnrolments(programme.id());
+			List<Enrolment> enrolments = programmes.activeEnrolments(programme.id());
 			MatchingProblem problem = problem(programme, enrolments, runId);
 			MatchingResult result = matching.solve(problem, Objective.parse(programme.objective().name().toLowerCase(Locale.ROOT)),
 					progress(runId));
@@ -313,10 +313,6 @@ public class MatchingRuns {
 			.params(metrics.matched(), result.totalScore(), metrics.meanScore(), metrics.minScore(), metrics.blockingPairs(),
 					metrics.violations(), result.optimality().proven(), Timestamp.from(clock.instant()), runId)
 			.update();
-	}
-
-	private List<Enrolment> activeEnrolments(long programmeId) {
-		return programmes.activeEnrolments(programmeId);
 	}
 
 	private Progress progress(long runId) {

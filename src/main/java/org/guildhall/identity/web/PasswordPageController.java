@@ -36,8 +36,9 @@ class PasswordPageController {
 			identity.setPasswordWithLink(token, password);
 		}
 		catch (InvalidInputException e) {
-			model.addAttribute("error", e.problems().get(0).field().equals("token") ? "This link " + e.problems().get(0).message().substring("this link ".length())
-					: "The password " + e.problems().get(0).message() + ".");
+			String message = e.problems().get(0).message();
+			model.addAttribute("error", e.problems().get(0).field().equals("token")
+					? Character.toUpperCase(message.charAt(0)) + message.substring(1) + "." : "The password " + message + ".");
 			return "identity/password";
 		}
 		return "redirect:/login?passwordSet";

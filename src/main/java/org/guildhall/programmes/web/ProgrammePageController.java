@@ -6,7 +6,9 @@ import java.util.List;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.guildhall.programmes.Enrolment;
 import org.guildhall.programmes.EnrolmentRequest;
+import org.guildhall.programmes.EnrolmentStatus;
 import org.guildhall.programmes.EnrolmentRole;
 import org.guildhall.programmes.MatchingMode;
 import org.guildhall.programmes.MatchingRun;
@@ -116,8 +118,9 @@ class ProgrammePageController {
 		model.addAttribute("acceptsEnrolments", programme.acceptsEnrolments(java.time.LocalDate.now()));
 		model.addAttribute("roles", EnrolmentRole.values());
 		if (manager) {
-			model.addAttribute("enrolments", programmes.enrolments(id, me));
-			addRun(model, programme, me);
+			List<Enrolment> enrolments = programmes.enrolments(id, me);
+			model.addAttribute("enrolments", enrolments);
+			addRun(model, programme, me, enrolments);
 		}
 		return "programmes/show";
 	}
@@ -127,7 +130,7 @@ class ProgrammePageController {
 		Programme programme = programmes.programme(id, me());
 		requireManager(programme);
 		model.addAttribute("programme", programme);
-		addRun(model, programme, me());
+		addRun(model, programme, me(), programmes.enrolments(id, me()));
 		return "programmes/show :: run";
 	}
 
@@ -237,14 +240,14 @@ class ProgrammePageController {
 		return "redirect:/programmes/" + id + "#matching";
 	}
 
-	private void addRun(Model model, Programme programme, CurrentUser me) {
+	private void addRun(Model model, Programme programme, CurrentUser me, List<Enrolment> enrolments) {
 		MatchingRun run = runs.latest(programme.id(), me).orElse(null);
 		model.addAttribute("run", run);
 		model.addAttribute("proposals", run != null && run.state() == MatchingRun.State.DONE
 				? runs.proposals(programme.id(), run.id(), me) : List.of());
 		model.addAttribute("rules", runs.rules(programme.id(), me));
-		model.addAttribute("mentors", programmes.enrolments(programme.id(), me).stream()
-			.filter(e -> e.role().mentors() && e.status() == org.guildhall.programmes.EnrolmentStatus.ACTIVE).toList());
+		model.addAttribute("mentors", enrolments.stream()
+			.filter(e -> e.role().mentors() && e.status() == EnrolmentStatus.ACTIVE).toList());
 	}
 
 	private boolean validate(ProgrammeSettings settings, BindingResult errors) {

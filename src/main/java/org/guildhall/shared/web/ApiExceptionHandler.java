@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.guildhall.shared.ConflictException;
 import org.guildhall.shared.InvalidInputException;
+import org.guildhall.shared.InvalidInputException.FieldProblem;
 import org.guildhall.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +38,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalidInput(InvalidInputException e) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
-		problem.setProperty("errors", e.problems().stream()
-			.map(p -> Map.of("field", p.field(), "message", p.message())).toList());
-		return problem;
+		return invalid(e.problems());
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -60,22 +58,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input",
-			"Parameter '" + e.getName() + "' has an invalid value");
-		problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "has an invalid value")));
-		return problem;
+		return invalid(List.of(new FieldProblem(e.getName(), "has an invalid value")),
+				"Parameter '" + e.getName() + "' has an invalid value");
 	}
 
 	@ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
 	ProblemDetail constraintViolation(jakarta.validation.ConstraintViolationException e) {
-		List<Map<String, String>> errors = e.getConstraintViolations().stream().map(v -> {
+		return invalid(e.getConstraintViolations().stream().map(v -> {
 			String path = v.getPropertyPath().toString();
-			return Map.of("field", path.substring(path.lastIndexOf('.') + 1), "message", v.getMessage());
-		}).toList();
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input",
-				errors.isEmpty() ? "Invalid input" : errors.get(0).get("field") + ": " + errors.get(0).get("message"));
-		problem.setProperty("errors", errors);
-		return problem;
+			return new FieldProblem(path.substring(path.lastIndexOf('.') + 1), v.getMessage());
+		}).toList());
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
@@ -86,30 +78,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, String>> errors = new ArrayList<>();
+		List<FieldProblem> errors = new ArrayList<>();
 		for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-			errors.add(Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())));
+			errors.add(new FieldProblem(error.getField(), String.valueOf(error.getDefaultMessage())));
 		}
 		ex.getBindingResult().getGlobalErrors().forEach(error -> errors
-			.add(Map.of("field", error.getObjectName(), "message", String.valueOf(error.getDefaultMessage()))));
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input",
-			errors.isEmpty() ? "Invalid input" : errors.get(0).get("field") + ": " + errors.get(0).get("message"));
-		problem.setProperty("errors", errors);
-		return ResponseEntity.badRequest().body(problem);
+			.add(new FieldProblem(error.getObjectName(), String.valueOf(error.getDefaultMessage()))));
+		return ResponseEntity.badRequest().body(invalid(errors));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, String>> errors = new ArrayList<>();
+		List<FieldProblem> errors = new ArrayList<>();
 		ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
-			.forEach(error -> errors.add(Map.of("field",
-				String.valueOf(result.getMethodParameter().getParameterName()),
-				"message", String.valueOf(error.getDefaultMessage())))));
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input",
-			errors.isEmpty() ? "Invalid input" : errors.get(0).get("field") + ": " + errors.get(0).get("message"));
-		problem.setProperty("errors", errors);
-		return ResponseEntity.badRequest().body(problem);
+			.forEach(error -> errors.add(new FieldProblem(String.valueOf(result.getMethodParameter().getParameterName()),
+					String.valueOf(error.getDefaultMessage())))));
+		return ResponseEntity.badRequest().body(invalid(errors));
 	}
 
 	@ExceptionHandler(RuntimeException.class)
@@ -121,6 +106,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		log.error("Unexpected error in API request", e);
 		return ResponseEntity.internalServerError()
 			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error", "Something went wrong on our side."));
+	}
+
+	/** 400 naming every offending field under {@code errors}; the detail repeats the first one. */
+	private static ProblemDetail invalid(List<FieldProblem> problems) {
+		return invalid(problems, problems.isEmpty() ? "Invalid input"
+				: problems.get(0).field() + ": " + problems.get(0).message());
+	}
+
+	private static ProblemDetail invalid(List<FieldProblem> problems, String detail) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
+		problem.setProperty("errors", problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+		return problem;
 	}
 
 	static ProblemDetail problem(HttpStatus status, String title, String detail) {
