@@ -17,10 +17,12 @@ import org.guildhall.people.SkillCatalog;
 import org.guildhall.shared.NotFoundException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Community events turned into notifications: a question routed to an expert, an answer to your
  * question, your answer accepted, kudos for you. Nobody is told about what they did themselves.
+ * Transactions as in {@link MentoringListeners}: one per notification written.
  */
 @Component
 class CommunityListeners {
@@ -37,7 +39,7 @@ class CommunityListeners {
 		this.skills = skills;
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ExpertAsked event) {
 		if (event.expertId() == event.askerId()) {
 			return;
@@ -50,7 +52,7 @@ class CommunityListeners {
 				questionLink(event.questionId())));
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(AnswerPosted event) {
 		Optional<Post> question = findQuestion(event.questionId());
 		if (question.isEmpty()) {
@@ -68,7 +70,7 @@ class CommunityListeners {
 				questionLink(event.questionId())));
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(AnswerAccepted event) {
 		if (event.answererId() == event.askerId()) {
 			return;
@@ -81,7 +83,7 @@ class CommunityListeners {
 				questionLink(event.questionId())));
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(KudosGiven event) {
 		if (event.giverId() == event.receiverId()) {
 			return;

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * (PENDING and due, or SENDING whose claim expired because its sender died), so however many
  * senders run at once, on one node or several, a row is sent by exactly one of them. A failed
  * attempt goes back to PENDING with a back-off; after the last attempt the row is FAILED. Without
- * {@code spring.mail.host} there is no mail sender: rows are logged and marked SKIPPED.
+ * {@code spring.mail.host} there is no mail sender and nothing to do (the {@link Notifier} marked
+ * such rows SKIPPED), so a node without SMTP never takes rows from one that has it.
  */
 @Component
 public class MailOutbox {
@@ -46,23 +47,22 @@ public class MailOutbox {
 	}
 
 	/** What happened to the rows one call worked through. */
-	public record Delivery(int sent, int skipped, int failedAttempts) {
+	public record Delivery(int sent, int failedAttempts) {
 
 		public int claimed() {
-			return sent + skipped + failedAttempts;
+			return sent + failedAttempts;
 		}
 	}
 
 	/** Works through every row due now, batch by batch, for at most {@code budget}. */
 	public Delivery deliverDue(Duration budget) {
 		long deadline = System.nanoTime() + budget.toNanos();
-		Delivery total = new Delivery(0, 0, 0);
+		Delivery total = new Delivery(0, 0);
 		while (true) {
 			Delivery batch = deliverDue(clock.instant());
-			total = new Delivery(total.sent() + batch.sent(), total.skipped() + batch.skipped(),
-					total.failedAttempts() + batch.failedAttempts());
+			total = new Delivery(total.sent() + batch.sent(), total.failedAttempts() + batch.failedAttempts());
 			// a batch that tried nothing, or failed at everything (SMTP down), ends the run until the next tick
-			if (batch.claimed() == 0 || batch.sent() + batch.skipped() == 0 || System.nanoTime() > deadline) {
+			if (batch.claimed() == 0 || batch.sent() == 0 || System.nanoTime() > deadline) {
 				return total;
 			}
 		}
@@ -70,6 +70,10 @@ public class MailOutbox {
 
 	/** Works through one batch of the rows due at {@code now}. */
 	public Delivery deliverDue(Instant now) {
+		JavaMailSender sender = mailSender.getIfAvailable();
+		if (sender == null) {
+			return new Delivery(0, 0); // nothing to send with: rows were marked SKIPPED when written
+		}
 		List<Long> due = jdbc.sql("""
 				SELECT id FROM notification_mail
 				WHERE (status = 'PENDING' AND next_attempt_at <= :now) OR (status = 'SENDING' AND claim_expires_at < :now)
@@ -77,21 +81,13 @@ public class MailOutbox {
 			.param("now", Timestamp.from(now)).param("limit", settings.batchSize())
 			.query(Long.class).list();
 		int sent = 0;
-		int skipped = 0;
 		int failed = 0;
-		JavaMailSender sender = mailSender.getIfAvailable();
 		for (long id : due) {
 			String token = UUID.randomUUID().toString();
 			if (!claim(id, token, now)) {
 				continue; // another sender took it first
 			}
 			Row row = load(id);
-			if (sender == null) {
-				log.info("E-mail not sent (no spring.mail.host configured): to {}, subject \"{}\"", row.to(), row.subject());
-				finish(id, token, "SKIPPED", null);
-				skipped++;
-				continue;
-			}
 			try {
 				sender.send(mime(sender, row));
 				finish(id, token, "SENT", null);
@@ -102,7 +98,7 @@ public class MailOutbox {
 				retryLater(row, token, now, e);
 			}
 		}
-		return new Delivery(sent, skipped, failed);
+		return new Delivery(sent, failed);
 	}
 
 	private boolean claim(long id, String token, Instant now) {

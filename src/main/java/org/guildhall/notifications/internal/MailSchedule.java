@@ -50,8 +50,7 @@ class MailSchedule {
 			locks.executeWithLock((Runnable) () -> {
 				MailOutbox.Delivery delivery = outbox.deliverDue(LOCK_AT_MOST.dividedBy(2));
 				if (delivery.claimed() > 0) {
-					log.debug("Outbox run: {} sent, {} skipped, {} failed attempts", delivery.sent(), delivery.skipped(),
-							delivery.failedAttempts());
+					log.debug("Outbox run: {} sent, {} failed attempts", delivery.sent(), delivery.failedAttempts());
 				}
 			}, new LockConfiguration(Instant.now(), LOCK, LOCK_AT_MOST, Duration.ZERO));
 		}

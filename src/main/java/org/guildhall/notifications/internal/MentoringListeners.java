@@ -29,11 +29,15 @@ import org.guildhall.shared.Sha256;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Mentorship and programme events turned into notifications for the people concerned. Each runs
- * after the publishing transaction committed, in its own transaction, and is kept in the event
- * publication registry until it completes.
+ * after the publishing transaction committed and is kept in the event publication registry until
+ * it completes. The listener itself is not one transaction: each notification is written in its
+ * own ({@link Notifier#notify}), and a look-up that finds nothing (a draft programme, a deleted
+ * question) cannot doom the others. A listener that fails half-way is delivered again, and the
+ * notifications already written are not repeated (their source key).
  */
 @Component
 class MentoringListeners {
@@ -53,7 +57,7 @@ class MentoringListeners {
 		this.runs = runs;
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(MentorshipInvited event) {
 		Names names = recipients.names(List.of(event.mentorId(), event.menteeId()));
 		String mentee = names.of(event.menteeId());
@@ -73,7 +77,7 @@ class MentoringListeners {
 				programme + " matched you with " + mentor + ". Accept or decline on the mentorship page.", link));
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(MentorshipStarted event) {
 		Names names = recipients.names(List.of(event.mentorId(), event.menteeId()));
 		String key = "mentorship-started:" + event.mentorshipId();
@@ -86,7 +90,7 @@ class MentoringListeners {
 				"You and " + names.of(event.mentorId()) + " both accepted. Agree how often you meet and set your first goals.", link));
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(MentorshipDeclined event) {
 		Names names = recipients.names(List.of(event.mentorId(), event.menteeId(), event.declinedBy()));
 		String who = names.of(event.declinedBy());
@@ -102,7 +106,7 @@ class MentoringListeners {
 		}
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(MentorshipEnded event) {
 		Names names = recipients.names(List.of(event.mentorId(), event.menteeId()));
 		String key = "mentorship-ended:" + event.mentorshipId();
@@ -117,7 +121,7 @@ class MentoringListeners {
 		}
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(MeetingChanged event) {
 		String organiser = recipients.names(List.of(event.organiserId())).of(event.organiserId());
 		ZoneId zone = recipients.active(event.attendeeId()).map(MentoringListeners::zoneOf).orElse(ZoneOffset.UTC);
@@ -140,7 +144,7 @@ class MentoringListeners {
 				new Attachment("invite.ics", "text/calendar; charset=UTF-8; method=" + method, event.calendar())));
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(NudgeDue event) {
 		String title = switch (event.reason()) {
 			case NOT_MET -> "Time to meet: your mentoring pair has not met for a while";
@@ -157,7 +161,7 @@ class MentoringListeners {
 		}
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(MatchingRunFinished event) {
 		String startedBy;
 		try {

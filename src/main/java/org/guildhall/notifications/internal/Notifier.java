@@ -11,16 +11,19 @@ import org.guildhall.people.Profile;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tells one person something: writes the in-app notification and, when the person wants e-mail for
  * the category, an outbox row with the finished e-mail (plain text with a link to the page, and an
- * optional attachment such as a calendar invitation). Only active people are notified. A message
+ * optional attachment such as a calendar invitation). Without {@code spring.mail.host} the e-mail is
+ * logged and recorded as SKIPPED instead. Only active people are notified. A message
  * whose source key the person already has is dropped, so a redelivered event tells nobody twice.
  */
 @Component
@@ -31,12 +34,14 @@ public class Notifier {
 	private final JdbcClient jdbc;
 	private final Recipients recipients;
 	private final Inbox inbox;
+	private final ObjectProvider<JavaMailSender> mailSender;
 	private final String baseUrl;
 	private final Clock clock = Clock.systemUTC();
 
-	Notifier(JdbcClient jdbc, Recipients recipients, Inbox inbox,
+	Notifier(JdbcClient jdbc, Recipients recipients, Inbox inbox, ObjectProvider<JavaMailSender> mailSender,
 			@Value("${guildhall.base-url:http://localhost:8080}") String baseUrl) {
 		this.jdbc = jdbc;
+		this.mailSender = mailSender;
 		this.recipients = recipients;
 		this.inbox = inbox;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -91,13 +96,19 @@ public class Notifier {
 		long id = key.getKeyAs(Number.class).longValue();
 		if (inbox.preferencesOf(message.recipientId()).wants(message.category())) {
 			Attachment attachment = message.attachment();
+			// without an SMTP server the mail is recorded as skipped right away, so that no sender ever picks it up
+			boolean canSend = mailSender.getIfAvailable() != null;
+			if (!canSend) {
+				log.info("E-mail not sent (no spring.mail.host configured): to {}, subject \"{}\"", recipient.get().email(), title);
+			}
 			jdbc.sql("""
 					INSERT INTO notification_mail (notification_id, to_address, subject, body, attachment_name, attachment_type,
-					  attachment, status, attempts, next_attempt_at, created_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+					  attachment, status, attempts, next_attempt_at, created_at, finished_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")
 				.params(id, recipient.get().email(), title, mailBody(body, message.link()),
 						attachment == null ? null : attachment.name(), attachment == null ? null : attachment.contentType(),
-						attachment == null ? null : attachment.content(), Timestamp.from(now), Timestamp.from(now))
+						attachment == null ? null : attachment.content(), canSend ? "PENDING" : "SKIPPED", Timestamp.from(now),
+						Timestamp.from(now), canSend ? null : Timestamp.from(now))
 				.update();
 		}
 		return Optional.of(id);
