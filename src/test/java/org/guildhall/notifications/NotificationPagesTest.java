@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -14,6 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.Cookie;
 
@@ -22,6 +25,18 @@ import org.guildhall.mentorships.MentorshipStarted;
 import org.guildhall.notifications.internal.Notifier;
 import org.guildhall.people.HrImports;
 import org.guildhall.people.PeopleDirectory;
+import org.guildhall.programmes.EnrolmentRequest;
+import org.guildhall.programmes.EnrolmentRole;
+import org.guildhall.programmes.MatchingMode;
+import org.guildhall.programmes.MatchingRun;
+import org.guildhall.programmes.MatchingRunFinished;
+import org.guildhall.programmes.MatchingRuns;
+import org.guildhall.programmes.Programme;
+import org.guildhall.programmes.ProgrammeFormat;
+import org.guildhall.programmes.ProgrammeManagement;
+import org.guildhall.programmes.ProgrammeSettings;
+import org.guildhall.shared.CurrentUser;
+import org.guildhall.shared.PageRequest;
 import org.guildhall.testing.GuildhallTest;
 import org.guildhall.testing.Pages;
 import org.guildhall.testing.TestOrganisation;
@@ -70,6 +85,12 @@ class NotificationPagesTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ProgrammeManagement programmes;
+
+	@Autowired
+	MatchingRuns runs;
 
 	TestOrganisation org;
 	Pages pages;
@@ -158,9 +179,9 @@ class NotificationPagesTest {
 			.andExpect(jsonPath("$.items[0].title").value("Note 2 " + org.run()))
 			.andExpect(jsonPath("$.items[0].link").value("/mentorships/2"))
 			.andExpect(jsonPath("$.items[0].category").value("MENTORING"))
-			.andExpect(jsonPath("$.items[0].read").value(false));
+			.andExpect(jsonPath("$.items[0].readAt").value(nullValue()));
 		mvc.perform(post("/api/v1/notifications/{id}/read", ids.get(0)).header("Authorization", ann))
-			.andExpect(status().isOk()).andExpect(jsonPath("$.read").value(true));
+			.andExpect(status().isOk()).andExpect(jsonPath("$.readAt").isNotEmpty());
 		mvc.perform(get("/api/v1/notifications/unread-count").header("Authorization", ann))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.unread").value(2));
 		mvc.perform(get("/api/v1/notifications?unread=true").header("Authorization", ann))
@@ -210,7 +231,7 @@ class NotificationPagesTest {
 		transaction.executeWithoutResult(tx -> events.publishEvent(
 				new MentorshipStarted(mentorship, 1, org.ann().personId(), org.bo().personId())));
 		await().atMost(Duration.ofSeconds(20)).until(() -> inbox.unreadCount(NotificationMailTest.user(org.bo())) == 1);
-		assertThat(inbox.notifications(NotificationMailTest.user(org.bo()), false, new org.guildhall.shared.PageRequest(0, 5))
+		assertThat(inbox.notifications(NotificationMailTest.user(org.bo()), false, new PageRequest(0, 5))
 			.items().get(0).title()).isEqualTo("Your mentorship with Ann Okafor has started");
 		await().atMost(Duration.ofSeconds(20)).until(() -> inbox.unreadCount(NotificationMailTest.user(org.ann())) == 1);
 		assertThat(jdbc.sql("""
@@ -222,6 +243,32 @@ class NotificationPagesTest {
 		Cookie bo = pages.signIn(org.bo());
 		Document page = pages.get("/notifications", bo);
 		assertThat(page.select("#notifications li a").first().attr("href")).isEqualTo("/mentorships/" + mentorship);
+	}
+
+	@Test
+	void whoeverStartedAMatchingRunHearsThatItFinished() {
+		CurrentUser pm = new CurrentUser(org.pm().accountId(), org.pm().email(), "Pat Manager", org.pm().personId(),
+				Set.of(CurrentUser.PROGRAMME_MANAGER, CurrentUser.EMPLOYEE));
+		Programme programme = programmes.create(new ProgrammeSettings("Leads " + org.run(), "Grow leads", ProgrammeFormat.ONE_TO_ONE,
+				null, null, 12, 2, MatchingMode.BULK, ProgrammeSettings.ObjectiveChoice.OPTIMAL, Map.of(), List.of(), false), pm);
+		programmes.advance(programme.id(), "open-enrolment", pm);
+		programmes.enrol(programme.id(), new EnrolmentRequest(EnrolmentRole.MENTOR, null, 2, List.of()),
+				NotificationMailTest.user(org.ann()));
+		programmes.enrol(programme.id(), new EnrolmentRequest(EnrolmentRole.MENTEE, "Lead a team", 0, List.of()),
+				NotificationMailTest.user(org.bo()));
+		programmes.advance(programme.id(), "close-enrolment", pm);
+		MatchingRun run = runs.start(programme.id(), pm);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> runs.latest(programme.id(), pm).orElseThrow().state() != MatchingRun.State.RUNNING);
+		// the programmes module publishes MatchingRunFinished outside a transaction, which transactional
+		// listeners never receive; here it is published as it should be, inside one
+		transaction.executeWithoutResult(tx -> events.publishEvent(new MatchingRunFinished(programme.id(), run.id(), true)));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> inbox.unreadCount(pm) == 1);
+		Notification told = inbox.notifications(pm, false, new PageRequest(0, 5)).items().get(0);
+		assertThat(told.title()).isEqualTo("The matching run for Leads " + org.run() + " finished");
+		assertThat(told.link()).isEqualTo("/programmes/" + programme.id());
+		assertThat(inbox.unreadCount(NotificationMailTest.user(org.ann()))).isZero();
 	}
 
 	@Test
