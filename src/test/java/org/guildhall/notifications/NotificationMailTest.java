@@ -225,6 +225,9 @@ class NotificationMailTest {
 		assertThat(methods).containsExactly("REQUEST", "REQUEST", "CANCEL");
 		assertThat(uids).containsOnly("meeting-" + meeting + "@guildhall.example.org").hasSize(3);
 		assertThat(contentTypes.get(0)).startsWith("text/calendar").contains("method=REQUEST");
+		// and inline beside the text, where calendar clients look for a meeting request
+		assertThat(inlineCalendarType(mails.get(0))).startsWith("text/calendar").contains("method=REQUEST");
+		assertThat(inlineCalendarType(mails.get(2))).contains("method=CANCEL");
 		assertThat(contentTypes.get(2)).startsWith("text/calendar").contains("method=CANCEL");
 		assertThat(inbox.notifications(user(org.bo()), false, new PageRequest(0, 20)).items()).hasSize(3);
 	}
@@ -437,6 +440,17 @@ class NotificationMailTest {
 			}
 		}
 		throw new AssertionError("No attachment " + name + " in " + mail.getSubject());
+	}
+
+	private static String inlineCalendarType(MimeMessage mail) throws MessagingException, IOException {
+		Multipart alternative = (Multipart) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
+		assertThat(alternative.getContentType()).startsWith("multipart/alternative");
+		for (int i = 0; i < alternative.getCount(); i++) {
+			if (alternative.getBodyPart(i).isMimeType("text/calendar")) {
+				return alternative.getBodyPart(i).getContentType().replaceAll("\\s+", " ");
+			}
+		}
+		throw new AssertionError("No inline calendar part in " + mail.getSubject());
 	}
 
 	record MailRow(String status, int attempts, String lastError) {

@@ -8,8 +8,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 
 import org.jspecify.annotations.Nullable;
@@ -135,17 +139,41 @@ public class MailOutbox {
 			.params(error, Timestamp.from(next), row.id(), token).update();
 	}
 
+	/**
+	 * A plain-text message; with an attachment such as a calendar invitation, the way calendar
+	 * clients expect one: multipart/mixed of (multipart/alternative of the text and the inline
+	 * calendar part) and the same calendar as a named attachment.
+	 */
 	private MimeMessage mime(JavaMailSender sender, Row row) throws MessagingException {
 		MimeMessage message = sender.createMimeMessage();
-		MimeMessageHelper mail = new MimeMessageHelper(message, row.attachment() != null, StandardCharsets.UTF_8.name());
+		MimeMessageHelper mail = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
 		mail.setFrom(settings.from());
 		mail.setTo(row.to());
 		mail.setSubject(row.subject());
-		mail.setText(row.body(), false);
-		if (row.attachment() != null && row.attachmentName() != null && row.attachmentType() != null) {
-			mail.addAttachment(row.attachmentName(),
-					new ByteArrayDataSource(row.attachment().getBytes(StandardCharsets.UTF_8), row.attachmentType()));
+		if (row.attachment() == null || row.attachmentName() == null || row.attachmentType() == null) {
+			mail.setText(row.body(), false);
+			return message;
 		}
+		byte[] content = row.attachment().getBytes(StandardCharsets.UTF_8);
+		MimeBodyPart text = new MimeBodyPart();
+		text.setText(row.body(), StandardCharsets.UTF_8.name());
+		MimeMultipart alternative = new MimeMultipart("alternative");
+		alternative.addBodyPart(text);
+		if (row.attachmentType().startsWith("text/calendar")) {
+			MimeBodyPart inline = new MimeBodyPart();
+			inline.setDataHandler(new DataHandler(new ByteArrayDataSource(content, row.attachmentType())));
+			alternative.addBodyPart(inline);
+		}
+		MimeBodyPart body = new MimeBodyPart();
+		body.setContent(alternative);
+		MimeBodyPart file = new MimeBodyPart();
+		file.setDataHandler(new DataHandler(new ByteArrayDataSource(content, row.attachmentType())));
+		file.setFileName(row.attachmentName());
+		file.setDisposition(Part.ATTACHMENT);
+		MimeMultipart mixed = new MimeMultipart("mixed");
+		mixed.addBodyPart(body);
+		mixed.addBodyPart(file);
+		message.setContent(mixed);
 		return message;
 	}
 
