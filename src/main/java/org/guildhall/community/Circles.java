@@ -304,7 +304,9 @@ public class Circles {
 		activity.record(new ActivityStore.Entry(ActivityKind.CIRCLE_POST, clock.instant(), authorId, null, null, null,
 				circleId, id, markdown.excerpt(body, 120), "CIRCLE_POST:" + id, List.of()));
 		events.publishEvent(new CirclePostPublished(id, circleId, authorId));
-		return posts(row.id(), author, new PageRequest(0, 1)).items().get(0);
+		CircleStore.PostRow saved = store.findPost(circleId, id).orElseThrow();
+		PersonRef me = people.refs(List.of(authorId)).getOrDefault(authorId, new PersonRef(authorId, "Former colleague", null));
+		return new CirclePost(id, row.id(), me, saved.body(), markdown.toHtml(saved.body()), saved.createdAt(), true);
 	}
 
 	/** A page of a circle's posts, newest first (members and administrators only). */
