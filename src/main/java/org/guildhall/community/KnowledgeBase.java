@@ -15,6 +15,7 @@ import org.guildhall.shared.NotFoundException;
 import org.guildhall.shared.PageRequest;
 import org.guildhall.shared.PageResult;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +30,19 @@ public class KnowledgeBase {
 	private final PostStore posts;
 	private final SkillCatalog skills;
 	private final ApplicationEventPublisher events;
+	private final ObjectProvider<LessonSources> lessonSources;
 
-	KnowledgeBase(PostStore posts, SkillCatalog skills, ApplicationEventPublisher events) {
+	KnowledgeBase(PostStore posts, SkillCatalog skills, ApplicationEventPublisher events,
+			ObjectProvider<LessonSources> lessonSources) {
 		this.posts = posts;
 		this.skills = skills;
 		this.events = events;
+		this.lessonSources = lessonSources;
+	}
+
+	/** Whether a lesson learned can name the mentorship it comes from (the mentorships module says who is a mentee). */
+	public boolean lessonsFromMentorships() {
+		return lessonSources.getIfAvailable() != null;
 	}
 
 	/** Publishes an article with one to five topics. */
@@ -44,11 +53,30 @@ public class KnowledgeBase {
 		String title = Texts.check("title", article.title(), Texts.TITLE_MIN, Texts.TITLE_MAX, problems);
 		String body = Texts.check("body", article.body(), 1, Texts.ARTICLE_MAX, problems);
 		List<Topic> topics = posts.resolveTopics(article.topics(), true, problems);
+		Long mentorshipId = article.mentorshipId();
+		if (mentorshipId != null) {
+			LessonSources sources = lessonSources.getIfAvailable();
+			if (!article.lessonLearned()) {
+				problems.add(new FieldProblem("mentorshipId", "only a lesson learned can name a mentorship"));
+			}
+			else if (sources == null) {
+				problems.add(new FieldProblem("mentorshipId", "lessons from mentorships are not available on this installation"));
+			}
+			else if (!sources.isMentee(mentorshipId, authorId)) {
+				problems.add(new FieldProblem("mentorshipId", "you are not the mentee of mentorship " + mentorshipId));
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
 		long id = posts.insert(PostKind.ARTICLE, null, authorId, title, body, article.lessonLearned(), topics);
+		if (mentorshipId != null) {
+			posts.linkMentorship(id, mentorshipId);
+		}
 		events.publishEvent(new ArticlePublished(id, authorId, article.lessonLearned()));
+		if (mentorshipId != null) {
+			events.publishEvent(new LessonLearnedPublished(id, authorId, mentorshipId));
+		}
 		return posts.load(List.of(id), author).get(0);
 	}
 

@@ -34,6 +34,18 @@ class DemoCommunityTest {
 		assertThat(count("SELECT COUNT(*) FROM community_post WHERE score <> (SELECT COALESCE(SUM(v.direction), 0) FROM community_vote v WHERE v.post_id = community_post.id)"))
 			.as("scores match the votes").isZero();
 
+		assertThat(count("SELECT COUNT(*) FROM community_circle")).isGreaterThanOrEqualTo(2);
+		assertThat(count("SELECT COUNT(*) FROM community_circle WHERE admission = 'BY_REQUEST'")).isPositive();
+		assertThat(count("SELECT COUNT(*) FROM community_circle_member WHERE status = 'MEMBER'")).isGreaterThan(count("SELECT COUNT(*) FROM community_circle"));
+		assertThat(count("SELECT COUNT(*) FROM community_circle c WHERE member_count <> (SELECT COUNT(*) FROM community_circle_member m WHERE m.circle_id = c.id AND m.status = 'MEMBER')"))
+			.as("member counts match the members").isZero();
+		assertThat(count("SELECT COUNT(*) FROM community_circle_post")).isGreaterThanOrEqualTo(2);
+		assertThat(count("SELECT COUNT(*) FROM community_circle_event")).isPositive();
+		assertThat(count("SELECT COUNT(*) FROM community_follow_topic")).isPositive();
+		assertThat(count("SELECT COUNT(*) FROM community_follow_person")).isPositive();
+		assertThat(count("SELECT COUNT(*) FROM community_reputation WHERE points > 0")).isPositive();
+		assertThat(count("SELECT COUNT(*) FROM community_badge WHERE badge = 'FIRST_ANSWER'")).isPositive();
+
 		String topic = jdbc.sql("SELECT s.name FROM community_kudos k JOIN skill s ON s.id = k.skill_id GROUP BY s.name ORDER BY COUNT(*) DESC, s.name LIMIT 1")
 			.query(String.class).single();
 		List<Expert> found = experts.whoKnows(topic, 5);

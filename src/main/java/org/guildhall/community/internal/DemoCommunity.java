@@ -5,13 +5,20 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import org.guildhall.community.Admission;
+import org.guildhall.community.Circles;
 import org.guildhall.community.Contributions;
+import org.guildhall.community.Follows;
 import org.guildhall.community.KnowledgeBase;
 import org.guildhall.community.KudosBoard;
 import org.guildhall.community.NewArticle;
 import org.guildhall.community.NewKudos;
 import org.guildhall.community.NewQuestion;
+import org.guildhall.community.NewCircle;
+import org.guildhall.community.NewCircleEvent;
 import org.guildhall.community.QuestionBoard;
+import org.guildhall.community.Reputation;
+import org.guildhall.community.Rsvp;
 import org.guildhall.community.Vote;
 import org.guildhall.shared.CurrentUser;
 import org.slf4j.Logger;
@@ -75,23 +82,102 @@ class DemoCommunity implements ApplicationRunner {
 	private final KnowledgeBase articles;
 	private final Contributions contributions;
 	private final KudosBoard kudos;
+	private final Circles circles;
+	private final Follows follows;
+	private final Reputation reputation;
 	private final long seed;
 
 	DemoCommunity(JdbcClient jdbc, QuestionBoard questions, KnowledgeBase articles, Contributions contributions,
-			KudosBoard kudos, @Value("${guildhall.demo.seed:42}") long seed) {
+			KudosBoard kudos, Circles circles, Follows follows, Reputation reputation,
+			@Value("${guildhall.demo.seed:42}") long seed) {
 		this.jdbc = jdbc;
 		this.questions = questions;
 		this.articles = articles;
 		this.contributions = contributions;
 		this.kudos = kudos;
+		this.circles = circles;
+		this.follows = follows;
+		this.reputation = reputation;
 		this.seed = seed;
+	}
+
+	private static final String[] CIRCLE_POSTS = {
+		"Welcome! This week: pick one thing about %s you want to understand better and share it here.",
+		"Notes from our last session on %s:\n\n- start small\n- write it down\n- ask early",
+		"Found a good talk on %s, worth the hour. Let's discuss it next time.",
+	};
+
+	/**
+	 * Circles on the busiest topics (hosted by someone who knows the topic well, open or by
+	 * request), with learners as members, a few posts and an event next week; learners follow the
+	 * topic and an expert. Runs while there are no circles. Finally reputation is computed from
+	 * everything seeded, which awards the badges.
+	 */
+	private void seedCircles(Random random) {
+		if (jdbc.sql("SELECT COUNT(*) FROM community_circle").query(Long.class).single() > 0) {
+			return;
+		}
+		record Topic(long id, String name) {
+		}
+		List<Topic> topics = jdbc.sql("""
+				SELECT s.id, s.name FROM community_post_topic t JOIN skill s ON s.id = t.skill_id
+				GROUP BY s.id, s.name ORDER BY COUNT(*) DESC, s.name LIMIT 5""")
+			.query((rs, n) -> new Topic(rs.getLong(1), rs.getString(2))).list();
+		int made = 0;
+		for (Topic topic : topics) {
+			List<CurrentUser> experts = people("ps.proficiency >= 4", topic.id());
+			List<CurrentUser> learners = people("ps.wants_to_learn = TRUE", topic.id());
+			if (experts.isEmpty() || learners.isEmpty()) {
+				continue;
+			}
+			CurrentUser host = experts.get(0);
+			Admission admission = made % 2 == 0 ? Admission.OPEN : Admission.BY_REQUEST;
+			long circle = circles.create(new NewCircle((made % 2 == 0 ? "%s learning circle" : "%s practice group").formatted(topic.name()),
+					"A small group learning %s together: one topic a week, a short session every other week, questions welcome."
+						.formatted(topic.name()), topic.name(), admission), host).id();
+			made++;
+			List<CurrentUser> members = new ArrayList<>();
+			for (CurrentUser learner : learners) {
+				if (learner.personId().equals(host.personId())) {
+					continue;
+				}
+				circles.join(circle, learner);
+				if (admission == Admission.BY_REQUEST && random.nextInt(4) > 0) {
+					circles.approve(circle, learner.personId(), host);
+				}
+				if (admission == Admission.OPEN || circles.circle(circle, learner).mayRead()) {
+					members.add(learner);
+				}
+				follows.followTopic(topic.id(), learner);
+				CurrentUser expert = experts.get(random.nextInt(experts.size()));
+				if (!expert.personId().equals(learner.personId())) {
+					follows.followPerson(expert.personId(), learner);
+				}
+			}
+			circles.post(circle, CIRCLE_POSTS[0].formatted(topic.name()), host);
+			for (CurrentUser member : members.subList(0, Math.min(2, members.size()))) {
+				circles.post(circle, CIRCLE_POSTS[1 + random.nextInt(2)].formatted(topic.name()), member);
+			}
+			long event = circles.schedule(circle, new NewCircleEvent("%s: session %d".formatted(topic.name(), 1 + random.nextInt(5)),
+					java.time.Instant.now().plus(java.time.Duration.ofDays(7)).truncatedTo(java.time.temporal.ChronoUnit.HOURS),
+					60, "Meeting room 3", "https://meet.example.com/" + topic.id()), host).id();
+			for (CurrentUser member : members) {
+				circles.rsvp(circle, event, random.nextInt(3) == 0 ? Rsvp.MAYBE : Rsvp.YES, member);
+			}
+		}
+		int people = reputation.recomputeAll(new CurrentUser(0, "demo@guildhall.local", "Demo", null, Set.of(CurrentUser.ADMIN)));
+		log.info("Seeded {} demo circles with members, posts and events; reputation for {} people", made, people);
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		boolean empty = jdbc.sql("SELECT (SELECT COUNT(*) FROM community_post) + (SELECT COUNT(*) FROM community_kudos)")
 			.query(Long.class).single() == 0;
-		if (!empty || jdbc.sql("SELECT COUNT(*) FROM person").query(Long.class).single() == 0) {
+		if (jdbc.sql("SELECT COUNT(*) FROM person").query(Long.class).single() == 0) {
+			return;
+		}
+		if (!empty) {
+			seedCircles(new Random(seed + 1));
 			return;
 		}
 		long started = System.nanoTime();
@@ -158,6 +244,7 @@ class DemoCommunity implements ApplicationRunner {
 		}
 		log.info("Seeded the demo community: {} posts and {} kudos on {} topics in {} ms", posts, given, topics.size(),
 				(System.nanoTime() - started) / 1_000_000);
+		seedCircles(new Random(seed + 1));
 	}
 
 	private boolean isAuthor(long postId, CurrentUser user) {

@@ -117,6 +117,17 @@ public class PostStore {
 		return id;
 	}
 
+	/** Records the mentorship a lesson learned comes from. */
+	public void linkMentorship(long postId, long mentorshipId) {
+		jdbc.sql("UPDATE community_post SET mentorship_id = ? WHERE id = ?").params(mentorshipId, postId).update();
+	}
+
+	/** The mentorship a lesson learned comes from, if it names one. */
+	public Optional<Long> mentorshipOf(long postId) {
+		return jdbc.sql("SELECT mentorship_id FROM community_post WHERE id = ? AND mentorship_id IS NOT NULL").param(postId)
+			.query(Long.class).optional();
+	}
+
 	static long generatedId(GeneratedKeyHolder keys) {
 		Number key = keys.getKey();
 		if (key == null) {

@@ -45,7 +45,8 @@ class ArticlesPageController {
 	@RateLimitedPosting
 	String publish(@ModelAttribute("form") PostForm form, Model model, RedirectAttributes redirect) {
 		try {
-			Post article = articles.publish(new NewArticle(form.title(), form.body(), form.topicList(), form.lesson()),
+			Post article = articles.publish(new NewArticle(form.title(), form.body(), form.topicList(), form.lesson(),
+					articles.lessonsFromMentorships() ? form.mentorshipId() : null),
 					Pages.me());
 			redirect.addFlashAttribute("message", "Published.");
 			return "redirect:/community/articles/" + article.id();
@@ -58,6 +59,7 @@ class ArticlesPageController {
 	private String compose(Model model, PostForm form, InvalidInputException problems) {
 		model.addAttribute("form", form);
 		model.addAttribute("mode", "article");
+		model.addAttribute("lessonsFromMentorships", articles.lessonsFromMentorships());
 		model.addAttribute("action", "/community/articles/new");
 		model.addAttribute("errors", problems == null ? java.util.List.of() : Problems.messages(problems));
 		model.addAttribute("skillNames", skills.search(null, 200).stream().filter(s -> !s.suggested()).toList());

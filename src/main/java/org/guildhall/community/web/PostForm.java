@@ -9,15 +9,15 @@ import org.jspecify.annotations.Nullable;
 
 /** The question, article and edit forms: topics as one comma-separated field. */
 record PostForm(@Nullable String title, @Nullable String topics, @Nullable String body, @Nullable Boolean lessonLearned,
-		@Nullable Long version) {
+		@Nullable Long version, @Nullable Long mentorshipId) {
 
 	static PostForm empty() {
-		return new PostForm("", "", "", false, 0L);
+		return new PostForm("", "", "", false, 0L, null);
 	}
 
 	static PostForm of(Post post) {
 		return new PostForm(post.title(), String.join(", ", post.topics().stream().map(Topic::name).toList()), post.body(),
-				post.lessonLearned(), post.version());
+				post.lessonLearned(), post.version(), null);
 	}
 
 	boolean lesson() {

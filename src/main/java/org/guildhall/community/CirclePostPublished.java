@@ -1,0 +1,5 @@
+package org.guildhall.community;
+
+/** A member posted in a circle. */
+public record CirclePostPublished(long postId, long circleId, long authorId) {
+}
