@@ -94,6 +94,7 @@ class NotificationMailTest {
 		properties.add("guildhall.notifications.mail.initial-delay", () -> "PT0S");
 		properties.add("guildhall.notifications.mail.retry-base", () -> "PT1S");
 		properties.add("guildhall.notifications.mail.retry-max", () -> "PT2S");
+		properties.add("guildhall.notifications.mail.max-attempts", () -> 5);
 	}
 
 	@Autowired
@@ -320,6 +321,24 @@ class NotificationMailTest {
 		Thread.sleep(1500);
 		assertThat(mailsTo(org.ann())).hasSize(1);
 		assertThat(mailRow(org.ann()).orElseThrow().attempts()).isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void aMailThatFailsEveryAttemptIsMarkedFailedAndNotSentLater() throws Exception {
+		smtp.stop();
+		publish(new MentorshipInvited(ids.incrementAndGet(), 1, org.ann().personId(), org.bo().personId(), true));
+
+		await().atMost(Duration.ofSeconds(40)).until(() -> mailRow(org.ann()).map(r -> r.status().equals("FAILED")).orElse(false));
+		MailRow failed = mailRow(org.ann()).orElseThrow();
+		assertThat(failed.attempts()).isEqualTo(5);
+		assertThat(failed.lastError()).contains("MailSendException");
+
+		smtp = started();
+		Thread.sleep(3000);
+		assertThat(mailsTo(org.ann())).isEmpty();
+		assertThat(mailRow(org.ann()).orElseThrow().status()).isEqualTo("FAILED");
+		// the in-app notification does not depend on the mail
+		assertThat(inbox.unreadCount(user(org.ann()))).isEqualTo(1);
 	}
 
 	@Test
