@@ -285,8 +285,11 @@ public class MatchingRuns {
 				.params(problem.menteeCount(), problem.mentorCount(), runId).update();
 			MatchingResult result = matching.solve(problem, Objective.parse(programme.objective().name().toLowerCase(Locale.ROOT)),
 					progress(runId));
-			transaction.executeWithoutResult(tx -> save(runId, problem, result));
-			events.publishEvent(new MatchingRunFinished(programme.id(), runId, true));
+			// inside the transaction: listeners after commit (notifications) only hear events published in one
+			transaction.executeWithoutResult(tx -> {
+				save(runId, problem, result);
+				events.publishEvent(new MatchingRunFinished(programme.id(), runId, true));
+			});
 		}
 		catch (InvalidProblemException e) {
 			fail(runId, "The pins and bans cannot all hold: " + e.getMessage());
@@ -332,10 +335,13 @@ public class MatchingRuns {
 	}
 
 	private void fail(long runId, String message) {
-		jdbc.sql("UPDATE matching_run SET status = 'FAILED', phase = NULL, failure = ?, finished_at = ? WHERE id = ?")
-			.params(message.length() > 1000 ? message.substring(0, 1000) : message, Timestamp.from(clock.instant()), runId).update();
-		jdbc.sql("SELECT programme_id FROM matching_run WHERE id = ?").param(runId).query(Long.class).optional()
-			.ifPresent(programme -> events.publishEvent(new MatchingRunFinished(programme, runId, false)));
+		transaction.executeWithoutResult(tx -> {
+			jdbc.sql("UPDATE matching_run SET status = 'FAILED', phase = NULL, failure = ?, finished_at = ? WHERE id = ?")
+				.params(message.length() > 1000 ? message.substring(0, 1000) : message, Timestamp.from(clock.instant()), runId)
+				.update();
+			jdbc.sql("SELECT programme_id FROM matching_run WHERE id = ?").param(runId).query(Long.class).optional()
+				.ifPresent(programme -> events.publishEvent(new MatchingRunFinished(programme, runId, false)));
+		});
 	}
 
 }
