@@ -2,7 +2,6 @@ package org.guildhall.mentorships;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,12 +121,7 @@ public class CheckIns {
 		if (m.startedAt() == null) {
 			return false;
 		}
-		return !now.isBefore(dueAt(m.startedAt(), m.plannedWeeks(), kind)) || (kind == SurveyKind.FINAL && m.status().finished());
-	}
-
-	static Instant dueAt(Instant startedAt, int plannedWeeks, SurveyKind kind) {
-		long days = kind == SurveyKind.MIDPOINT ? plannedWeeks * 7L / 2 : Math.max(1, plannedWeeks * 7L - 7);
-		return startedAt.plus(Duration.ofDays(days));
+		return !now.isBefore(kind.dueAt(m.startedAt(), m.plannedWeeks())) || (kind == SurveyKind.FINAL && m.status().finished());
 	}
 
 	private void answer(long mentorshipId, String subject, long authorId, int rating, @Nullable String comment) {
