@@ -66,7 +66,7 @@ public class NudgeJob {
 	@Scheduled(cron = "${guildhall.mentorships.nudges.cron:0 0 * * * *}")
 	@SchedulerLock(name = "mentorship-nudges", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
 	public void scheduled() {
-		int sent = sendDue(clock.instant());
+		int sent = sendDue(clock.instant()).size();
 		if (sent > 0) {
 			log.info("Sent {} mentorship nudges", sent);
 		}
@@ -76,15 +76,15 @@ public class NudgeJob {
 	record Nudge(String period, NudgeDue event) {
 	}
 
-	/** Publishes every reminder due at {@code now} that was not sent before; returns how many were sent. */
-	public int sendDue(Instant now) {
+	/** Publishes every reminder due at {@code now} that was not sent before; returns those this call sent. */
+	public List<NudgeDue> sendDue(Instant now) {
 		List<Nudge> due = new ArrayList<>();
 		waiting(now, due);
 		active(now, due);
-		int sent = 0;
+		List<NudgeDue> sent = new ArrayList<>();
 		for (Nudge nudge : due) {
 			if (send(nudge, now)) {
-				sent++;
+				sent.add(nudge.event());
 			}
 		}
 		return sent;
