@@ -1,6 +1,10 @@
 package org.guildhall.matching;
 
+import java.util.List;
+import java.util.Map;
+
 import org.guildhall.matching.engine.Embedder;
+import org.guildhall.matching.engine.MatchedPair;
 import org.guildhall.matching.engine.MatchingEngine;
 import org.guildhall.matching.engine.MatchingProblem;
 import org.guildhall.matching.engine.MatchingResult;
@@ -21,6 +25,11 @@ public class MentorMatching {
 	/** Solves a problem built with {@link MatchingProblem#builder()} for the objective. */
 	public MatchingResult solve(MatchingProblem problem, Objective objective, Progress progress) {
 		return new MatchingEngine(embedder(), MatchingEngine.Options.defaults()).solve(problem, objective, progress);
+	}
+
+	/** The allowed mentors of each mentee, scored and explained, best first (see {@link MatchingEngine#rank}). */
+	public Map<String, List<MatchedPair>> rank(MatchingProblem problem, int limit) {
+		return new MatchingEngine(embedder(), MatchingEngine.Options.defaults()).rank(problem, limit, Progress.NONE);
 	}
 
 	private Embedder embedder() {

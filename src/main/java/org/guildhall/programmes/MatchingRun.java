@@ -8,10 +8,15 @@ import org.jspecify.annotations.Nullable;
 public record MatchingRun(long id, long programmeId, State state, String objective, @Nullable String phase, int percent,
 		int mentees, int mentors, int matched, @Nullable Double totalScore, @Nullable Double meanScore,
 		@Nullable Double minScore, @Nullable Long blockingPairs, @Nullable Integer violations, @Nullable Boolean proven,
-		@Nullable String failure, String startedBy, Instant startedAt, @Nullable Instant finishedAt) {
+		@Nullable String failure, String startedBy, Instant startedAt, @Nullable Instant finishedAt,
+		@Nullable Instant publishedAt, @Nullable Integer publishedPairs) {
 
 	public enum State {
 		RUNNING, DONE, FAILED
+	}
+
+	public boolean published() {
+		return publishedAt != null;
 	}
 
 	public double matchedShare() {

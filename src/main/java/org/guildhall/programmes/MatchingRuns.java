@@ -58,20 +58,20 @@ public class MatchingRuns {
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
 	private final ProgrammeManagement programmes;
-	private final PeopleDirectory people;
+	private final MatchingProblems problems;
 	private final MentorMatching matching;
 	private final ApplicationEventPublisher events;
 	private final Executor executor;
 	private final TransactionTemplate transaction;
 	private final Clock clock = Clock.systemUTC();
 
-	MatchingRuns(JdbcClient jdbc, JdbcTemplate template, ProgrammeManagement programmes, PeopleDirectory people,
+	MatchingRuns(JdbcClient jdbc, JdbcTemplate template, ProgrammeManagement programmes, MatchingProblems problems,
 			MentorMatching matching, ApplicationEventPublisher events,
 			@Qualifier("applicationTaskExecutor") Executor executor, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.programmes = programmes;
-		this.people = people;
+		this.problems = problems;
 		this.matching = matching;
 		this.events = events;
 		this.executor = executor;
@@ -81,7 +81,7 @@ public class MatchingRuns {
 	/** Starts a run in the background; refused while another run of the programme is going. */
 	public MatchingRun start(long programmeId, CurrentUser manager) {
 		Programme programme = programmes.managed(programmeId, manager);
-		if (programme.status() != ProgrammeStatus.MATCHING) {
+		if (programme.status() != ProgrammeStatus.MATCHING && programme.status() != ProgrammeStatus.RUNNING) {
 			throw new ConflictException("Matching runs happen after enrolment closes; the programme is "
 					+ Programme.describe(programme.status()) + ".");
 		}
@@ -125,6 +125,80 @@ public class MatchingRuns {
 			.query((rs, n) -> new Proposal(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getDouble(5),
 					rs.getBoolean(6), List.of(rs.getString(7).split("\n"))))
 			.list();
+	}
+
+	/**
+	 * Publishes the newest finished run: every proposed pair takes its mentor's place and becomes a
+	 * mentorship invitation, in one transaction (when any pair can no longer be placed, nothing is
+	 * published and the message names who is in the way). A programme in matching starts running.
+	 */
+	public MatchingRun publish(long programmeId, long runId, CurrentUser manager) {
+		Programme programme = programmes.managed(programmeId, manager);
+		if (programme.status() != ProgrammeStatus.MATCHING && programme.status() != ProgrammeStatus.RUNNING) {
+			throw new ConflictException("Proposals are published while matching or running; the programme is "
+					+ Programme.describe(programme.status()) + ".");
+		}
+		return transaction.execute(tx -> {
+			MatchingRun run = run(runId).filter(r -> r.programmeId() == programmeId)
+				.orElseThrow(() -> new NotFoundException("No run " + runId + " in this programme"));
+			if (run.state() != MatchingRun.State.DONE) {
+				throw new ConflictException("Only a finished run can be published.");
+			}
+			long newer = jdbc.sql("SELECT COUNT(*) FROM matching_run WHERE programme_id = ? AND id > ? AND status = 'DONE'")
+				.params(programmeId, runId).query(Long.class).single();
+			if (newer > 0) {
+				throw new ConflictException("A newer run has finished since; review and publish that one.");
+			}
+			int marked = jdbc.sql("""
+					UPDATE matching_run SET published_at = ?, published_by = ? WHERE id = ? AND status = 'DONE' AND published_at IS NULL""")
+				.params(Timestamp.from(clock.instant()), manager.email(), runId).update();
+			if (marked == 0) {
+				throw new ConflictException("This run is already published.");
+			}
+			List<Proposal> proposals = proposals(programmeId, runId, manager);
+			place(programme, proposals);
+			jdbc.sql("UPDATE matching_run SET published_pairs = ? WHERE id = ?").params(proposals.size(), runId).update();
+			if (programme.status() == ProgrammeStatus.MATCHING) {
+				programmes.markRunning(programmeId);
+			}
+			events.publishEvent(new ProposalsPublished(programmeId, runId, proposals.stream()
+				.map(p -> new ProposalsPublished.Pair(p.menteeId(), p.mentorId(), p.score(), p.reasons())).toList()));
+			return run(runId).orElseThrow();
+		});
+	}
+
+	/** Takes every proposal's places in two batches; any pair that no longer fits stops the publishing. */
+	private void place(Programme programme, List<Proposal> proposals) {
+		List<Object[]> mentees = new ArrayList<>();
+		Map<Long, Integer> perMentor = new java.util.TreeMap<>();
+		for (Proposal p : proposals) {
+			mentees.add(new Object[] {p.mentorId(), programme.id(), p.menteeId()});
+			perMentor.merge(p.mentorId(), 1, Integer::sum);
+		}
+		int[] placed = template.batchUpdate("""
+				UPDATE enrolment SET placed_with = ? WHERE programme_id = ? AND person_id = ? AND status = 'ACTIVE'
+				AND placed_with IS NULL""", mentees);
+		for (int i = 0; i < placed.length; i++) {
+			if (placed[i] == 0) {
+				throw new ConflictException(proposals.get(i).menteeName()
+						+ " has a mentor already or is no longer enrolled; run the match again.");
+			}
+		}
+		List<Object[]> mentors = new ArrayList<>();
+		List<Long> mentorIds = new ArrayList<>(perMentor.keySet());
+		perMentor.forEach((mentor, count) -> mentors.add(new Object[] {count, programme.id(), mentor, count,
+				programme.defaultCapacity()}));
+		int[] taken = template.batchUpdate("""
+				UPDATE enrolment SET places_taken = places_taken + ? WHERE programme_id = ? AND person_id = ? AND status = 'ACTIVE'
+				AND places_taken + ? <= (CASE WHEN capacity > 0 THEN capacity ELSE ? END)""", mentors);
+		for (int i = 0; i < taken.length; i++) {
+			if (taken[i] == 0) {
+				long mentor = mentorIds.get(i);
+				String name = proposals.stream().filter(p -> p.mentorId() == mentor).findFirst().orElseThrow().mentorName();
+				throw new ConflictException(name + " no longer has enough free places (mentees asked for them meanwhile,"
+						+ " or they withdrew); run the match again.");
+			}
+		}
 	}
 
 	/**
@@ -196,14 +270,19 @@ public class MatchingRuns {
 				rs.getObject("blocking_pairs", Long.class), rs.getObject("violations", Integer.class),
 				rs.getObject("proven", Boolean.class), rs.getString("failure"), rs.getString("started_by"),
 				rs.getTimestamp("started_at").toInstant(),
-				rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant()))
+				rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
+				rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(),
+				rs.getObject("published_pairs", Integer.class)))
 			.optional();
 	}
 
 	private void execute(long runId, Programme programme) {
 		try {
 			List<Enrolment> enrolments = programmes.activeEnrolments(programme.id());
-			MatchingProblem problem = problem(programme, enrolments, runId);
+			phase(runId, "reading profiles", 2);
+			MatchingProblem problem = problems.bulk(programme, enrolments);
+			jdbc.sql("UPDATE matching_run SET mentees = ?, mentors = ? WHERE id = ?")
+				.params(problem.menteeCount(), problem.mentorCount(), runId).update();
 			MatchingResult result = matching.solve(problem, Objective.parse(programme.objective().name().toLowerCase(Locale.ROOT)),
 					progress(runId));
 			transaction.executeWithoutResult(tx -> save(runId, problem, result));
@@ -216,85 +295,6 @@ public class MatchingRuns {
 			log.error("Matching run {} failed", runId, e);
 			fail(runId, "The run failed unexpectedly; nothing was proposed. Try again.");
 		}
-	}
-
-	private MatchingProblem problem(Programme programme, List<Enrolment> enrolments, long runId) {
-		phase(runId, "reading profiles", 2);
-		Map<Long, MatchingFacts> facts = people.matchingFacts(enrolments.stream().map(Enrolment::personId).toList());
-		List<MenteeProfile> mentees = new ArrayList<>();
-		List<MentorProfile> mentors = new ArrayList<>();
-		for (Enrolment enrolment : enrolments) {
-			MatchingFacts person = facts.get(enrolment.personId());
-			if (person == null) {
-				continue;
-			}
-			String id = Long.toString(person.personId());
-			String manager = person.managerId() == null ? null : Long.toString(person.managerId());
-			Set<String> languages = new LinkedHashSet<>(person.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).toList());
-			int level = person.level() == null ? 0 : person.level();
-			if (enrolment.role().learns()) {
-				String goals = String.join(". ", concat(enrolment.goals(), person.goals()));
-				mentees.add(new MenteeProfile(id, goals, person.wantsToLearn(), level, person.department(), languages,
-						person.timeZone(), manager, List.of()));
-			}
-			if (enrolment.role().mentors()) {
-				int capacity = enrolment.capacity() > 0 ? enrolment.capacity() : programme.defaultCapacity();
-				String expertise = String.join(", ", person.teaches().keySet())
-						+ (person.title() == null ? "" : ". " + person.title());
-				mentors.add(new MentorProfile(id, capacity, expertise, person.bio() == null ? "" : person.bio(),
-						person.teaches(), level, person.department(), languages, person.timeZone(), manager, List.of()));
-			}
-		}
-		MatchingProblem.Builder builder = MatchingProblem.builder().profiles(mentees, mentors, weights(programme));
-		// the reporting line runs through people who are not enrolled too: give the engine every ancestor
-		Map<Long, Long> managers = people.reportingLines();
-		Set<Long> seen = new HashSet<>();
-		for (Enrolment enrolment : enrolments) {
-			Long person = enrolment.personId();
-			while (person != null && seen.add(person)) {
-				Long manager = managers.get(person);
-				if (manager != null) {
-					builder.manager(Long.toString(person), Long.toString(manager));
-				}
-				person = manager;
-			}
-		}
-		for (PairRule rule : jdbc.sql("SELECT mentee_person_id, mentor_person_id, kind FROM pair_rule WHERE programme_id = ?")
-			.param(programme.id())
-			.query((rs, n) -> new PairRule(rs.getLong(1), "", rs.getLong(2), "", Kind.valueOf(rs.getString(3)))).list()) {
-			if (rule.kind() == Kind.PIN) {
-				builder.require(Long.toString(rule.menteeId()), Long.toString(rule.mentorId()));
-			}
-			else {
-				builder.forbid(Long.toString(rule.menteeId()), Long.toString(rule.mentorId()));
-			}
-		}
-		jdbc.sql("UPDATE matching_run SET mentees = ?, mentors = ? WHERE id = ?").params(mentees.size(), mentors.size(), runId).update();
-		return builder.build();
-	}
-
-	private static CriterionWeights weights(Programme programme) {
-		if (programme.weights().isEmpty()) {
-			return CriterionWeights.defaults();
-		}
-		Map<Criterion, Double> numbers = new EnumMap<>(Criterion.class);
-		List<Criterion> musts = new ArrayList<>();
-		programme.weights().forEach((key, value) -> {
-			Criterion criterion = Criterion.fromKey(key);
-			if (criterion != null) {
-				if (value.equals("must")) {
-					musts.add(criterion);
-				}
-				else {
-					numbers.put(criterion, Double.parseDouble(value));
-				}
-			}
-		});
-		CriterionWeights weights = CriterionWeights.of(numbers);
-		for (Criterion must : musts) {
-			weights = weights.withMust(must);
-		}
-		return weights;
 	}
 
 	private void save(long runId, MatchingProblem problem, MatchingResult result) {
@@ -338,12 +338,4 @@ public class MatchingRuns {
 			.ifPresent(programme -> events.publishEvent(new MatchingRunFinished(programme, runId, false)));
 	}
 
-	private static List<String> concat(@Nullable String first, List<String> rest) {
-		List<String> all = new ArrayList<>();
-		if (first != null && !first.isBlank()) {
-			all.add(first.strip());
-		}
-		all.addAll(rest);
-		return all;
-	}
 }

@@ -95,9 +95,9 @@ public class ProgrammeManagement {
 	public Programme advance(long programmeId, String step, CurrentUser manager) {
 		Programme programme = managed(programmeId, manager);
 		ProgrammeStatus next = programme.next(step);
-		if (next == ProgrammeStatus.RUNNING && countRuns(programmeId) == 0
-				&& programme.matchingMode() != MatchingMode.SELF_SELECT) {
-			throw new ConflictException("Run a bulk match before starting the programme.");
+		if (next == ProgrammeStatus.RUNNING && countPublishedRuns(programmeId) == 0
+				&& programme.matchingMode() == MatchingMode.BULK) {
+			throw new ConflictException("Run a bulk match and publish it before starting the programme.");
 		}
 		int changed = jdbc.sql("UPDATE programme SET status = ?, version = version + 1 WHERE id = ? AND status = ?")
 			.params(next.name(), programmeId, programme.status().name()).update();
@@ -222,6 +222,67 @@ public class ProgrammeManagement {
 		}
 	}
 
+	/**
+	 * Takes one of the mentor's places for the mentee, inside the caller's transaction (a mentee's
+	 * request, or a published pair). Atomic: when two mentees ask for a mentor's last place at the
+	 * same moment, exactly one gets it and the other gets a {@link ConflictException}. Refused too
+	 * when the mentee already has a mentor in the programme, when either is not actively enrolled in
+	 * that role, and when the two share a reporting line.
+	 */
+	@Transactional
+	public void reserveMentorPlace(long programmeId, long mentorId, long menteeId) {
+		if (mentorId == menteeId) {
+			throw new InvalidInputException("mentorId", "a person cannot mentor themselves");
+		}
+		Enrolment mentee = enrolmentOf(programmeId, menteeId).filter(e -> e.status() == EnrolmentStatus.ACTIVE && e.role().learns())
+			.orElseThrow(() -> new InvalidInputException("menteeId", "is not an enrolled mentee of this programme"));
+		Enrolment mentor = enrolmentOf(programmeId, mentorId).filter(e -> e.status() == EnrolmentStatus.ACTIVE && e.role().mentors())
+			.orElseThrow(() -> new InvalidInputException("mentorId", "is not an enrolled mentor of this programme"));
+		if (shareReportingLine(menteeId, mentorId)) {
+			throw new ConflictException(mentor.fullName() + " is in " + mentee.fullName()
+					+ "'s reporting line; mentors come from outside it.");
+		}
+		int placed = jdbc.sql("""
+				UPDATE enrolment SET placed_with = ? WHERE programme_id = ? AND person_id = ? AND status = 'ACTIVE'
+				AND placed_with IS NULL""").params(mentorId, programmeId, menteeId).update();
+		if (placed == 0) {
+			throw new ConflictException(mentee.fullName() + " already has a mentor in this programme.");
+		}
+		int taken = jdbc.sql("""
+				UPDATE enrolment SET places_taken = places_taken + 1 WHERE programme_id = :programme AND person_id = :mentor
+				AND status = 'ACTIVE' AND places_taken < """ + CAPACITY)
+			.param("programme", programmeId).param("mentor", mentorId).update();
+		if (taken == 0) {
+			throw new ConflictException(mentor.fullName() + " has no free mentoring place left in this programme.");
+		}
+	}
+
+	/** Gives a mentor's place back (a request declined or withdrawn, a mentorship ended early). */
+	@Transactional
+	public void releaseMentorPlace(long programmeId, long mentorId, long menteeId) {
+		int unplaced = jdbc.sql("UPDATE enrolment SET placed_with = NULL WHERE programme_id = ? AND person_id = ? AND placed_with = ?")
+			.params(programmeId, menteeId, mentorId).update();
+		if (unplaced > 0) {
+			jdbc.sql("UPDATE enrolment SET places_taken = places_taken - 1 WHERE programme_id = ? AND person_id = ? AND places_taken > 0")
+				.params(programmeId, mentorId).update();
+		}
+	}
+
+	/** A mentor's capacity in the programme: their own, or the programme's default. */
+	static final String CAPACITY = """
+			(CASE WHEN capacity > 0 THEN capacity ELSE (SELECT default_capacity FROM programme WHERE id = :programme) END)""";
+
+	/** Whether one of the two is the other's manager, manager's manager, and so on. */
+	private boolean shareReportingLine(long a, long b) {
+		String chain = """
+				WITH RECURSIVE chain (id, manager_id, depth) AS (
+				  SELECT id, manager_id, 0 FROM person WHERE id = ?
+				  UNION ALL SELECT p.id, p.manager_id, c.depth + 1 FROM person p JOIN chain c ON p.id = c.manager_id WHERE c.depth < 50)
+				SELECT COUNT(*) FROM chain WHERE id = ?""";
+		return jdbc.sql(chain).params(a, b).query(Long.class).single() > 0
+				|| jdbc.sql(chain).params(b, a).query(Long.class).single() > 0;
+	}
+
 	/** The programme, if the user manages it; otherwise 403 (or 404 for drafts they cannot see). */
 	Programme managed(long programmeId, CurrentUser manager) {
 		Programme programme = programme(programmeId, manager);
@@ -235,8 +296,17 @@ public class ProgrammeManagement {
 		return jdbc.sql("SELECT * FROM programme WHERE id = ?").param(programmeId).query((rs, n) -> map(rs)).optional();
 	}
 
-	private long countRuns(long programmeId) {
-		return jdbc.sql("SELECT COUNT(*) FROM matching_run WHERE programme_id = ? AND status = 'DONE'").param(programmeId)
+	/** Publishing a run in matching starts the programme (inside the publishing transaction). */
+	void markRunning(long programmeId) {
+		int changed = jdbc.sql("UPDATE programme SET status = 'RUNNING', version = version + 1 WHERE id = ? AND status = 'MATCHING'")
+			.param(programmeId).update();
+		if (changed > 0) {
+			events.publishEvent(new ProgrammeStatusChanged(programmeId, ProgrammeStatus.RUNNING));
+		}
+	}
+
+	private long countPublishedRuns(long programmeId) {
+		return jdbc.sql("SELECT COUNT(*) FROM matching_run WHERE programme_id = ? AND published_at IS NOT NULL").param(programmeId)
 			.query(Long.class).single();
 	}
 
@@ -326,7 +396,8 @@ public class ProgrammeManagement {
 				rs.getString("title"), rs.getString("department"), EnrolmentRole.valueOf(rs.getString("role")),
 				rs.getString("goals"), rs.getInt("capacity"),
 				answers == null || answers.isEmpty() ? List.of() : List.of(answers.split(SEPARATOR, -1)),
-				EnrolmentStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant());
+				EnrolmentStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(),
+				rs.getInt("places_taken"), rs.getObject("placed_with", Long.class));
 	}
 
 	private static NotFoundException notFound(long programmeId) {

@@ -98,6 +98,51 @@ class ProgrammePagesTest {
 		assertThat(pairs.get(0).select("li")).isNotEmpty();
 		assertThat(matched.text()).contains("1 of 1 (100%)");
 		assertThat(pages.get(location, bo).select("#matching")).as("employees do not see proposals").isEmpty();
+
+		String publish = matched.select("#run form[action$=/publish]").attr("action");
+		assertThat(publish).matches("/programmes/\\d+/runs/\\d+/publish");
+		mvc.perform(post(publish).with(csrf()).cookie(bo)).andExpect(status().isForbidden());
+		mvc.perform(post(publish).with(csrf()).cookie(pm)).andExpect(status().is3xxRedirection());
+		Document published = pages.get(location, pm);
+		assertThat(published.select("#run .success").text()).contains("1 mentorship invitations");
+		assertThat(published.select("#run form[action$=/publish]")).as("a run is published once").isEmpty();
+		assertThat(published.select(".tag").first().text()).isEqualTo("running");
+		assertThat(pages.get(location, bo).text()).contains("You have a mentor in this programme");
+	}
+
+	@Test
+	void aMenteeChoosesFromRecommendedMentorsInSelfSelect() throws Exception {
+		Cookie pm = pages.signIn(org.pm());
+		String location = mvc.perform(post("/programmes/new").with(csrf()).cookie(pm)
+				.param("name", "Choose " + org.run()).param("format", "ONE_TO_ONE").param("durationWeeks", "12")
+				.param("defaultCapacity", "2").param("matchingMode", "SELF_SELECT").param("objective", "OPTIMAL")
+				.param("weights[skills]", "3").param("weights[goals]", "3"))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(post(location + "/steps/open-enrolment").with(csrf()).cookie(pm)).andExpect(status().is3xxRedirection());
+		Cookie bo = pages.signIn(org.bo());
+		Cookie ann = pages.signIn(org.ann());
+		mvc.perform(post(location + "/enrol").with(csrf()).cookie(bo).param("role", "MENTEE").param("goals", "JavaScript"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post(location + "/enrol").with(csrf()).cookie(ann).param("role", "MENTOR").param("capacity", "2"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post(location + "/enrol").with(csrf()).cookie(pm).param("role", "MENTOR").param("capacity", "1"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(pages.get(location, bo).select("#choose")).as("mentees choose once enrolment closes").isEmpty();
+		mvc.perform(post(location + "/steps/close-enrolment").with(csrf()).cookie(pm)).andExpect(status().is3xxRedirection());
+
+		Document choose = pages.get(location, bo);
+		assertThat(choose.select("#choose h3 a").eachText()).as("Ann is Bo's manager").containsExactly("Pat Manager");
+		assertThat(choose.select("#choose li.card ul li")).isNotEmpty();
+		assertThat(choose.select("#choose form").attr("action")).isEqualTo("/mentorships/requests");
+		assertThat(choose.select("#choose input[name=mentorId]").val()).isEqualTo(Long.toString(org.pm().personId()));
+		assertThat(pages.get(location, ann).select("#choose")).as("mentors are not offered mentors").isEmpty();
+
+		String bearer = "Bearer " + org.token(identity, org.bo());
+		mvc.perform(get("/api/v1" + location + "/recommendations").header("Authorization", bearer))
+			.andExpect(status().isOk()).andExpect(jsonPath("$[0].mentorName").value("Pat Manager"))
+			.andExpect(jsonPath("$[0].freePlaces").value(1)).andExpect(jsonPath("$.length()").value(1));
+		mvc.perform(get("/api/v1" + location + "/recommendations").header("Authorization", "Bearer " + org.token(identity, org.ann())))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -122,6 +167,7 @@ class ProgrammePagesTest {
 		mvc.perform(get(location + "/enrolments").header("Authorization", ann)).andExpect(status().isForbidden());
 		mvc.perform(get(location + "/enrolments").header("Authorization", pm)).andExpect(jsonPath("$.length()").value(1));
 		mvc.perform(post(location + "/runs").header("Authorization", ann)).andExpect(status().isForbidden());
+		mvc.perform(post(location + "/runs/1/publish").header("Authorization", ann)).andExpect(status().isForbidden());
 		mvc.perform(post(location + "/enrolments").header("Authorization", ann).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"role\":\"MENTOR\",\"capacity\":99,\"answers\":[]}"))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("capacity"));

@@ -2,6 +2,7 @@ package org.guildhall.programmes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,8 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 @GuildhallTest
+@RecordApplicationEvents
 class ProgrammesTest {
 
 	@Autowired
@@ -42,6 +46,9 @@ class ProgrammesTest {
 
 	@Autowired
 	PeopleDirectory directory;
+
+	@Autowired
+	ApplicationEvents events;
 
 	TestOrganisation org;
 	CurrentUser pm;
@@ -157,8 +164,32 @@ class ProgrammesTest {
 
 		runs.forget(programme.id(), org.bo().personId(), org.ann().personId(), pm);
 		runs.forget(programme.id(), org.bo().personId(), org.pm().personId(), pm);
-		assertThat(runToTheEnd(programme.id()).matched()).isEqualTo(1);
-		programmes.advance(programme.id(), "start", pm);
-		assertThat(programmes.programme(programme.id(), bo).status()).isEqualTo(ProgrammeStatus.RUNNING);
+		MatchingRun fourth = runToTheEnd(programme.id());
+		assertThat(fourth.matched()).isEqualTo(1);
+		assertThatThrownBy(() -> programmes.advance(programme.id(), "start", pm)).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("publish");
+		assertThatThrownBy(() -> runs.publish(programme.id(), fourth.id(), ann)).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> runs.publish(programme.id(), first.id(), pm)).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("newer run");
+
+		events.clear();
+		MatchingRun published = runs.publish(programme.id(), fourth.id(), pm);
+		assertThat(published.published()).isTrue();
+		assertThat(published.publishedPairs()).isEqualTo(1);
+		assertThat(programmes.programme(programme.id(), bo).status()).as("publishing starts the programme")
+			.isEqualTo(ProgrammeStatus.RUNNING);
+		assertThat(events.stream(ProposalsPublished.class)).singleElement().satisfies(e -> {
+			assertThat(e.runId()).isEqualTo(fourth.id());
+			assertThat(e.pairs()).extracting(ProposalsPublished.Pair::menteeId, ProposalsPublished.Pair::mentorId)
+				.containsExactly(tuple(org.bo().personId(), org.pm().personId()));
+		});
+		assertThat(programmes.enrolmentOf(programme.id(), org.bo().personId()).orElseThrow().placedWith())
+			.isEqualTo(org.pm().personId());
+		assertThat(programmes.enrolmentOf(programme.id(), org.pm().personId()).orElseThrow().placesTaken()).isEqualTo(1);
+		assertThatThrownBy(() -> runs.publish(programme.id(), fourth.id(), pm)).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("already published");
+
+		MatchingRun afterwards = runToTheEnd(programme.id());
+		assertThat(afterwards.mentees()).as("a mentee with a published mentor is not matched again").isZero();
 	}
 }

@@ -231,6 +231,34 @@ public final class MatchingEngine {
 		return reasons;
 	}
 
+	/**
+	 * Every mentor the hard rules allow for each mentee of a profile problem, scored and explained,
+	 * best first (ties by mentor id), at most {@code limit} per mentee. For recommendations, where a
+	 * mentee chooses instead of a solver; capacities are not considered.
+	 */
+	public Map<String, List<MatchedPair>> rank(MatchingProblem problem, int limit, Progress progress) {
+		if (!problem.hasProfiles()) {
+			throw new InvalidProblemException("rank: needs profiles to score");
+		}
+		float[][][] vectors = vectors(problem, progress);
+		ProfileScorer scorer = new ProfileScorer(problem, vectors[0], vectors[1]);
+		Map<String, List<MatchedPair>> ranked = new LinkedHashMap<>();
+		for (int i = 0; i < problem.menteeCount(); i++) {
+			List<MatchedPair> pairs = new ArrayList<>();
+			for (int j = 0; j < problem.mentorCount(); j++) {
+				if (scorer.allowed(i, j)) {
+					pairs.add(new MatchedPair(problem.menteeId(i), problem.mentorId(j),
+							Scores.toScore(Scores.toUnits(scorer.score(i, j))), false, scorer.criteria(i, j),
+							scorer.reasons(i, j)));
+				}
+			}
+			pairs.sort(java.util.Comparator.comparingDouble(MatchedPair::score).reversed()
+				.thenComparing(MatchedPair::mentor));
+			ranked.put(problem.menteeId(i), List.copyOf(pairs.subList(0, Math.min(limit, pairs.size()))));
+		}
+		return ranked;
+	}
+
 	private float[][][] vectors(MatchingProblem problem, Progress progress) {
 		if (problem.menteeVectors != null) {
 			return new float[][][] { problem.menteeVectors, problem.mentorVectors };

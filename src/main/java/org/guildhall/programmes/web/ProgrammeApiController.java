@@ -13,6 +13,8 @@ import org.guildhall.programmes.Enrolment;
 import org.guildhall.programmes.EnrolmentRequest;
 import org.guildhall.programmes.MatchingRun;
 import org.guildhall.programmes.MatchingRuns;
+import org.guildhall.programmes.MentorRecommendations;
+import org.guildhall.programmes.Recommendation;
 import org.guildhall.programmes.PairRule;
 import org.guildhall.programmes.Programme;
 import org.guildhall.programmes.ProgrammeManagement;
@@ -41,10 +43,12 @@ class ProgrammeApiController {
 
 	private final ProgrammeManagement programmes;
 	private final MatchingRuns runs;
+	private final MentorRecommendations recommendations;
 
-	ProgrammeApiController(ProgrammeManagement programmes, MatchingRuns runs) {
+	ProgrammeApiController(ProgrammeManagement programmes, MatchingRuns runs, MentorRecommendations recommendations) {
 		this.programmes = programmes;
 		this.runs = runs;
+		this.recommendations = recommendations;
 	}
 
 	@GetMapping
@@ -118,6 +122,18 @@ class ProgrammeApiController {
 	}
 
 	record RuleRequest(long menteeId, long mentorId, @NotNull PairRule.Kind kind) {
+	}
+
+	@PostMapping("/{id}/runs/{runId}/publish")
+	@Operation(summary = "Publish the newest finished run: every pair becomes a mentorship invitation, all or none; a programme in matching starts running")
+	MatchingRun publish(@PathVariable long id, @PathVariable long runId) {
+		return runs.publish(id, runId, me());
+	}
+
+	@GetMapping("/{id}/recommendations")
+	@Operation(summary = "Mentors recommended to the calling mentee (self-select programmes), best fit first, with reasons and free places; ask one with POST /api/v1/mentorships/requests")
+	List<Recommendation> recommendations(@PathVariable long id) {
+		return recommendations.forMentee(id, me());
 	}
 
 	@GetMapping("/{id}/rules")

@@ -13,6 +13,7 @@ import org.guildhall.programmes.EnrolmentRole;
 import org.guildhall.programmes.MatchingMode;
 import org.guildhall.programmes.MatchingRun;
 import org.guildhall.programmes.MatchingRuns;
+import org.guildhall.programmes.MentorRecommendations;
 import org.guildhall.programmes.PairRule;
 import org.guildhall.programmes.Programme;
 import org.guildhall.programmes.ProgrammeFormat;
@@ -40,11 +41,14 @@ class ProgrammePageController {
 
 	private final ProgrammeManagement programmes;
 	private final MatchingRuns runs;
+	private final MentorRecommendations recommendations;
 	private final Validator validator;
 
-	ProgrammePageController(ProgrammeManagement programmes, MatchingRuns runs, Validator validator) {
+	ProgrammePageController(ProgrammeManagement programmes, MatchingRuns runs, MentorRecommendations recommendations,
+			Validator validator) {
 		this.programmes = programmes;
 		this.runs = runs;
+		this.recommendations = recommendations;
 		this.validator = validator;
 	}
 
@@ -114,8 +118,12 @@ class ProgrammePageController {
 		boolean manager = programmes.mayManage(programme, me);
 		model.addAttribute("programme", programme);
 		model.addAttribute("manager", manager);
-		model.addAttribute("mine", me.personId() == null ? null : programmes.enrolmentOf(id, me.personId()).orElse(null));
+		Enrolment mine = me.personId() == null ? null : programmes.enrolmentOf(id, me.personId()).orElse(null);
+		model.addAttribute("mine", mine);
 		model.addAttribute("acceptsEnrolments", programme.acceptsEnrolments(java.time.LocalDate.now()));
+		boolean chooses = mine != null && mine.status() == EnrolmentStatus.ACTIVE && mine.role().learns() && !mine.placed()
+				&& MentorRecommendations.open(programme);
+		model.addAttribute("recommendations", chooses ? recommendations.forMentee(id, me) : null);
 		model.addAttribute("roles", EnrolmentRole.values());
 		if (manager) {
 			List<Enrolment> enrolments = programmes.enrolments(id, me);
@@ -218,6 +226,19 @@ class ProgrammePageController {
 			return runFragment(id, model);
 		}
 		return "redirect:/programmes/" + id;
+	}
+
+	@PostMapping("/programmes/{id}/runs/{runId}/publish")
+	String publish(@PathVariable long id, @PathVariable long runId, RedirectAttributes redirect) {
+		try {
+			MatchingRun run = runs.publish(id, runId, me());
+			redirect.addFlashAttribute("message", "Published: " + run.publishedPairs()
+					+ " mentorship invitations are out, and the programme is running.");
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("error", e.getMessage());
+		}
+		return "redirect:/programmes/" + id + "#matching";
 	}
 
 	@PostMapping("/programmes/{id}/rules")
