@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.guildhall.programmes.Enrolment;
-import org.guildhall.programmes.EnrolmentStatus;
 import org.guildhall.programmes.MatchingMode;
 import org.guildhall.programmes.Programme;
 import org.guildhall.programmes.ProgrammeManagement;
@@ -46,7 +44,6 @@ public class MentorshipManagement {
 	private final JdbcClient jdbc;
 	private final Mentorships mentorships;
 	private final ProgrammeManagement programmes;
-	private final TemporaryMentorPlaces places;
 	private final Goals goals;
 	private final Meetings meetings;
 	private final CheckIns checkIns;
@@ -54,11 +51,10 @@ public class MentorshipManagement {
 	private final Clock clock = Clock.systemUTC();
 
 	MentorshipManagement(JdbcClient jdbc, Mentorships mentorships, ProgrammeManagement programmes,
-			TemporaryMentorPlaces places, Goals goals, Meetings meetings, CheckIns checkIns, ApplicationEventPublisher events) {
+			Goals goals, Meetings meetings, CheckIns checkIns, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.mentorships = mentorships;
 		this.programmes = programmes;
-		this.places = places;
 		this.goals = goals;
 		this.meetings = meetings;
 		this.checkIns = checkIns;
@@ -84,18 +80,7 @@ public class MentorshipManagement {
 		if (programme.status() != ProgrammeStatus.MATCHING && programme.status() != ProgrammeStatus.RUNNING) {
 			throw new ConflictException("You can ask for a mentor once enrolment has closed and while the programme runs.");
 		}
-		if (mentorId == menteeId) {
-			throw new InvalidInputException("mentorId", "you cannot be your own mentor");
-		}
-		Enrolment asMentee = programmes.enrolmentOf(programmeId, menteeId).orElse(null);
-		if (asMentee == null || !asMentee.role().learns() || asMentee.status() != EnrolmentStatus.ACTIVE) {
-			throw new ConflictException("You are not enrolled as a mentee in this programme.");
-		}
-		Enrolment asMentor = programmes.enrolmentOf(programmeId, mentorId).orElse(null);
-		if (asMentor == null || !asMentor.role().mentors() || asMentor.status() != EnrolmentStatus.ACTIVE) {
-			throw new InvalidInputException("mentorId", "is not a mentor in this programme");
-		}
-		places.reserveMentorPlace(programmeId, mentorId, menteeId);
+		programmes.reserveMentorPlace(programmeId, mentorId, menteeId);
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO mentorship (programme_id, mentor_id, mentee_id, status, requested, request_message,
@@ -153,7 +138,7 @@ public class MentorshipManagement {
 					+ (m.status() == MentorshipStatus.ACTIVE ? " End it early instead." : ""));
 		}
 		close(m, MentorshipStatus.DECLINED, user, text);
-		places.releaseMentorPlace(m.programmeId(), m.mentor().id(), m.mentee().id());
+		programmes.releaseMentorPlace(m.programmeId(), m.mentor().id(), m.mentee().id());
 		events.publishEvent(new MentorshipDeclined(mentorshipId, m.programmeId(), m.mentor().id(), m.mentee().id(),
 				user.personId(), text));
 		return mentorships.find(mentorshipId).orElseThrow();
@@ -170,7 +155,7 @@ public class MentorshipManagement {
 			throw new ConflictException("Only " + m.mentee().fullName() + ", who asked, can withdraw this request; decline it instead.");
 		}
 		close(m, MentorshipStatus.CANCELLED, user, "Request withdrawn");
-		places.releaseMentorPlace(m.programmeId(), m.mentor().id(), m.mentee().id());
+		programmes.releaseMentorPlace(m.programmeId(), m.mentor().id(), m.mentee().id());
 		events.publishEvent(new MentorshipDeclined(mentorshipId, m.programmeId(), m.mentor().id(), m.mentee().id(),
 				user.personId(), "Request withdrawn"));
 		return mentorships.find(mentorshipId).orElseThrow();
@@ -193,7 +178,7 @@ public class MentorshipManagement {
 		String text = Texts.required("reason", reason, MAX_MESSAGE, "say why the mentorship ends early");
 		requireActive(m, "end early");
 		close(m, MentorshipStatus.ENDED_EARLY, user, text);
-		places.releaseMentorPlace(m.programmeId(), m.mentor().id(), m.mentee().id());
+		programmes.releaseMentorPlace(m.programmeId(), m.mentor().id(), m.mentee().id());
 		events.publishEvent(new MentorshipEnded(mentorshipId, m.programmeId(), m.mentor().id(), m.mentee().id(), false, text));
 		return mentorships.find(mentorshipId).orElseThrow();
 	}

@@ -39,13 +39,13 @@ record MentoringWorld(String run, Member adminMember, Member pmMember, Member mi
 			ProgrammeManagement programmes, int capacity) {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		String csv = """
-				employee_id,email,full_name,title,department,location,time_zone,manager,mentoring,mentoring_capacity
-				ADM-%1$s,admin-%1$s@example.com,Ada Admin,Head of People,People,Berlin,Europe/Berlin,,NONE,0
-				PM-%1$s,pm-%1$s@example.com,Pat Manager,Programme Manager,People,Berlin,Europe/Berlin,ADM-%1$s,NONE,0
-				MIA-%1$s,mia-%1$s@example.com,Mia Stone,Staff Engineer,Engineering,New York,America/New_York,ADM-%1$s,MENTOR,3
-				TOM-%1$s,tom-%1$s@example.com,Tom Sato,Engineer,Design,Tokyo,Asia/Tokyo,PM-%1$s,MENTEE,0
-				DI-%1$s,di-%1$s@example.com,Di Evans,Engineer,Sales,London,Europe/London,PM-%1$s,MENTEE,0
-				CY-%1$s,cy-%1$s@example.com,Cy Park,Engineer,Sales,London,Europe/London,PM-%1$s,NONE,0
+				employee_id,email,full_name,title,department,location,time_zone,manager,skills,mentoring,mentoring_capacity
+				ADM-%1$s,admin-%1$s@example.com,Ada Admin,Head of People,People,Berlin,Europe/Berlin,,,NONE,0
+				PM-%1$s,pm-%1$s@example.com,Pat Manager,Programme Manager,People,Berlin,Europe/Berlin,ADM-%1$s,,NONE,0
+				MIA-%1$s,mia-%1$s@example.com,Mia Stone,Staff Engineer,Engineering,New York,America/New_York,ADM-%1$s,Java:5:teach,MENTOR,3
+				TOM-%1$s,tom-%1$s@example.com,Tom Sato,Engineer,Design,Tokyo,Asia/Tokyo,PM-%1$s,Java:2:learn,MENTEE,0
+				DI-%1$s,di-%1$s@example.com,Di Evans,Engineer,Sales,London,Europe/London,PM-%1$s,Java:1:learn,MENTEE,0
+				CY-%1$s,cy-%1$s@example.com,Cy Park,Engineer,Sales,London,Europe/London,PM-%1$s,,NONE,0
 				""".formatted(run);
 		HrImportStatus preview = imports.uploadAndPreview("mentoring.csv", csv.getBytes(StandardCharsets.UTF_8), "test");
 		assertThat(preview.state()).as(() -> imports.issues(preview.id()).toString()).isEqualTo(HrImportStatus.State.PREVIEWED);
