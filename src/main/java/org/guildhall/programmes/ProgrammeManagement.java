@@ -197,6 +197,30 @@ public class ProgrammeManagement {
 			.query((rs, n) -> enrolment(rs)).list();
 	}
 
+	/** The programmes the person is enrolled in (withdrawn and declined ones left out), newest first. */
+	@Transactional(readOnly = true)
+	public List<Participation> participation(long personId) {
+		Map<Long, Programme> byId = new LinkedHashMap<>();
+		List<Enrolment> enrolments = jdbc.sql(ENROLMENT_SELECT
+				+ " WHERE e.person_id = ? AND e.status IN ('ACTIVE', 'PENDING_APPROVAL') ORDER BY e.programme_id DESC")
+			.param(personId).query((rs, n) -> enrolment(rs)).list();
+		if (enrolments.isEmpty()) {
+			return List.of();
+		}
+		jdbc.sql("SELECT * FROM programme WHERE id IN (:ids)").param("ids", enrolments.stream().map(Enrolment::programmeId).toList())
+			.query((rs, n) -> map(rs)).list().forEach(p -> byId.put(p.id(), p));
+		return enrolments.stream().filter(e -> byId.containsKey(e.programmeId()))
+			.map(e -> new Participation(byId.get(e.programmeId()), e)).toList();
+	}
+
+	/** Programmes open for enrolment today, newest first, at most {@code limit}. */
+	@Transactional(readOnly = true)
+	public List<Programme> openForEnrolment(int limit) {
+		LocalDate today = LocalDate.now(clock);
+		return jdbc.sql("SELECT * FROM programme WHERE status = 'ENROLLING' ORDER BY id DESC LIMIT ?").param(limit * 4)
+			.query((rs, n) -> map(rs)).list().stream().filter(p -> p.acceptsEnrolments(today)).limit(limit).toList();
+	}
+
 	/** Approves or declines an enrolment waiting for approval. */
 	@Transactional
 	public void decide(long programmeId, long enrolmentId, boolean approve, CurrentUser manager) {

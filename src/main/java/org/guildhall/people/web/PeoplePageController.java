@@ -47,16 +47,6 @@ class PeoplePageController {
 		this.validator = validator;
 	}
 
-	@GetMapping("/")
-	String home(Model model) {
-		CurrentUser me = me();
-		model.addAttribute("me", me);
-		if (me.personId() != null) {
-			model.addAttribute("profile", directory.profile(me.personId(), me));
-		}
-		return "people/home";
-	}
-
 	@GetMapping("/people")
 	String directory(@RequestParam(required = false) String q, @RequestParam(required = false) String skill,
 			@RequestParam(required = false) String department, @RequestParam(required = false) String location,
