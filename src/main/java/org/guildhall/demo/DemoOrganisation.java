@@ -164,6 +164,11 @@ class DemoOrganisation implements ApplicationRunner, SignInHint {
 		return String.join(", ", lines);
 	}
 
+	/** The generated organisation, once {@link #run} has built it (for the demo mentoring data). */
+	Organisation organisation() {
+		return organisation;
+	}
+
 	@Override
 	public String text() {
 		return organisation == null ? "" : "Demo: sign in with password '" + PASSWORD + "' as " + signIns() + ".";

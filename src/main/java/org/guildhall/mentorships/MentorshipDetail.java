@@ -1,0 +1,18 @@
+package org.guildhall.mentorships;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/** Everything one of the pair sees about their mentorship. */
+public record MentorshipDetail(Mentorship mentorship, Role viewerRole, List<Goal> goals, List<Meeting> meetings,
+		List<Survey> surveys, @Nullable Health health) {
+
+	public enum Role {
+		MENTOR, MENTEE
+	}
+
+	/** A survey as the viewer sees it, and whether it is due now. */
+	public record Survey(SurveyKind kind, boolean due, boolean open, Feedback feedback) {
+	}
+}
