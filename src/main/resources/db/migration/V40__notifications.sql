@@ -50,11 +50,3 @@ CREATE TABLE notification_preference (
     PRIMARY KEY (person_id, category),
     CONSTRAINT notification_preference_category_known CHECK (category IN ('MENTORING', 'COMMUNITY'))
 );
-
--- ShedLock's table for the mail sender job (its own, so it cannot clash with another job's lock table).
-CREATE TABLE notification_lock (
-    name        VARCHAR(64) NOT NULL PRIMARY KEY,
-    lock_until  TIMESTAMP NOT NULL,
-    locked_at   TIMESTAMP NOT NULL,
-    locked_by   VARCHAR(255) NOT NULL
-);

@@ -164,7 +164,7 @@ class NotificationMailTest {
 		// the mentee asked: they are not told about their own request
 		assertThat(inbox.unreadCount(user(org.bo()))).isZero();
 		assertThat(mailsTo(org.bo())).isEmpty();
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_lock WHERE name = 'notifications-mail-sender'").query(Long.class).single())
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM shedlock WHERE name = 'notifications-mail-sender'").query(Long.class).single())
 			.as("the sender ran under its ShedLock lock").isEqualTo(1);
 	}
 

@@ -5,22 +5,21 @@ import java.time.Instant;
 
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Runs the outbox sender every {@code guildhall.notifications.mail.send-interval}. ShedLock (table
- * {@code notification_lock}, database time) lets one node at a time work the outbox; the row
- * claims in {@link MailOutbox} would keep two senders from sending a row twice even without it.
- * The lock provider is this job's own, not a bean, so it cannot clash with other jobs' ShedLock setup.
+ * Runs the outbox sender every {@code guildhall.notifications.mail.send-interval}. The
+ * application's ShedLock provider (table {@code shedlock}, database time) lets one node at a time
+ * work the outbox; the row claims in {@link MailOutbox} would keep two senders from sending a row
+ * twice even without it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -37,10 +36,9 @@ class MailSchedule {
 	private final MailOutbox outbox;
 	private final LockingTaskExecutor locks;
 
-	MailSchedule(MailOutbox outbox, JdbcTemplate jdbc) {
+	MailSchedule(MailOutbox outbox, LockProvider lockProvider) {
 		this.outbox = outbox;
-		this.locks = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-			.withJdbcTemplate(jdbc).withTableName("notification_lock").usingDbTime().build()));
+		this.locks = new DefaultLockingTaskExecutor(lockProvider);
 	}
 
 	@Scheduled(fixedDelayString = "${guildhall.notifications.mail.send-interval:PT10S}",
