@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.guildhall.matching.engine.Embedder;
 import org.guildhall.matching.engine.InvalidProblemException;
 import org.guildhall.matching.engine.MatchingEngine;
 import org.guildhall.matching.engine.MatchingResult;
@@ -14,14 +15,14 @@ import org.guildhall.matching.engine.Progress;
 
 /**
  * {@code match --problem problem.json --objective optimal|fair|stable --out result.json
- * [--candidates K] [--quiet]}: solves a problem file and writes the result file. Runs without the
+ * [--candidates K] [--embedding-cache FILE] [--quiet]}: solves a problem file and writes the result file. Runs without the
  * web server. Exit codes: 0 done, 2 bad arguments or bad input (the message names the entry; no
  * result file is written), 1 any other failure.
  */
 public final class MatchCommand {
 
 	private static final String USAGE = "usage: match --problem problem.json --objective optimal|fair|stable"
-			+ " --out result.json [--candidates K] [--quiet]";
+			+ " --out result.json [--candidates K] [--embedding-cache FILE] [--quiet]";
 
 	private MatchCommand() {
 	}
@@ -42,6 +43,7 @@ public final class MatchCommand {
 		Objective objective = null;
 		Integer candidates = null;
 		boolean quiet = false;
+		Path cacheFile = null;
 		try {
 			for (int k = 0; k < args.length; k++) {
 				String arg = args[k];
@@ -51,6 +53,7 @@ public final class MatchCommand {
 					case "--objective" -> objective = Objective.parse(value(args, ++k, arg));
 					case "--candidates" -> candidates = positive(value(args, ++k, arg), arg);
 					case "--quiet" -> quiet = true;
+					case "--embedding-cache" -> cacheFile = Path.of(value(args, ++k, arg));
 					default -> throw new InvalidProblemException("unknown argument '" + arg + "'\n" + USAGE);
 				}
 			}
@@ -67,10 +70,28 @@ public final class MatchCommand {
 			MatchingEngine.Options defaults = MatchingEngine.Options.defaults();
 			int k = candidates != null ? candidates
 					: read.candidatesPerMentee() != null ? read.candidatesPerMentee() : defaults.candidatesPerMentee();
-			MatchingEngine engine = new MatchingEngine(new MiniLmEmbedder(),
-					defaults.withCandidatesPerMentee(k));
+			Embedder embedder = new MiniLmEmbedder();
+			EmbeddingCache cache = null;
+			if (cacheFile != null) {
+				cache = EmbeddingCache.open(cacheFile, MiniLmEmbedder.MODEL, MiniLmEmbedder.DIMENSIONS, embedder);
+				embedder = cache;
+			}
+			MatchingEngine engine = new MatchingEngine(embedder, defaults.withCandidatesPerMentee(k));
 			MatchingResult result = engine.solve(read.problem(), objective, progress);
 			ResultWriter.write(result, out);
+			if (cache != null && read.problem().hasProfiles()) {
+				if (!quiet) {
+					err.printf(Locale.ROOT, "match: embeddings: %d texts from the cache, %d embedded (%s)%n",
+							cache.fromCache(), cache.embedded(), cacheFile);
+				}
+				try {
+					cache.save();
+				}
+				catch (IOException e) {
+					// The result is complete; only the next run will be slower.
+					err.println("match: warning: cannot update the embedding cache: " + e.getMessage());
+				}
+			}
 			if (!quiet) {
 				err.printf(Locale.ROOT, "match: %s: %d of %d mentees matched, total score %.2f, proven optimal: %s"
 						+ " (%.1f s); result in %s%n", objective.label(), result.metrics().matched(),

@@ -20,6 +20,9 @@ public final class MiniLmEmbedder implements Embedder {
 	/** Dimensions of the model's vectors. */
 	public static final int DIMENSIONS = 384;
 
+	/** The model's name, as recorded in embedding caches. */
+	public static final String MODEL = "all-MiniLM-L6-v2-q (langchain4j 1.19.0-beta29)";
+
 	private static final int BATCH = 64;
 
 	private final Map<String, float[]> cache = new ConcurrentHashMap<>();

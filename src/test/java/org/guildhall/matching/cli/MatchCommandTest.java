@@ -25,6 +25,22 @@ class MatchCommandTest {
 			 "menteeRankings":{"e1":["m1"]}, "mentorRankings":{"m1":["e1"]}}
 			""";
 
+	private static final String PROFILES = """
+			{"weights":{"skills":3,"goals":3,"seniority":1,"crossDepartment":1,"timeZone":1,"preferences":2,"language":"must"},
+			 "mentees":[
+			   {"id":"ana","goals":"I want to get better at building data pipelines and SQL performance tuning",
+			    "wants":{"sql":4,"python":3},"level":2,"department":"Marketing","languages":["en"],"timeZone":"Europe/Lisbon","manager":"boss"},
+			   {"id":"ben","goals":"Learn to present confidently to executives and lead a team",
+			    "wants":{"public speaking":3,"leadership":4},"level":3,"department":"Engineering","languages":["en","de"],"timeZone":"Europe/Berlin"}],
+			 "mentors":[
+			   {"id":"carla","capacity":1,"expertise":"Database engineering, query optimisation, ETL pipelines","bio":"Data engineer for ten years",
+			    "skills":{"sql":5,"python":4},"level":5,"department":"Engineering","languages":["en"],"timeZone":"Europe/London"},
+			   {"id":"dev","capacity":1,"expertise":"Leadership coaching, public speaking, managing teams","bio":"Head of sales",
+			    "skills":{"leadership":5,"public speaking":5},"level":6,"department":"Sales","languages":["de"],"timeZone":"Europe/Berlin"},
+			   {"id":"boss","capacity":1,"expertise":"Database engineering, SQL, pipelines","bio":"Ana's manager",
+			    "skills":{"sql":5,"python":5},"level":6,"department":"Marketing","languages":["en"],"timeZone":"Europe/Lisbon"}]}
+			""";
+
 	@TempDir
 	Path dir;
 
@@ -132,21 +148,7 @@ class MatchCommandTest {
 
 	@Test
 	void profileProblemIsScoredWithTheModelAndExplained() throws Exception {
-		Path problem = Files.writeString(dir.resolve("profiles.json"), """
-				{"weights":{"skills":3,"goals":3,"seniority":1,"crossDepartment":1,"timeZone":1,"preferences":2,"language":"must"},
-				 "mentees":[
-				   {"id":"ana","goals":"I want to get better at building data pipelines and SQL performance tuning",
-				    "wants":{"sql":4,"python":3},"level":2,"department":"Marketing","languages":["en"],"timeZone":"Europe/Lisbon","manager":"boss"},
-				   {"id":"ben","goals":"Learn to present confidently to executives and lead a team",
-				    "wants":{"public speaking":3,"leadership":4},"level":3,"department":"Engineering","languages":["en","de"],"timeZone":"Europe/Berlin"}],
-				 "mentors":[
-				   {"id":"carla","capacity":1,"expertise":"Database engineering, query optimisation, ETL pipelines","bio":"Data engineer for ten years",
-				    "skills":{"sql":5,"python":4},"level":5,"department":"Engineering","languages":["en"],"timeZone":"Europe/London"},
-				   {"id":"dev","capacity":1,"expertise":"Leadership coaching, public speaking, managing teams","bio":"Head of sales",
-				    "skills":{"leadership":5,"public speaking":5},"level":6,"department":"Sales","languages":["de"],"timeZone":"Europe/Berlin"},
-				   {"id":"boss","capacity":1,"expertise":"Database engineering, SQL, pipelines","bio":"Ana's manager",
-				    "skills":{"sql":5,"python":5},"level":6,"department":"Marketing","languages":["en"],"timeZone":"Europe/Lisbon"}]}
-				""");
+		Path problem = Files.writeString(dir.resolve("profiles.json"), PROFILES);
 		Path out = dir.resolve("result.json");
 		assertThat(run("--problem", problem.toString(), "--objective", "optimal", "--out", out.toString()))
 			.as(messages())
@@ -162,5 +164,43 @@ class MatchCommandTest {
 				pairs.get(0).get("criteria").get("crossDepartment").asDouble() / 10);
 		assertThat(pairs.get(0).get("reasons").get(0).asString()).contains("Can teach 2 of the 2 skills");
 		assertThat(result.get("optimality").get("proven").asBoolean()).isTrue();
+	}
+
+	@Test
+	void embeddingCacheServesTheNextRunWithTheSameResult() throws Exception {
+		Path problem = Files.writeString(dir.resolve("profiles.json"), PROFILES);
+		Path cache = dir.resolve("embeddings.bin");
+		Path first = dir.resolve("first.json");
+		assertThat(run("--problem", problem.toString(), "--objective", "optimal", "--out", first.toString(),
+				"--embedding-cache", cache.toString())).as(messages()).isZero();
+		// two goals and three mentor texts
+		assertThat(messages()).contains("embeddings: 0 texts from the cache, 5 embedded");
+		assertThat(cache).isRegularFile();
+		err.reset();
+		Path second = dir.resolve("second.json");
+		assertThat(run("--problem", problem.toString(), "--objective", "optimal", "--out", second.toString(),
+				"--embedding-cache", cache.toString())).as(messages()).isZero();
+		assertThat(messages()).contains("embeddings: 5 texts from the cache, 0 embedded");
+		JsonNode a = JsonMapper.shared().readTree(first.toFile());
+		JsonNode b = JsonMapper.shared().readTree(second.toFile());
+		assertThat(b.get("pairs")).isEqualTo(a.get("pairs"));
+		assertThat(b.get("totalScore")).isEqualTo(a.get("totalScore"));
+	}
+
+	@Test
+	void damagedEmbeddingCacheIsRefusedAndNothingIsWritten() throws Exception {
+		Path problem = Files.writeString(dir.resolve("profiles.json"), PROFILES);
+		Path cache = Files.writeString(dir.resolve("embeddings.bin"), "not a cache");
+		Path out = dir.resolve("result.json");
+		assertThat(run("--problem", problem.toString(), "--objective", "optimal", "--out", out.toString(),
+				"--embedding-cache", cache.toString())).isEqualTo(2);
+		assertThat(messages()).contains("--embedding-cache", "is not a readable embedding cache");
+		assertThat(out).doesNotExist();
+		assertThat(Files.readString(cache)).isEqualTo("not a cache");
+		err.reset();
+		assertThat(run("--problem", problem.toString(), "--objective", "optimal", "--out", out.toString(),
+				"--embedding-cache", dir.resolve("no/such/embeddings.bin").toString())).isEqualTo(2);
+		assertThat(messages()).contains("--embedding-cache: folder");
+		assertThat(out).doesNotExist();
 	}
 }
