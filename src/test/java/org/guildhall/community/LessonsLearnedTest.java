@@ -22,10 +22,14 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** With a mentorships module that knows one mentee (Bo of mentorship 7001), only Bo may publish a lesson from it. */
+/**
+ * With a stand-in for the mentorships module that knows one mentee (Bo of mentorship 7001), only Bo
+ * may publish a lesson from it. The real source is tested in the mentorships module.
+ */
 @GuildhallTest
 @AutoConfigureMockMvc
 @Import(LessonsLearnedTest.OneMentorship.class)
@@ -37,6 +41,7 @@ class LessonsLearnedTest {
 	static class OneMentorship {
 
 		@Bean
+		@Primary
 		LessonSources lessonSources(PeopleDirectory people) {
 			return (mentorshipId, personId) -> mentorshipId == MENTORSHIP
 					&& people.refs(java.util.List.of(personId)).get(personId).fullName().equals("Bo Ek");

@@ -75,6 +75,7 @@ class DashboardTest {
 		assertThat(after.select("#my-programmes a.button").text()).isEqualTo("Choose your mentor");
 		assertThat(after.select("#my-programmes a.button").attr("href")).isEqualTo("/programmes/" + choose.id() + "#choose");
 		assertThat(draft.status().name()).isEqualTo("DRAFT");
+		assertThat(after.select("#my-mentorships").text()).contains("No mentorship yet");
 	}
 
 	private static ProgrammeSettings settings(String name, MatchingMode mode) {

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.guildhall.community.QuestionBoard;
+import org.guildhall.mentorships.MentorshipManagement;
 import org.guildhall.people.PeopleDirectory;
 import org.guildhall.people.SkillEntry;
 import org.guildhall.programmes.Participation;
@@ -26,11 +27,14 @@ class HomePageController {
 	private final PeopleDirectory people;
 	private final ProgrammeManagement programmes;
 	private final QuestionBoard questions;
+	private final MentorshipManagement mentorships;
 
-	HomePageController(PeopleDirectory people, ProgrammeManagement programmes, QuestionBoard questions) {
+	HomePageController(PeopleDirectory people, ProgrammeManagement programmes, QuestionBoard questions,
+			MentorshipManagement mentorships) {
 		this.people = people;
 		this.programmes = programmes;
 		this.questions = questions;
+		this.mentorships = mentorships;
 	}
 
 	@GetMapping("/")
@@ -40,6 +44,7 @@ class HomePageController {
 		List<Participation> participation = me.personId() == null ? List.of() : programmes.participation(me.personId());
 		Set<Long> enrolled = participation.stream().map(p -> p.programme().id()).collect(Collectors.toSet());
 		model.addAttribute("participation", participation);
+		model.addAttribute("mentorships", mentorships.mine(me).stream().filter(m -> m.status().live()).toList());
 		model.addAttribute("openProgrammes", programmes.openForEnrolment(OPEN_PROGRAMMES + enrolled.size()).stream()
 			.filter(p -> !enrolled.contains(p.id())).limit(OPEN_PROGRAMMES).toList());
 		if (me.personId() != null) {
