@@ -91,10 +91,15 @@ public class ExpertFinder {
 		if (evidence.isEmpty()) {
 			return new ExpertResults(List.of(), query != null, ranking);
 		}
-		Set<Long> active = active(evidence.keySet());
-		List<Evidence> ranked = evidence.values().stream().filter(e -> active.contains(e.personId))
-			.sorted(Comparator.comparingDouble(Evidence::score).reversed().thenComparingLong(e -> e.personId))
-			.limit(limit).toList();
+		List<Evidence> sorted = evidence.values().stream()
+			.sorted(Comparator.comparingDouble(Evidence::score).reversed().thenComparingLong(e -> e.personId)).toList();
+		// only the best need checking: look at twice as many as wanted at a time until enough are active
+		List<Evidence> ranked = new ArrayList<>();
+		for (int from = 0; from < sorted.size() && ranked.size() < limit; from += 2 * limit) {
+			List<Evidence> chunk = sorted.subList(from, Math.min(sorted.size(), from + 2 * limit));
+			Set<Long> active = active(chunk.stream().map(e -> e.personId).collect(java.util.stream.Collectors.toSet()));
+			chunk.stream().filter(e -> active.contains(e.personId)).limit(limit - ranked.size()).forEach(ranked::add);
+		}
 		Map<Long, PersonRef> refs = people.refs(ranked.stream().map(e -> e.personId).toList());
 		return new ExpertResults(ranked.stream().filter(e -> refs.containsKey(e.personId))
 			.map(e -> new Expert(refs.get(e.personId), Math.round(e.score() * 10) / 10.0, List.copyOf(e.reasons)))
