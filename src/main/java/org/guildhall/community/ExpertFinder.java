@@ -31,13 +31,20 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>kudos for the skill: 3 points each (at most 10).</li>
  * </ul>
  * Whatever X is, keyword matches (Lucene BM25) in their posts add up to 8 points and a match in
- * their profile (bio, title, goals) up to 3, each relative to the best match. Mentoring given will
- * count once mentorships exist.
+ * their profile (bio, title, goals) up to 3, each relative to the best match. Semantic evidence
+ * (MiniLM embeddings, so meaning counts without shared words) adds up to 6 points for answers and
+ * articles close in meaning to X (2 × the sum of their cosine similarities, each at least
+ * {@value #MIN_SIMILARITY}) and up to 3 for expertise (skills, title, bio) close in meaning (3 × the
+ * similarity relative to the closest person), the latter only for people who do not declare the
+ * skill. Keyword and semantic evidence are added to the other points, each capped, so neither can
+ * outweigh real evidence such as accepted answers. Mentoring given will count once mentorships exist.
  */
 @Service
 public class ExpertFinder {
 
 	public static final int MAX_RESULTS = 50;
+	/** Least cosine similarity for semantic evidence. */
+	public static final float MIN_SIMILARITY = 0.25f;
 
 	private final JdbcClient jdbc;
 	private final SkillCatalog skills;
@@ -54,6 +61,12 @@ public class ExpertFinder {
 	/** The people best placed to answer about {@code topic}, best first, each with the reasons. */
 	@Transactional(readOnly = true)
 	public List<Expert> whoKnows(String topic, int limit) {
+		return find(topic, limit).experts();
+	}
+
+	/** Like {@link #whoKnows}, and says whether semantic evidence was used. */
+	@Transactional(readOnly = true)
+	public ExpertResults find(String topic, int limit) {
 		if (topic == null || topic.isBlank()) {
 			throw new InvalidInputException("q", "is required: a skill or a few words");
 		}
@@ -67,17 +80,58 @@ public class ExpertFinder {
 		Optional<Skill> skill = skills.resolve(topic).filter(s -> !s.suggested());
 		skill.ifPresent(s -> skillEvidence(s, evidence));
 		keywordEvidence(topic.strip(), evidence);
-		if (evidence.isEmpty()) {
-			return List.of();
+		float[] query = index.embedQuery(topic.strip());
+		if (query != null) {
+			semanticEvidence(topic.strip(), query, evidence);
 		}
-		Set<Long> active = active(evidence.keySet());
-		List<Evidence> ranked = evidence.values().stream().filter(e -> active.contains(e.personId))
-			.sorted(Comparator.comparingDouble(Evidence::score).reversed().thenComparingLong(e -> e.personId))
-			.limit(limit).toList();
+		String ranking = query != null
+				? "Evidence, keyword matches and closeness in meaning (semantic)"
+						+ (index.status().awaitingVectors() > 0 ? "; some posts and profiles still wait for their vectors" : "") + "."
+				: "Evidence and keyword matches only: semantic search is off.";
+		if (evidence.isEmpty()) {
+			return new ExpertResults(List.of(), query != null, ranking);
+		}
+		List<Evidence> sorted = evidence.values().stream()
+			.sorted(Comparator.comparingDouble(Evidence::score).reversed().thenComparingLong(e -> e.personId)).toList();
+		// only the best need checking: look at twice as many as wanted at a time until enough are active
+		List<Evidence> ranked = new ArrayList<>();
+		for (int from = 0; from < sorted.size() && ranked.size() < limit; from += 2 * limit) {
+			List<Evidence> chunk = sorted.subList(from, Math.min(sorted.size(), from + 2 * limit));
+			Set<Long> active = active(chunk.stream().map(e -> e.personId).collect(java.util.stream.Collectors.toSet()));
+			chunk.stream().filter(e -> active.contains(e.personId)).limit(limit - ranked.size()).forEach(ranked::add);
+		}
 		Map<Long, PersonRef> refs = people.refs(ranked.stream().map(e -> e.personId).toList());
-		return ranked.stream().filter(e -> refs.containsKey(e.personId))
+		return new ExpertResults(ranked.stream().filter(e -> refs.containsKey(e.personId))
 			.map(e -> new Expert(refs.get(e.personId), Math.round(e.score() * 10) / 10.0, List.copyOf(e.reasons)))
-			.toList();
+			.toList(), query != null, ranking);
+	}
+
+	private void semanticEvidence(String text, float[] query, Map<Long, Evidence> evidence) {
+		List<SearchIndex.Hit> posts = index.similar(query, EnumSet.of(SearchHit.Type.ANSWER, SearchHit.Type.ARTICLE), 100,
+				MIN_SIMILARITY);
+		Map<Long, double[]> byAuthor = new HashMap<>();
+		for (SearchIndex.Hit hit : posts) {
+			if (hit.authorId() != null) {
+				double[] sum = byAuthor.computeIfAbsent(hit.authorId(), k -> new double[3]);
+				sum[0] += hit.score();
+				sum[1]++;
+				sum[2] = Math.max(sum[2], hit.score());
+			}
+		}
+		byAuthor.forEach((author, sum) -> evidence(evidence, author).add(Math.min(6.0, 2.0 * sum[0]),
+				"wrote " + plural((int) sum[1], "answer or article", "answers or articles") + " close in meaning to '" + text
+						+ "' (best similarity " + String.format(java.util.Locale.ROOT, "%.2f", sum[2]) + ")"));
+		List<SearchIndex.Hit> profiles = index.similar(query, EnumSet.of(SearchHit.Type.PERSON), 100, MIN_SIMILARITY);
+		if (!profiles.isEmpty()) {
+			float best = profiles.get(0).score();
+			for (SearchIndex.Hit hit : profiles) {
+				Evidence e = evidence(evidence, hit.id());
+				if (!e.declared()) {
+					e.add(3.0 * hit.score() / best, "expertise (skills and bio) close in meaning to '" + text + "' (similarity "
+							+ String.format(java.util.Locale.ROOT, "%.2f", hit.score()) + ")");
+				}
+			}
+		}
 	}
 
 	private void skillEvidence(Skill skill, Map<Long, Evidence> evidence) {

@@ -112,7 +112,7 @@ class CommunityPagesTest {
 
 		Cookie admin = pages.signIn(org.admin());
 		assertThat(pages.get("/community/posts/" + question + "/edit", admin).select("#title").val()).startsWith("A question Bo");
-		assertThat(pages.get("/community/index", admin).select("progress")).hasSize(1);
+		assertThat(pages.get("/community/index", admin).select("progress#rebuild-progress")).hasSize(1);
 	}
 
 	@Test

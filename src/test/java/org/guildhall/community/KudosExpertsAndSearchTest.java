@@ -123,8 +123,8 @@ class KudosExpertsAndSearchTest {
 		long article = articles.publish(new NewArticle("Tuning the " + word + " cache layer", "We learned to warm the cache first.",
 				List.of("SQL"), true), user(org.ann())).id();
 		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-			assertThat(search.search(word, EnumSet.noneOf(SearchHit.Type.class), 10)).extracting(SearchHit::id).contains(article));
-		assertThat(search.search(word, EnumSet.noneOf(SearchHit.Type.class), 10).get(0).link()).isEqualTo("/community/articles/" + article);
+			assertThat(search.search(word, EnumSet.noneOf(SearchHit.Type.class), 10).hits()).extracting(SearchHit::id).contains(article));
+		assertThat(search.search(word, EnumSet.noneOf(SearchHit.Type.class), 10).hits().get(0).link()).isEqualTo("/community/articles/" + article);
 		assertThat(experts.whoKnows(word, 10)).extracting(e -> e.person().id()).containsExactly(org.ann().personId());
 
 		long question = questions.ask(new NewQuestion("Who owns the " + word + " cache?", "Need a contact.", List.of("SQL")),
@@ -137,7 +137,7 @@ class KudosExpertsAndSearchTest {
 		contributions.delete(article, user(org.ann()));
 		contributions.delete(question, user(org.bo()));
 		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-			assertThat(search.search(word, EnumSet.noneOf(SearchHit.Type.class), 10)).isEmpty());
+			assertThat(search.search(word, EnumSet.noneOf(SearchHit.Type.class), 10).hits()).isEmpty());
 		assertThat(answer).isPositive();
 	}
 
@@ -154,7 +154,7 @@ class KudosExpertsAndSearchTest {
 		assertThat(status.percent()).isEqualTo(100);
 		String token = "Bearer " + org.token(identity, org.bo());
 		mvc.perform(get("/api/v1/community/search").param("q", "Okafor").header("Authorization", token))
-			.andExpect(jsonPath("$[*].title", hasItem("Ann Okafor")));
+			.andExpect(jsonPath("$.hits[*].title", hasItem("Ann Okafor")));
 		mvc.perform(get("/api/v1/community/search").param("q", "").header("Authorization", token))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("q"));
 		mvc.perform(get("/api/v1/community/experts").param("q", "x".repeat(201)).header("Authorization", token))

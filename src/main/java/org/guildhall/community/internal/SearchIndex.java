@@ -20,21 +20,30 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -48,10 +57,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A Lucene full-text index (BM25) of people and live posts. Kept in memory unless
- * {@code guildhall.community.index.path} names a folder. Each node keeps its own index: it is
- * rebuilt from the database at start-up and on request (with progress), and kept current by the
- * community's and the people module's events.
+ * A Lucene index of people and live posts: full text (BM25) and, for semantic search, a sentence
+ * embedding per document in an HNSW vector field (posts: title and body; people: their expertise,
+ * that is skills, title and bio). Kept in memory unless {@code guildhall.community.index.path}
+ * names a folder. Each node keeps its own index: it is rebuilt from the database at start-up and on
+ * request (with progress), and kept current by the community's and the people module's events.
+ * Vectors come from {@link Vectors}: known ones (by text hash) are added at once, the others when
+ * the background worker has embedded them, so keyword search works from the first moment.
  */
 @Component
 public class SearchIndex {
@@ -61,13 +73,19 @@ public class SearchIndex {
 	private static final int EXCERPT = 240;
 	private static final Map<String, Float> WEIGHTS = Map.of("title", 3f, "topics", 2f, "body", 1f);
 
-	/** A match with what a caller needs to show or rank it. */
+	/**
+	 * A match with what a caller needs to show or rank it. {@code score} is BM25 for keyword hits
+	 * and the cosine similarity for semantic ones; {@code fields} names where the words matched.
+	 */
 	public record Hit(SearchHit.Type type, long id, String title, String excerpt, @Nullable Long authorId,
-			@Nullable Long questionId, float score) {
+			@Nullable Long questionId, float score, List<String> fields) {
 	}
+
+	private static final String VECTOR = "vector";
 
 	private final JdbcClient jdbc;
 	private final MarkdownRenderer markdown;
+	private final Vectors vectors;
 	private final Analyzer analyzer = new EnglishAnalyzer();
 	private final Directory directory;
 	private final IndexWriter writer;
@@ -87,10 +105,12 @@ public class SearchIndex {
 	private volatile @Nullable String failure;
 	private volatile boolean again;
 
-	SearchIndex(JdbcClient jdbc, MarkdownRenderer markdown, @Value("${guildhall.community.index.path:}") String path)
-			throws IOException {
+	SearchIndex(JdbcClient jdbc, MarkdownRenderer markdown, Vectors vectors,
+			@Value("${guildhall.community.index.path:}") String path) throws IOException {
 		this.jdbc = jdbc;
 		this.markdown = markdown;
+		this.vectors = vectors;
+		vectors.onEmbedded(this::vectorsArrived);
 		this.persistent = !path.isBlank();
 		this.directory = persistent ? FSDirectory.open(Path.of(path)) : new ByteBuffersDirectory();
 		this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
@@ -106,7 +126,52 @@ public class SearchIndex {
 	}
 
 	public IndexStatus status() {
-		return new IndexStatus(state, done.get(), total.get(), writer.getDocStats().numDocs, startedAt, finishedAt, failure);
+		return new IndexStatus(state, done.get(), total.get(), writer.getDocStats().numDocs, startedAt, finishedAt, failure,
+				vectors.enabled(), withVectors(), vectors.waiting(), vectors.failure());
+	}
+
+	/** Documents that have a vector, i.e. that semantic search can find. */
+	public long withVectors() {
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				return searcher.count(new FieldExistsQuery(VECTOR));
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Whether semantic search is on (the model loads and nothing failed). */
+	public boolean semanticEnabled() {
+		return vectors.enabled();
+	}
+
+	/** The query's embedding, or null when semantic search is off. */
+	public float @Nullable [] embedQuery(String text) {
+		return vectors.query(text);
+	}
+
+	private void vectorsArrived(List<String> keys) {
+		List<Long> posts = new ArrayList<>();
+		List<Long> people = new ArrayList<>();
+		for (String key : keys) {
+			if (key.startsWith("post:")) {
+				posts.add(Long.parseLong(key.substring(5)));
+			}
+			else if (key.startsWith("person:")) {
+				people.add(Long.parseLong(key.substring(7)));
+			}
+		}
+		withLock(() -> {
+			writePosts(posts, false);
+			writePeople(people, false);
+			publish();
+		});
 	}
 
 	/** Starts a rebuild from the database in the background unless one is running; returns the status. */
@@ -138,6 +203,7 @@ public class SearchIndex {
 			long posts = jdbc.sql("SELECT COUNT(*) FROM community_post WHERE deleted_at IS NULL").query(Long.class).single();
 			long people = jdbc.sql("SELECT COUNT(*) FROM person WHERE active = TRUE").query(Long.class).single();
 			total.set(posts + people);
+			vectors.forgetAll();
 			withLock(() -> writer.deleteAll());
 			long after = 0;
 			while (true) {
@@ -147,7 +213,7 @@ public class SearchIndex {
 				if (ids.isEmpty()) {
 					break;
 				}
-				withLock(() -> writePosts(ids));
+				withLock(() -> writePosts(ids, true));
 				done.addAndGet(ids.size());
 				after = ids.get(ids.size() - 1);
 			}
@@ -159,7 +225,7 @@ public class SearchIndex {
 				if (ids.isEmpty()) {
 					break;
 				}
-				withLock(() -> writePeople(ids));
+				withLock(() -> writePeople(ids, true));
 				done.addAndGet(ids.size());
 				after = ids.get(ids.size() - 1);
 			}
@@ -192,7 +258,7 @@ public class SearchIndex {
 	/** Brings the given posts up to date: live ones are (re)indexed, deleted or missing ones removed. */
 	public void refreshPosts(List<Long> ids) {
 		withLock(() -> {
-			writePosts(ids);
+			writePosts(ids, true);
 			publish();
 		});
 	}
@@ -200,7 +266,7 @@ public class SearchIndex {
 	/** Brings the given people up to date: active ones are (re)indexed, others removed. */
 	public void refreshPeople(List<Long> ids) {
 		withLock(() -> {
-			writePeople(ids);
+			writePeople(ids, true);
 			publish();
 		});
 	}
@@ -224,12 +290,18 @@ public class SearchIndex {
 			IndexSearcher searcher = searchers.acquire();
 			try {
 				TopDocs top = searcher.search(filtered, limit);
+				Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+				List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
 				List<Hit> hits = new ArrayList<>();
 				var stored = searcher.storedFields();
 				for (ScoreDoc doc : top.scoreDocs) {
-					Document d = stored.document(doc.doc);
-					hits.add(new Hit(SearchHit.Type.valueOf(d.get("type")), Long.parseLong(d.get("id")), d.get("title"),
-							d.get("excerpt"), longOrNull(d.get("author")), longOrNull(d.get("question")), doc.score));
+					LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc.doc, leaves));
+					List<String> fields = new ArrayList<>();
+					Matches matches = weight.matches(leaf, doc.doc - leaf.docBase);
+					if (matches != null) {
+						matches.forEach(fields::add);
+					}
+					hits.add(hit(stored.document(doc.doc), doc.score, fields));
 				}
 				return hits;
 			}
@@ -242,7 +314,57 @@ public class SearchIndex {
 		}
 	}
 
-	private void writePosts(List<Long> ids) throws IOException {
+	/**
+	 * The documents of the given kinds whose vectors are nearest to {@code vector} (approximate,
+	 * HNSW), best first, keeping only those with a cosine similarity of at least {@code minSimilarity};
+	 * the hit's score is that similarity.
+	 */
+	public List<Hit> similar(float[] vector, Set<SearchHit.Type> types, int limit, float minSimilarity) {
+		BooleanQuery.Builder kinds = new BooleanQuery.Builder();
+		types.forEach(t -> kinds.add(new TermQuery(new Term("type", t.name())), Occur.SHOULD));
+		Query knn = new KnnFloatVectorQuery(VECTOR, vector, limit, kinds.build());
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				TopDocs top = searcher.search(knn, limit);
+				List<Hit> hits = new ArrayList<>();
+				var stored = searcher.storedFields();
+				for (ScoreDoc doc : top.scoreDocs) {
+					// for unit vectors Lucene scores a dot product d as (1 + d) / 2
+					float cosine = 2 * doc.score - 1;
+					if (cosine >= minSimilarity) {
+						hits.add(hit(stored.document(doc.doc), cosine, List.of()));
+					}
+				}
+				return hits;
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static Hit hit(Document d, float score, List<String> fields) {
+		return new Hit(SearchHit.Type.valueOf(d.get("type")), Long.parseLong(d.get("id")), d.get("title"), d.get("excerpt"),
+				longOrNull(d.get("author")), longOrNull(d.get("question")), score, fields);
+	}
+
+	private void addVectors(Map<Long, Document> docs, Map<Long, String> texts, String prefix, boolean queueMissing) {
+		Map<String, String> byKey = new HashMap<>();
+		texts.forEach((id, text) -> {
+			if (docs.containsKey(id) && !text.isBlank()) {
+				byKey.put(prefix + id, text);
+			}
+		});
+		Map<String, float[]> found = vectors.lookUp(byKey, queueMissing);
+		found.forEach((key, vector) -> docs.get(Long.parseLong(key.substring(prefix.length())))
+			.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT)));
+	}
+
+	private void writePosts(List<Long> ids, boolean queueMissing) throws IOException {
 		if (ids.isEmpty()) {
 			return;
 		}
@@ -252,6 +374,7 @@ public class SearchIndex {
 				topics.merge(rs.getLong(1), rs.getString(2), (a, b) -> a + " " + b);
 			});
 		Map<Long, Document> live = new HashMap<>();
+		Map<Long, String> meaning = new HashMap<>();
 		jdbc.sql("""
 				SELECT p.id, p.kind, p.question_id, p.author_id, COALESCE(p.title, q.title) AS title, p.body, p.question_id AS q
 				FROM community_post p LEFT JOIN community_post q ON q.id = p.question_id
@@ -276,9 +399,11 @@ public class SearchIndex {
 				doc.add(new StoredField("excerpt", markdown.excerpt(rs.getString("body"), EXCERPT)));
 				doc.add(new TextField("topics", topics.getOrDefault(answer ? question : id, ""), Field.Store.NO));
 				live.put(id, doc);
+				meaning.put(id, Vectors.clip(nonNull(title) + "\n" + rs.getString("body")));
 			});
 		// answers take the topics of their question
 		addQuestionTopics(live);
+		addVectors(live, meaning, "post:", queueMissing);
 		for (long id : ids) {
 			Term key = new Term("key", "post:" + id);
 			Document doc = live.get(id);
@@ -311,7 +436,7 @@ public class SearchIndex {
 		}
 	}
 
-	private void writePeople(List<Long> ids) throws IOException {
+	private void writePeople(List<Long> ids, boolean queueMissing) throws IOException {
 		if (ids.isEmpty()) {
 			return;
 		}
@@ -325,6 +450,7 @@ public class SearchIndex {
 			goals.computeIfAbsent(rs.getLong(1), k -> new StringBuilder()).append(rs.getString(2)).append('\n');
 		});
 		Map<Long, Document> live = new HashMap<>();
+		Map<Long, String> expertise = new HashMap<>();
 		jdbc.sql("SELECT id, full_name, title, department, bio FROM person WHERE id IN (:ids) AND active = TRUE")
 			.param("ids", ids)
 			.query(rs -> {
@@ -344,7 +470,12 @@ public class SearchIndex {
 				doc.add(new StoredField("excerpt", String.join(" · ", java.util.stream.Stream.of(title, department)
 					.filter(s -> s != null && !s.isBlank()).toList())));
 				live.put(id, doc);
+				String skillNames = skills.getOrDefault(id, new StringBuilder()).toString().strip();
+				if (!skillNames.isEmpty() || !nonNull(bio).isBlank()) {
+					expertise.put(id, Vectors.clip(skillNames + "\n" + nonNull(title) + "\n" + nonNull(bio)));
+				}
 			});
+		addVectors(live, expertise, "person:", queueMissing);
 		for (long id : ids) {
 			Term key = new Term("key", "person:" + id);
 			Document doc = live.get(id);

@@ -21,7 +21,7 @@ final class CommunityErrors {
 	private CommunityErrors() {
 	}
 
-	@RestControllerAdvice(assignableTypes = {CommunityApiController.class, FinderApiController.class})
+	@RestControllerAdvice(assignableTypes = {CommunityApiController.class, FinderApiController.class, AskExpertApiController.class})
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	static class Api {
 
@@ -36,7 +36,8 @@ final class CommunityErrors {
 	}
 
 	@ControllerAdvice(assignableTypes = {QuestionsPageController.class, PostsPageController.class,
-			ArticlesPageController.class, KudosPageController.class, FinderPageController.class})
+			ArticlesPageController.class, KudosPageController.class, FinderPageController.class,
+			AskExpertPageController.class})
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	static class Pages {
 

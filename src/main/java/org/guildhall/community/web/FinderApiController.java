@@ -1,7 +1,6 @@
 package org.guildhall.community.web;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,10 +8,11 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.guildhall.community.CommunitySearch;
-import org.guildhall.community.Expert;
+import org.guildhall.community.ExpertResults;
 import org.guildhall.community.ExpertFinder;
 import org.guildhall.community.IndexStatus;
 import org.guildhall.community.SearchHit;
+import org.guildhall.community.SearchResults;
 import org.guildhall.shared.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,20 +38,20 @@ class FinderApiController {
 	}
 
 	@GetMapping("/experts")
-	@Operation(summary = "Who knows X? People ranked by evidence (declared skill, answers, votes, articles, kudos, keyword matches), each with reasons")
-	List<Expert> experts(@RequestParam(required = false) String q, @RequestParam(defaultValue = "10") int limit) {
-		return experts.whoKnows(q, limit);
+	@Operation(summary = "Who knows X? People ranked by evidence (declared skill, answers, votes, articles, kudos, keyword and semantic matches), each with reasons; says whether semantic evidence was used")
+	ExpertResults experts(@RequestParam(required = false) String q, @RequestParam(defaultValue = "10") int limit) {
+		return experts.find(q, limit);
 	}
 
 	@GetMapping("/search")
-	@Operation(summary = "Keyword search (BM25) over people, questions, answers and articles; type may be repeated to narrow it")
-	List<SearchHit> search(@RequestParam(required = false) String q, @RequestParam(required = false) Set<SearchHit.Type> type,
+	@Operation(summary = "Keyword (BM25) and semantic search over people, questions, answers and articles, fused by rank; each hit says why; type may be repeated to narrow it")
+	SearchResults search(@RequestParam(required = false) String q, @RequestParam(required = false) Set<SearchHit.Type> type,
 			@RequestParam(defaultValue = "20") int limit) {
 		return search.search(q, type == null ? EnumSet.noneOf(SearchHit.Type.class) : type, limit);
 	}
 
 	@GetMapping("/search/index")
-	@Operation(summary = "The state of the search index and the progress of a rebuild")
+	@Operation(summary = "The state of the search index: progress of a rebuild, and how many documents have vectors for semantic search")
 	IndexStatus index() {
 		return search.status();
 	}

@@ -31,7 +31,9 @@ class FinderPageController {
 		model.addAttribute("q", q);
 		if (q != null && !q.isBlank()) {
 			try {
-				model.addAttribute("experts", experts.whoKnows(q, 20));
+				var found = experts.find(q, 20);
+				model.addAttribute("experts", found.experts());
+				model.addAttribute("ranking", found.ranking());
 			}
 			catch (InvalidInputException e) {
 				model.addAttribute("errors", Problems.messages(e));
@@ -45,7 +47,10 @@ class FinderPageController {
 		model.addAttribute("q", q);
 		if (q != null && !q.isBlank()) {
 			try {
-				model.addAttribute("hits", search.search(q, EnumSet.noneOf(SearchHit.Type.class), 30));
+				var found = search.search(q, EnumSet.noneOf(SearchHit.Type.class), 30);
+				model.addAttribute("hits", found.hits());
+				model.addAttribute("ranking", found.ranking());
+				model.addAttribute("semantic", found.semantic());
 			}
 			catch (InvalidInputException e) {
 				model.addAttribute("errors", Problems.messages(e));
