@@ -100,35 +100,7 @@ public class ActivityStore {
 	 * through a followed person or topic.
 	 */
 	public List<FeedItem> feed(long personId, @Nullable Instant beforeAt, long beforeId, int limit) {
-		String keysetT = beforeAt == null ? "" : " AND (t.occurred_at < :at OR (t.occurred_at = :at AND t.activity_id < :id))";
-		String keysetA = beforeAt == null ? "" : " AND (a.occurred_at < :at OR (a.occurred_at = :at AND a.id < :id))";
-		String sql = """
-				SELECT a.id, a.kind, a.occurred_at, a.actor_id, a.subject_id, a.post_id, a.question_id, a.circle_id,
-				       a.item_id, a.title, c.name AS circle_name
-				FROM (
-				  (SELECT t.activity_id AS id, t.occurred_at FROM community_activity_topic t
-				   JOIN community_activity a ON a.id = t.activity_id AND a.actor_id <> :me
-				   WHERE t.skill_id IN (SELECT f.skill_id FROM community_follow_topic f WHERE f.person_id = :me)%1$s
-				   ORDER BY t.occurred_at DESC, t.activity_id DESC LIMIT :limit)
-				  UNION
-				  (SELECT a.id, a.occurred_at FROM community_activity a
-				   WHERE a.circle_id IN (SELECT m.circle_id FROM community_circle_member m WHERE m.person_id = :me AND m.status = 'MEMBER')
-				     AND a.actor_id <> :me%2$s
-				   ORDER BY a.occurred_at DESC, a.id DESC LIMIT :limit)
-				  UNION
-				  (SELECT a.id, a.occurred_at FROM community_activity a
-				   WHERE a.actor_id IN (SELECT f.followee_id FROM community_follow_person f WHERE f.follower_id = :me)
-				     AND a.circle_id IS NULL%2$s
-				   ORDER BY a.occurred_at DESC, a.id DESC LIMIT :limit)
-				  UNION
-				  (SELECT a.id, a.occurred_at FROM community_activity a
-				   WHERE a.subject_id IN (SELECT f.followee_id FROM community_follow_person f WHERE f.follower_id = :me)
-				     AND a.circle_id IS NULL AND a.actor_id <> :me%2$s
-				   ORDER BY a.occurred_at DESC, a.id DESC LIMIT :limit)
-				) u
-				JOIN community_activity a ON a.id = u.id
-				LEFT JOIN community_circle c ON c.id = a.circle_id
-				ORDER BY a.occurred_at DESC, a.id DESC LIMIT :limit""".formatted(keysetT, keysetA);
+		String sql = postgres() ? lateralFeed(beforeAt != null) : plainFeed(beforeAt != null);
 		record Row(long id, ActivityKind kind, Instant at, long actor, @Nullable Long subject, @Nullable Long post,
 				@Nullable Long question, @Nullable Long circle, @Nullable Long item, String title, @Nullable String circleName) {
 		}
@@ -154,6 +126,85 @@ public class ActivityStore {
 				r.subject() == null ? null : PostStore.ref(refs, r.subject()), r.title(),
 				link(r.kind(), r.post(), r.question(), r.circle(), r.item(), r.subject()), r.circleName()))
 			.toList();
+	}
+
+	private static final String FEED_ROWS = """
+			SELECT a.id, a.kind, a.occurred_at, a.actor_id, a.subject_id, a.post_id, a.question_id, a.circle_id,
+			       a.item_id, a.title, c.name AS circle_name
+			FROM (%s) u
+			JOIN community_activity a ON a.id = u.id
+			LEFT JOIN community_circle c ON c.id = a.circle_id
+			ORDER BY a.occurred_at DESC, a.id DESC LIMIT :limit""";
+
+	/** Four branches, each the newest rows of one kind of interest by its index, united and cut again (H2). */
+	private static String plainFeed(boolean keyset) {
+		String keysetT = keyset ? " AND (t.occurred_at < :at OR (t.occurred_at = :at AND t.activity_id < :id))" : "";
+		String keysetA = keyset ? " AND (a.occurred_at < :at OR (a.occurred_at = :at AND a.id < :id))" : "";
+		return FEED_ROWS.formatted("""
+				  (SELECT t.activity_id AS id, t.occurred_at FROM community_activity_topic t
+				   JOIN community_activity a ON a.id = t.activity_id AND a.actor_id <> :me
+				   WHERE t.skill_id IN (SELECT f.skill_id FROM community_follow_topic f WHERE f.person_id = :me)%1$s
+				   ORDER BY t.occurred_at DESC, t.activity_id DESC LIMIT :limit)
+				  UNION
+				  (SELECT a.id, a.occurred_at FROM community_activity a
+				   WHERE a.circle_id IN (SELECT m.circle_id FROM community_circle_member m WHERE m.person_id = :me AND m.status = 'MEMBER')
+				     AND a.actor_id <> :me%2$s
+				   ORDER BY a.occurred_at DESC, a.id DESC LIMIT :limit)
+				  UNION
+				  (SELECT a.id, a.occurred_at FROM community_activity a
+				   WHERE a.actor_id IN (SELECT f.followee_id FROM community_follow_person f WHERE f.follower_id = :me)
+				     AND a.circle_id IS NULL%2$s
+				   ORDER BY a.occurred_at DESC, a.id DESC LIMIT :limit)
+				  UNION
+				  (SELECT a.id, a.occurred_at FROM community_activity a
+				   WHERE a.subject_id IN (SELECT f.followee_id FROM community_follow_person f WHERE f.follower_id = :me)
+				     AND a.circle_id IS NULL AND a.actor_id <> :me%2$s
+				   ORDER BY a.occurred_at DESC, a.id DESC LIMIT :limit)""".formatted(keysetT, keysetA));
+	}
+
+	/**
+	 * The same on PostgreSQL, where the planner would otherwise scan every row of followed people
+	 * and sort them: for each followed topic, circle and person, the newest rows by a backward index
+	 * scan (LATERAL ... LIMIT), so a page reads at most (follows x page size) index entries.
+	 */
+	private static String lateralFeed(boolean keyset) {
+		String keysetT = keyset ? " AND (t.occurred_at, t.activity_id) < (:at, :id)" : "";
+		String keysetA = keyset ? " AND (a.occurred_at, a.id) < (:at, :id)" : "";
+		return FEED_ROWS.formatted("""
+				  SELECT x.id, x.occurred_at FROM community_follow_topic f CROSS JOIN LATERAL (
+				    SELECT t.activity_id AS id, t.occurred_at FROM community_activity_topic t
+				    JOIN community_activity a ON a.id = t.activity_id AND a.actor_id <> :me
+				    WHERE t.skill_id = f.skill_id%1$s
+				    ORDER BY t.occurred_at DESC, t.activity_id DESC LIMIT :limit) x
+				  WHERE f.person_id = :me
+				  UNION
+				  SELECT x.id, x.occurred_at FROM community_circle_member m CROSS JOIN LATERAL (
+				    SELECT a.id, a.occurred_at FROM community_activity a
+				    WHERE a.circle_id = m.circle_id AND a.actor_id <> :me%2$s
+				    ORDER BY a.occurred_at DESC, a.id DESC LIMIT :limit) x
+				  WHERE m.person_id = :me AND m.status = 'MEMBER'
+				  UNION
+				  SELECT x.id, x.occurred_at FROM community_follow_person f CROSS JOIN LATERAL (
+				    SELECT a.id, a.occurred_at FROM community_activity a
+				    WHERE a.actor_id = f.followee_id AND a.circle_id IS NULL%2$s
+				    ORDER BY a.occurred_at DESC, a.id DESC LIMIT :limit) x
+				  WHERE f.follower_id = :me
+				  UNION
+				  SELECT x.id, x.occurred_at FROM community_follow_person f CROSS JOIN LATERAL (
+				    SELECT a.id, a.occurred_at FROM community_activity a
+				    WHERE a.subject_id = f.followee_id AND a.circle_id IS NULL AND a.actor_id <> :me%2$s
+				    ORDER BY a.occurred_at DESC, a.id DESC LIMIT :limit) x
+				  WHERE f.follower_id = :me""".formatted(keysetT, keysetA));
+	}
+
+	private @Nullable Boolean postgres;
+
+	private boolean postgres() {
+		if (postgres == null) {
+			postgres = jdbc.sql("SELECT 1").query((rs, n) -> rs.getStatement().getConnection().getMetaData()
+				.getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")).single();
+		}
+		return postgres;
 	}
 
 	private static String link(ActivityKind kind, @Nullable Long post, @Nullable Long question, @Nullable Long circle,
