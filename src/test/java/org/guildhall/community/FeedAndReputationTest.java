@@ -241,15 +241,17 @@ class FeedAndReputationTest {
 	}
 
 	@Test
-	void withoutTheMentorshipsModuleALessonCannotNameAMentorshipAndTheFormHidesTheOption() throws Exception {
+	void aLessonCanNameOnlyAMentorshipOfItsAuthorAndTheFormOffersTheOption() throws Exception {
 		send(post("/api/v1/community/articles"), bo, """
-				{"title":"What my mentor taught me","body":"Small steps.","topics":["Java"],"lessonLearned":true,"mentorshipId":12}""")
-			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("mentorshipId"));
+				{"title":"What my mentor taught me","body":"Small steps.","topics":["Java"],"lessonLearned":true,"mentorshipId":999999}""")
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("mentorshipId"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("not the mentee")));
 		send(post("/api/v1/community/articles"), bo, """
 				{"title":"What my mentor taught me","body":"Small steps.","topics":["Java"],"lessonLearned":true}""")
 			.andExpect(status().isCreated()).andExpect(jsonPath("$.lessonLearned").value(true));
 		var session = new org.guildhall.testing.Pages(mvc).signIn(org.bo());
-		assertThat(new org.guildhall.testing.Pages(mvc).get("/community/articles/new", session).select("input#mentorshipId")).isEmpty();
+		assertThat(new org.guildhall.testing.Pages(mvc).get("/community/articles/new", session).select("input#mentorshipId"))
+			.as("the mentorships module is there, so lessons can name a mentorship").hasSize(1);
 	}
 
 	private Map<String, Integer> points(long personId) throws Exception {

@@ -136,9 +136,10 @@ class KudosExpertsAndSearchTest {
 
 		contributions.delete(article, user(org.ann()));
 		contributions.delete(question, user(org.bo()));
+		// semantic ranking may still offer unrelated posts for a made-up word; the deleted ones must be gone
 		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-			assertThat(search.search(word, EnumSet.noneOf(SearchHit.Type.class), 10).hits()).isEmpty());
-		assertThat(answer).isPositive();
+			assertThat(search.search(word, EnumSet.noneOf(SearchHit.Type.class), 10).hits()).extracting(SearchHit::id)
+				.doesNotContain(article, question, answer));
 	}
 
 	@Test
