@@ -138,10 +138,11 @@ class DemoOrganisation implements ApplicationRunner, SignInHint {
 		if (organisation.manager() == null) {
 			return;
 		}
-		transaction.executeWithoutResult(tx -> enrolVolunteers());
+		long started = System.nanoTime();
+		transaction.executeWithoutResult(tx -> enrolVolunteers(started));
 	}
 
-	private void enrolVolunteers() {
+	private void enrolVolunteers(long started) {
 		CurrentUser manager = user(organisation.manager().email());
 		Programme programme = programmes.create(new ProgrammeSettings("Grow the next engineering leads",
 				"Experienced people across the company mentor colleagues who are preparing for their first lead role.",
@@ -175,7 +176,8 @@ class DemoOrganisation implements ApplicationRunner, SignInHint {
 			log.warn("The demo organisation has fewer volunteers than asked for: {} of {} mentors and {} of {} mentees enrolled"
 					+ " (raise guildhall.demo.people)", mentors, programmeMentors, mentees, programmeMentees);
 		}
-		log.info("Demo programme {}: {} mentors and {} mentees enrolled", programme.id(), mentors, mentees);
+		log.info("Demo programme {}: {} mentors and {} mentees enrolled in {} ms", programme.id(), mentors, mentees,
+				(System.nanoTime() - started) / 1_000_000);
 	}
 
 	private CurrentUser user(String email) {
