@@ -27,13 +27,14 @@ MENTEE_PATH=${MENTEE_PATH:-/}    # the mentee's dashboard; /mentorships once tha
 MANAGER_PATH=${MANAGER_PATH:-/programmes/{id}}
 REQUEST_TIMEOUT=${REQUEST_TIMEOUT:-60}   # seconds; a slower answer counts as an error
 OUT=${OUT:-bench/programmes/results/latest.json}
+JAR=${JAR:-target/guildhall.jar}  # another copy lets a concurrent ./mvnw rebuild target/ meanwhile
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   echo "== building target/guildhall.jar"
-  ./mvnw -q -o -DskipTests package
+  ./mvnw -q -DskipTests package
 fi
 
 exec java -Xmx1g bench/programmes/src/ProgrammesBench.java \
-  --jar target/guildhall.jar --out "$OUT" --dbs "$DBS" --people "$PEOPLE" --mentees "$MENTEES" --mentors "$MENTORS" \
+  --jar "$JAR" --out "$OUT" --dbs "$DBS" --people "$PEOPLE" --mentees "$MENTEES" --mentors "$MENTORS" \
   --seed "$SEED" --users "$USERS" --warmup "$WARMUP" --duration "$DURATION" --xmx "$XMX" \
   --mentee-path "$MENTEE_PATH" --manager-path "$MANAGER_PATH" --request-timeout "$REQUEST_TIMEOUT"
