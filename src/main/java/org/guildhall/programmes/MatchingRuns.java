@@ -31,6 +31,8 @@ import org.guildhall.shared.ConflictException;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
 import org.guildhall.shared.NotFoundException;
+import org.guildhall.shared.PageRequest;
+import org.guildhall.shared.PageResult;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,6 +115,17 @@ public class MatchingRuns {
 
 	/** The proposed pairs of a finished run, best first. */
 	public List<Proposal> proposals(long programmeId, long runId, CurrentUser manager) {
+		return proposals(programmeId, runId, manager, Integer.MAX_VALUE, 0);
+	}
+
+	/** One page of the proposed pairs of a finished run, best first. */
+	public PageResult<Proposal> proposals(long programmeId, long runId, CurrentUser manager, PageRequest page) {
+		List<Proposal> items = proposals(programmeId, runId, manager, page.size(), page.offset());
+		long total = jdbc.sql("SELECT COUNT(*) FROM match_proposal WHERE run_id = ?").param(runId).query(Long.class).single();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	private List<Proposal> proposals(long programmeId, long runId, CurrentUser manager, int limit, long offset) {
 		programmes.managed(programmeId, manager);
 		MatchingRun run = run(runId).filter(r -> r.programmeId() == programmeId)
 			.orElseThrow(() -> new NotFoundException("No run " + runId + " in this programme"));
@@ -120,8 +133,8 @@ public class MatchingRuns {
 				SELECT p.mentee_person_id, e.full_name AS mentee_name, p.mentor_person_id, m.full_name AS mentor_name,
 				       p.score, p.pinned, p.reasons
 				FROM match_proposal p JOIN person e ON e.id = p.mentee_person_id JOIN person m ON m.id = p.mentor_person_id
-				WHERE p.run_id = ? ORDER BY p.score DESC, e.full_name""")
-			.param(run.id())
+				WHERE p.run_id = :run ORDER BY p.score DESC, e.full_name, p.mentee_person_id LIMIT :limit OFFSET :offset""")
+			.param("run", run.id()).param("limit", limit).param("offset", offset)
 			.query((rs, n) -> new Proposal(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getDouble(5),
 					rs.getBoolean(6), List.of(rs.getString(7).split("\n"))))
 			.list();

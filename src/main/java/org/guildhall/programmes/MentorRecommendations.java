@@ -42,6 +42,18 @@ public class MentorRecommendations {
 				&& (programme.status() == ProgrammeStatus.MATCHING || programme.status() == ProgrammeStatus.RUNNING);
 	}
 
+	/**
+	 * For a programme's manager moving a mentee: the mentors with a free place who fit the mentee
+	 * best (same rules as the bulk match), at most {@code limit}.
+	 */
+	public List<Recommendation> alternatives(long programmeId, long menteeId, CurrentUser manager, int limit) {
+		Programme programme = programmes.managed(programmeId, manager);
+		Enrolment mentee = programmes.enrolmentOf(programmeId, menteeId)
+			.filter(e -> e.status() == EnrolmentStatus.ACTIVE && e.role().learns())
+			.orElseThrow(() -> new NotFoundException("No enrolled mentee " + menteeId + " in this programme"));
+		return rank(programme, mentee, Math.min(limit, 50));
+	}
+
 	/** The best mentors for the signed-in mentee, best first; empty when they already have a mentor. */
 	public List<Recommendation> forMentee(long programmeId, CurrentUser mentee) {
 		Programme programme = programmes.programme(programmeId, mentee);
@@ -60,13 +72,17 @@ public class MentorRecommendations {
 		if (own.placed()) {
 			return List.of();
 		}
-		List<Enrolment> enrolments = programmes.activeEnrolments(programmeId);
-		MatchingProblem problem = problems.forMentee(programme, enrolments, own.personId());
+		return rank(programme, own, MAX_RECOMMENDATIONS);
+	}
+
+	private List<Recommendation> rank(Programme programme, Enrolment mentee, int limit) {
+		List<Enrolment> enrolments = programmes.activeEnrolments(programme.id());
+		MatchingProblem problem = problems.forMentee(programme, enrolments, mentee.personId());
 		if (problem.mentorCount() == 0) {
 			return List.of();
 		}
 		Map<Long, Enrolment> byPerson = enrolments.stream().collect(Collectors.toMap(Enrolment::personId, Function.identity()));
-		List<MatchedPair> ranked = matching.rank(problem, MAX_RECOMMENDATIONS).getOrDefault(Long.toString(own.personId()), List.of());
+		List<MatchedPair> ranked = matching.rank(problem, limit).getOrDefault(Long.toString(mentee.personId()), List.of());
 		return ranked.stream().map(pair -> {
 			Enrolment mentor = byPerson.get(Long.parseLong(pair.mentor()));
 			int capacity = mentor.capacity() > 0 ? mentor.capacity() : programme.defaultCapacity();
@@ -74,4 +90,5 @@ public class MentorRecommendations {
 					pair.reasons(), capacity - mentor.placesTaken());
 		}).toList();
 	}
+
 }

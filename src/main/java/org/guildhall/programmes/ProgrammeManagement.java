@@ -183,6 +183,19 @@ public class ProgrammeManagement {
 			.query((rs, n) -> enrolment(rs)).optional();
 	}
 
+	/** One page of the people enrolled, those waiting for approval first, for those who manage the programme. */
+	@Transactional(readOnly = true)
+	public PageResult<Enrolment> enrolments(long programmeId, CurrentUser manager, PageRequest page) {
+		managed(programmeId, manager);
+		long total = jdbc.sql("SELECT COUNT(*) FROM enrolment WHERE programme_id = ?").param(programmeId).query(Long.class).single();
+		List<Enrolment> items = jdbc.sql(ENROLMENT_SELECT + """
+				 WHERE e.programme_id = :programme
+				ORDER BY CASE WHEN e.status = 'PENDING_APPROVAL' THEN 0 ELSE 1 END, p.full_name, e.id LIMIT :limit OFFSET :offset""")
+			.param("programme", programmeId).param("limit", page.size()).param("offset", page.offset())
+			.query((rs, n) -> enrolment(rs)).list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
 	/** Everyone enrolled, for those who manage the programme. */
 	@Transactional(readOnly = true)
 	public List<Enrolment> enrolments(long programmeId, CurrentUser manager) {

@@ -1,6 +1,7 @@
 package org.guildhall.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -245,7 +246,7 @@ class FeedAndReputationTest {
 		send(post("/api/v1/community/articles"), bo, """
 				{"title":"What my mentor taught me","body":"Small steps.","topics":["Java"],"lessonLearned":true,"mentorshipId":999999}""")
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("mentorshipId"))
-			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("not the mentee")));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("not the mentee")));
 		send(post("/api/v1/community/articles"), bo, """
 				{"title":"What my mentor taught me","body":"Small steps.","topics":["Java"],"lessonLearned":true}""")
 			.andExpect(status().isCreated()).andExpect(jsonPath("$.lessonLearned").value(true));

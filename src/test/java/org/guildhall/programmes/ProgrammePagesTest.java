@@ -99,6 +99,15 @@ class ProgrammePagesTest {
 		assertThat(matched.text()).contains("1 of 1 (100%)");
 		assertThat(pages.get(location, bo).select("#matching")).as("employees do not see proposals").isEmpty();
 
+		String move = pairs.get(0).select("a[href*=/move/]").attr("href");
+		assertThat(move).isEqualTo(location + "/move/" + org.bo().personId());
+		Document alternatives = pages.get(move, pm);
+		assertThat(alternatives.select("tbody tr td:first-child a").eachText()).as("Ada is in Bo's reporting line")
+			.containsExactly("Pat Manager");
+		assertThat(alternatives.select("form button[value=PIN]")).hasSize(1);
+		mvc.perform(get(move).cookie(bo)).andExpect(status().isForbidden());
+		assertThat(matched.select("#people-title").text()).isEqualTo("Enrolled (3)");
+
 		String publish = matched.select("#run form[action$=/publish]").attr("action");
 		assertThat(publish).matches("/programmes/\\d+/runs/\\d+/publish");
 		mvc.perform(post(publish).with(csrf()).cookie(bo)).andExpect(status().isForbidden());

@@ -39,6 +39,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ProgrammePageController {
 
+	private static final int ENROLMENTS_PER_PAGE = 50;
+	private static final int PAIRS_PER_PAGE = 50;
+
 	private final ProgrammeManagement programmes;
 	private final MatchingRuns runs;
 	private final MentorRecommendations recommendations;
@@ -112,7 +115,8 @@ class ProgrammePageController {
 	}
 
 	@GetMapping("/programmes/{id}")
-	String show(@PathVariable long id, Model model) {
+	String show(@PathVariable long id, @RequestParam(defaultValue = "0") int people,
+			@RequestParam(defaultValue = "0") int pairs, Model model) {
 		CurrentUser me = me();
 		Programme programme = programmes.programme(id, me);
 		boolean manager = programmes.mayManage(programme, me);
@@ -126,20 +130,30 @@ class ProgrammePageController {
 		model.addAttribute("recommendations", chooses ? recommendations.forMentee(id, me) : null);
 		model.addAttribute("roles", EnrolmentRole.values());
 		if (manager) {
-			List<Enrolment> enrolments = programmes.enrolments(id, me);
-			model.addAttribute("enrolments", enrolments);
-			addRun(model, programme, me, enrolments);
+			model.addAttribute("enrolments", programmes.enrolments(id, me, new PageRequest(people, ENROLMENTS_PER_PAGE)));
+			addRun(model, programme, me, pairs);
 		}
 		return "programmes/show";
 	}
 
 	@GetMapping("/programmes/{id}/run")
-	String runFragment(@PathVariable long id, Model model) {
+	String runFragment(@PathVariable long id, @RequestParam(defaultValue = "0") int pairs, Model model) {
 		Programme programme = programmes.programme(id, me());
 		requireManager(programme);
 		model.addAttribute("programme", programme);
-		addRun(model, programme, me(), programmes.enrolments(id, me()));
+		addRun(model, programme, me(), pairs);
 		return "programmes/show :: run";
+	}
+
+	/** Moving a mentee: the mentors with a free place who fit them best, to pin one. */
+	@GetMapping("/programmes/{id}/move/{menteeId}")
+	String move(@PathVariable long id, @PathVariable long menteeId, Model model) {
+		Programme programme = programmes.programme(id, me());
+		requireManager(programme);
+		model.addAttribute("programme", programme);
+		model.addAttribute("mentee", programmes.enrolmentOf(id, menteeId).orElseThrow());
+		model.addAttribute("alternatives", recommendations.alternatives(id, menteeId, me(), 20));
+		return "programmes/move";
 	}
 
 	@PostMapping("/programmes/{id}/steps/{step}")
@@ -223,7 +237,7 @@ class ProgrammePageController {
 			}
 		}
 		if (htmx != null) {
-			return runFragment(id, model);
+			return runFragment(id, 0, model);
 		}
 		return "redirect:/programmes/" + id;
 	}
@@ -261,14 +275,12 @@ class ProgrammePageController {
 		return "redirect:/programmes/" + id + "#matching";
 	}
 
-	private void addRun(Model model, Programme programme, CurrentUser me, List<Enrolment> enrolments) {
+	private void addRun(Model model, Programme programme, CurrentUser me, int pairs) {
 		MatchingRun run = runs.latest(programme.id(), me).orElse(null);
 		model.addAttribute("run", run);
 		model.addAttribute("proposals", run != null && run.state() == MatchingRun.State.DONE
-				? runs.proposals(programme.id(), run.id(), me) : List.of());
+				? runs.proposals(programme.id(), run.id(), me, new PageRequest(pairs, PAIRS_PER_PAGE)) : null);
 		model.addAttribute("rules", runs.rules(programme.id(), me));
-		model.addAttribute("mentors", enrolments.stream()
-			.filter(e -> e.role().mentors() && e.status() == EnrolmentStatus.ACTIVE).toList());
 	}
 
 	private boolean validate(ProgrammeSettings settings, BindingResult errors) {
