@@ -114,13 +114,23 @@ public class Reputation {
 	}
 
 	int recomputeAll() {
-		return newTransaction.execute(status -> {
-			store.recompute(null, PER_ANSWER, PER_ACCEPTED, PER_VOTE, PER_KUDOS);
-			List<Long> everyone = store.peopleWithEvidence();
-			everyone.forEach(this::awardMilestones);
-			everyone.stream().filter(id -> store.articles(id) > 0).forEach(id -> award(id, Badge.FIRST_ARTICLE, null));
-			return (int) everyone.stream().filter(id -> !store.of(id).isEmpty()).count();
-		});
+		// listeners may recompute one person at the same moment (the demo seeds while its events are handled): retry
+		for (int attempt = 1;; attempt++) {
+			try {
+				return newTransaction.execute(status -> {
+					store.recompute(null, PER_ANSWER, PER_ACCEPTED, PER_VOTE, PER_KUDOS);
+					List<Long> everyone = store.peopleWithEvidence();
+					everyone.forEach(this::awardMilestones);
+					everyone.stream().filter(id -> store.articles(id) > 0).forEach(id -> award(id, Badge.FIRST_ARTICLE, null));
+					return (int) everyone.stream().filter(id -> !store.of(id).isEmpty()).count();
+				});
+			}
+			catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+				if (attempt >= 5) {
+					throw e;
+				}
+			}
+		}
 	}
 
 	private void awardMilestones(long personId) {
