@@ -30,7 +30,7 @@ public class CommunitySearch {
 	public static final int MAX_QUERY_LENGTH = 200;
 	public static final int MAX_RESULTS = 50;
 	/** Least cosine similarity for a semantic hit; MiniLM puts unrelated texts at about -0.1 to 0.2, a paraphrase of a topic at 0.2 to 0.6. */
-	public static final float MIN_SIMILARITY = 0.2f;
+	public static final float MIN_SIMILARITY = 0.3f;
 	static final int FUSION_K = 60;
 	private static final int DEPTH = 50;
 

@@ -44,7 +44,7 @@ public class ExpertFinder {
 
 	public static final int MAX_RESULTS = 50;
 	/** Least cosine similarity for semantic evidence. */
-	public static final float MIN_SIMILARITY = 0.25f;
+	public static final float MIN_SIMILARITY = 0.3f;
 
 	private final JdbcClient jdbc;
 	private final SkillCatalog skills;
