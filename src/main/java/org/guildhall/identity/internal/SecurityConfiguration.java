@@ -61,7 +61,7 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http, SignInRateLimiter limiter) throws Exception {
 		return http
 			.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/login", "/setup", "/password", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+				.requestMatchers("/login", "/setup", "/password", "/assets/**", "/webjars/**", "/favicon.ico",
 						"/error", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
