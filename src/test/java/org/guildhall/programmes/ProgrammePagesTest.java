@@ -115,6 +115,9 @@ class ProgrammePagesTest {
 		Document published = pages.get(location, pm);
 		assertThat(published.select("#run .success").text()).contains("1 mentorship invitations");
 		assertThat(published.select("#run form[action$=/publish]")).as("a run is published once").isEmpty();
+		assertThat(published.select("#run .success a").attr("href")).as("its pairs are mentorships now")
+			.endsWith("/mentorships");
+		assertThat(published.select("#run form[action$=/rules]")).as("no pinning of pairs already invited").isEmpty();
 		assertThat(published.select(".tag").first().text()).isEqualTo("running");
 		assertThat(pages.get(location, bo).text()).contains("You have a mentor in this programme");
 	}
