@@ -27,6 +27,7 @@ MENTEE_PATH=${MENTEE_PATH:-/}    # the mentee's dashboard; /mentorships once tha
 MANAGER_PATH=${MANAGER_PATH:-/programmes/{id}}
 REQUEST_TIMEOUT=${REQUEST_TIMEOUT:-60}   # seconds; a slower answer counts as an error
 OUT=${OUT:-bench/programmes/results/latest.json}
+LOAD_TOOL=${LOAD_TOOL:-}          # wrk (default when on PATH: apt-get install wrk) or java (built-in closed-loop client)
 JAR=${JAR:-target/guildhall.jar}  # another copy lets a concurrent ./mvnw rebuild target/ meanwhile
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
@@ -37,4 +38,5 @@ fi
 exec java -Xmx1g bench/programmes/src/ProgrammesBench.java \
   --jar "$JAR" --out "$OUT" --dbs "$DBS" --people "$PEOPLE" --mentees "$MENTEES" --mentors "$MENTORS" \
   --seed "$SEED" --users "$USERS" --warmup "$WARMUP" --duration "$DURATION" --xmx "$XMX" \
-  --mentee-path "$MENTEE_PATH" --manager-path "$MANAGER_PATH" --request-timeout "$REQUEST_TIMEOUT"
+  --mentee-path "$MENTEE_PATH" --manager-path "$MANAGER_PATH" --request-timeout "$REQUEST_TIMEOUT" \
+  ${LOAD_TOOL:+--load-tool "$LOAD_TOOL"}

@@ -147,6 +147,7 @@ public class ProgrammesBench {
 		defaults.put("mentee-path", "/");
 		defaults.put("manager-path", "/programmes/{id}");
 		defaults.put("request-timeout", "60");
+		defaults.put("load-tool", onPath("wrk") ? "wrk" : "java");
 		return defaults;
 	}
 
@@ -388,6 +389,9 @@ public class ProgrammesBench {
 	 * requests started in the measured period count.
 	 */
 	Map<String, Object> loadTest(String label, String url, List<Session> sessions, Process app) throws Exception {
+		if (setting("load-tool").equals("wrk")) {
+			return wrkLoadTest(label, url, sessions);
+		}
 		int warmup = intOption("warmup", 30);
 		int duration = intOption("duration", 60);
 		Duration timeout = Duration.ofSeconds(intOption("request-timeout", 60));
@@ -472,6 +476,122 @@ public class ProgrammesBench {
 		return result;
 	}
 
+	/**
+	 * The same load with wrk: one connection per signed-in user ({@code -c users}, two threads), each
+	 * request carrying the next user's session cookie; a warm-up run first, then the measured run.
+	 * A Lua script counts every answer other than 200 (a sign-in redirect included) as an error and
+	 * prints the latency percentiles wrk recorded (microseconds, send to last byte).
+	 */
+	Map<String, Object> wrkLoadTest(String label, String url, List<Session> sessions) throws Exception {
+		int warmup = intOption("warmup", 30);
+		int duration = intOption("duration", 60);
+		int timeout = intOption("request-timeout", 60);
+		System.out.printf(Locale.ROOT, "load (wrk): %s, %d connections, %d s warm-up + %d s measured...%n", label,
+				sessions.size(), warmup, duration);
+		StringBuilder cookies = new StringBuilder();
+		for (Session session : sessions) {
+			cookies.append("  \"").append(session.cookie().replace("\\", "\\\\").replace("\"", "\\\"")).append("\",\n");
+		}
+		Path script = Files.createTempFile("guildhall-wrk", ".lua");
+		Files.writeString(script, """
+				local cookies = {
+				%s}
+				local threads = {}
+				function setup(thread)
+				  thread:set("offset", #threads * 7)
+				  table.insert(threads, thread)
+				end
+				function init(args)
+				  n = offset
+				  bad = 0
+				  bytes = 0
+				end
+				function request()
+				  n = n + 1
+				  return wrk.format("GET", nil, { ["Cookie"] = cookies[(n %% #cookies) + 1] })
+				end
+				function response(status, headers, body)
+				  if status ~= 200 then bad = bad + 1 else bytes = bytes + #body end
+				end
+				function done(summary, latency, requests)
+				  local b, k = 0, 0
+				  for _, t in ipairs(threads) do b = b + t:get("bad"); k = k + t:get("bytes") end
+				  local e = summary.errors
+				  io.write(string.format("RESULT %%d %%d %%d %%d %%.0f %%.0f %%.0f %%.0f %%.0f %%d\\n", summary.requests,
+				    summary.duration, b, e.connect + e.read + e.write + e.timeout, latency:percentile(50),
+				    latency:percentile(95), latency:percentile(99), latency.max, latency.mean, k))
+				end
+				""".formatted(cookies));
+		int threads = Math.min(2, sessions.size());
+		List<String> base = List.of("wrk", "-t" + threads, "-c" + sessions.size(), "--timeout", timeout + "s", "-s",
+				script.toString());
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("tool", "wrk -t" + threads + " -c" + sessions.size());
+		result.put("url", url.replaceFirst("^http://[^/]+", ""));
+		result.put("users", sessions.size());
+		result.put("distinctAccounts", sessions.stream().map(Session::email).distinct().count());
+		result.put("warmupSeconds", warmup);
+		result.put("durationSeconds", duration);
+		result.put("loadBefore", load());
+		if (warmup > 0) {
+			wrk(base, warmup, url);
+		}
+		Map<String, Object> loadDuring = new LinkedHashMap<>();
+		Thread midway = new Thread(() -> {
+			try {
+				Thread.sleep(duration * 500L);
+				loadDuring.putAll(load());
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		midway.start();
+		String[] r = wrk(base, duration, url);
+		midway.join();
+		Files.deleteIfExists(script);
+		long requests = Long.parseLong(r[1]);
+		double seconds = Long.parseLong(r[2]) / 1e6;
+		long bad = Long.parseLong(r[3]) + Long.parseLong(r[4]);
+		long ok = Math.max(0, requests - Long.parseLong(r[3]));
+		result.put("requests", requests);
+		result.put("ok", ok);
+		result.put("errors", bad);
+		result.put("requestsPerSecond", round(ok / seconds));
+		result.put("meanBytes", ok == 0 ? 0 : Long.parseLong(r[10]) / ok);
+		Map<String, Object> latency = new LinkedHashMap<>();
+		latency.put("n", requests);
+		latency.put("p50", round(Double.parseDouble(r[5]) / 1000));
+		latency.put("p95", round(Double.parseDouble(r[6]) / 1000));
+		latency.put("p99", round(Double.parseDouble(r[7]) / 1000));
+		latency.put("max", round(Double.parseDouble(r[8]) / 1000));
+		latency.put("mean", round(Double.parseDouble(r[9]) / 1000));
+		result.put("latencyMs", latency);
+		result.put("loadDuring", loadDuring);
+		result.put("loadAfter", load());
+		System.out.printf(Locale.ROOT, "  %d ok, %d errors, %.1f req/s; p50 %.0f ms, p95 %.0f ms, p99 %.0f ms; %,d bytes a page%n",
+				ok, bad, ok / seconds, num(latency.get("p50")), num(latency.get("p95")), num(latency.get("p99")),
+				result.get("meanBytes"));
+		return result;
+	}
+
+	/** Runs wrk for the seconds given and returns the fields of its RESULT line. */
+	String[] wrk(List<String> base, int seconds, String url) throws Exception {
+		List<String> command = new ArrayList<>(base);
+		command.addAll(List.of("-d" + seconds + "s", url));
+		Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(wrk.getInputStream().readAllBytes());
+		if (wrk.waitFor() != 0) {
+			throw new IllegalStateException("wrk failed: " + output);
+		}
+		for (String line : output.split("\n")) {
+			if (line.startsWith("RESULT ")) {
+				return line.split(" ");
+			}
+		}
+		throw new IllegalStateException("no RESULT line from wrk: " + output);
+	}
+
 	record Fetched(int status, long bytes, boolean found, String error) {
 	}
 
@@ -527,6 +647,15 @@ public class ProgrammesBench {
 			return i;
 		}
 		return -1;
+	}
+
+	static boolean onPath(String command) {
+		for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+			if (Files.isExecutable(Path.of(dir, command))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The machine's load average ({@code /proc/loadavg}, as {@code uptime} prints it) right now. */
@@ -814,8 +943,9 @@ public class ProgrammesBench {
 				}
 			}
 		}
-		System.out.println("(latency = client-side round trip of GET with the user's session cookie, whole body read;"
-				+ " client and server share the machine; load1 = 1-minute load average midway)");
+		System.out.println("(latency = client-side round trip of GET with the user's session cookie, whole body read, measured by "
+				+ (setting("load-tool").equals("wrk") ? "wrk, one connection per user" : "the built-in client, one thread per user")
+				+ "; client and server share the machine; load1 = 1-minute load average midway)");
 	}
 
 	// ---------------------------------------------------------------- small helpers

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.awaitility.Awaitility;
 import org.guildhall.identity.IdentityManagement;
+import org.guildhall.matching.engine.MatchingEngine;
 import org.guildhall.people.HrImports;
 import org.guildhall.people.PeopleDirectory;
 import org.guildhall.shared.ConflictException;
@@ -18,12 +19,14 @@ import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
 import org.guildhall.shared.NotFoundException;
 import org.guildhall.shared.PageRequest;
+import org.guildhall.shared.Sha256;
 import org.guildhall.testing.GuildhallTest;
 import org.guildhall.testing.TestOrganisation;
 import org.guildhall.testing.TestOrganisation.Member;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -49,6 +52,12 @@ class ProgrammesTest {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	MatchingProblems problems;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	TestOrganisation org;
 	CurrentUser pm;
@@ -126,6 +135,23 @@ class ProgrammesTest {
 		assertThatThrownBy(() -> programmes.enrol(programme.id(), mentee, bo)).isInstanceOf(ConflictException.class)
 			.hasMessageContaining("already enrolled");
 		assertThatThrownBy(() -> programmes.enrolments(programme.id(), bo)).isInstanceOf(AccessDeniedException.class);
+	}
+
+	@Test
+	void closingEnrolmentEmbedsTheProfilesInTheBackgroundSoTheRunDoesNotWait() {
+		Programme programme = programmes.create(settings("Prepared " + org.run()), pm);
+		programmes.advance(programme.id(), "open-enrolment", pm);
+		programmes.enrol(programme.id(), new EnrolmentRequest(EnrolmentRole.MENTOR, null, 2, List.of("")), ann);
+		programmes.enrol(programme.id(), new EnrolmentRequest(EnrolmentRole.MENTEE,
+				"Run incident reviews without blame " + org.run(), 0, List.of("")), bo);
+		programmes.advance(programme.id(), "close-enrolment", pm);
+
+		List<String> hashes = MatchingEngine.texts(problems.bulk(programmes.find(programme.id()).orElseThrow(),
+				programmes.activeEnrolments(programme.id()))).stream().filter(t -> !t.isBlank()).map(Sha256::hex).toList();
+		assertThat(hashes).hasSize(2);
+		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc
+			.sql("SELECT COUNT(*) FROM text_embedding WHERE text_hash IN (:hashes)").param("hashes", hashes)
+			.query(Long.class).single() == 2);
 	}
 
 	@Test

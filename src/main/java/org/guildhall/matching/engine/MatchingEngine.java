@@ -259,14 +259,15 @@ public final class MatchingEngine {
 		return ranked;
 	}
 
-	private float[][][] vectors(MatchingProblem problem, Progress progress) {
-		if (problem.menteeVectors != null) {
-			return new float[][][] { problem.menteeVectors, problem.mentorVectors };
-		}
-		if (embedder == null) {
-			throw new InvalidProblemException("profiles: no embedding model available to compare goals with expertise");
-		}
+	/**
+	 * The texts a profile problem compares by meaning, in the order the engine embeds them: each
+	 * mentee's goals, then each mentor's expertise and bio (empty for a scored-pairs problem).
+	 */
+	public static List<String> texts(MatchingProblem problem) {
 		List<String> texts = new ArrayList<>();
+		if (problem.menteeProfiles == null || problem.menteeVectors != null) {
+			return texts;
+		}
 		for (MenteeProfile p : problem.menteeProfiles) {
 			texts.add(p.goals() == null ? "" : p.goals());
 		}
@@ -275,7 +276,17 @@ public final class MatchingEngine {
 			String bio = p.bio() == null ? "" : p.bio();
 			texts.add((expertise + "\n" + bio).strip());
 		}
-		float[][] all = embedder.embed(texts, progress);
+		return texts;
+	}
+
+	private float[][][] vectors(MatchingProblem problem, Progress progress) {
+		if (problem.menteeVectors != null) {
+			return new float[][][] { problem.menteeVectors, problem.mentorVectors };
+		}
+		if (embedder == null) {
+			throw new InvalidProblemException("profiles: no embedding model available to compare goals with expertise");
+		}
+		float[][] all = embedder.embed(texts(problem), progress);
 		int n = problem.menteeCount();
 		float[][] mentees = new float[n][];
 		float[][] mentors = new float[all.length - n][];

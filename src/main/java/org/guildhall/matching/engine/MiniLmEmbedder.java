@@ -26,7 +26,21 @@ public final class MiniLmEmbedder implements Embedder {
 	private static final int BATCH = 64;
 
 	private final Map<String, float[]> cache = new ConcurrentHashMap<>();
+	private final boolean remember;
 	private volatile EmbeddingModel model;
+
+	/** An embedder that keeps every vector it computes for the rest of its life. */
+	public MiniLmEmbedder() {
+		this(true);
+	}
+
+	/**
+	 * @param remember whether to keep computed vectors in memory (callers with a store of their
+	 *        own pass false, so memory does not grow with every text ever seen)
+	 */
+	public MiniLmEmbedder(boolean remember) {
+		this.remember = remember;
+	}
 
 	private EmbeddingModel model() {
 		if (model == null) {
@@ -48,19 +62,21 @@ public final class MiniLmEmbedder implements Embedder {
 			}
 		}
 		List<String> todo = new ArrayList<>(missing.keySet());
+		Map<String, float[]> fresh = remember ? cache : missing;
 		for (int from = 0; from < todo.size(); from += BATCH) {
 			List<String> batch = todo.subList(from, Math.min(todo.size(), from + BATCH));
 			List<TextSegment> segments = batch.stream().map(TextSegment::from).toList();
 			List<Embedding> embeddings = model().embedAll(segments).content();
 			for (int k = 0; k < batch.size(); k++) {
-				cache.put(batch.get(k), normalised(embeddings.get(k).vector()));
+				fresh.put(batch.get(k), normalised(embeddings.get(k).vector()));
 			}
 			progress.report("embedding texts", Math.min(todo.size(), from + BATCH), todo.size());
 		}
 		float[][] out = new float[texts.size()][];
 		for (int k = 0; k < out.length; k++) {
 			String text = texts.get(k);
-			out[k] = text.isBlank() ? new float[DIMENSIONS] : cache.get(text);
+			float[] known = text.isBlank() ? null : cache.get(text);
+			out[k] = text.isBlank() ? new float[DIMENSIONS] : known != null ? known : fresh.get(text);
 		}
 		return out;
 	}
