@@ -578,6 +578,10 @@ public class ProgrammesBench {
 		result.put("requests", requests);
 		result.put("ok", ok);
 		result.put("errors", bad);
+		if (bad > 0) {
+			result.put("errorKinds", Map.of("answers other than 200", Long.parseLong(r[3]),
+					"connect, read, write errors and timeouts", Long.parseLong(r[4])));
+		}
 		result.put("requestsPerSecond", round(ok / seconds));
 		result.put("meanBytes", ok == 0 ? 0 : Long.parseLong(r[10]) / ok);
 		Map<String, Object> latency = new LinkedHashMap<>();

@@ -62,6 +62,32 @@ class SignInAndAccessTest {
 	}
 
 	@Test
+	void pagesOpenedAtOnceRightAfterSignInAllLoad() throws Exception {
+		// each page with a form adds the form token to a session that has none yet: all of them at once
+		for (int round = 0; round < 4; round++) {
+			Cookie session = signIn(org.ann().email());
+			int tabs = 8;
+			java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(tabs);
+			java.util.concurrent.ExecutorService browser = java.util.concurrent.Executors.newFixedThreadPool(tabs);
+			try {
+				java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+				for (int tab = 0; tab < tabs; tab++) {
+					answers.add(browser.submit(() -> {
+						together.await();
+						return mvc.perform(get("/").cookie(session)).andReturn().getResponse().getStatus();
+					}));
+				}
+				for (java.util.concurrent.Future<Integer> answer : answers) {
+					assertThat(answer.get()).as("round " + round).isEqualTo(200);
+				}
+			}
+			finally {
+				browser.shutdownNow();
+			}
+		}
+	}
+
+	@Test
 	void signInWorksAndGivesANewSessionId() throws Exception {
 		Cookie before = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse().getCookie("SESSION");
 		assertThat(before).as("the sign-in page starts a session for its CSRF token").isNotNull();
