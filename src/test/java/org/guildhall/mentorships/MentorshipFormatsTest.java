@@ -2,16 +2,15 @@ package org.guildhall.mentorships;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.guildhall.mentorships.CalendarFiles.attendees;
+import static org.guildhall.mentorships.CalendarFiles.event;
+import static org.guildhall.mentorships.CalendarFiles.value;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 
@@ -193,19 +192,5 @@ class MentorshipFormatsTest {
 		assertThat(healthScore.score(planned, Instant.now()).parts().get(0).points()).isEqualTo(HealthScore.CADENCE_POINTS);
 		HealthScore.Facts cadenced = new HealthScore.Facts(MentorshipStatus.ACTIVE, started, null, null, 0, 0, 0, null, 0, 0);
 		assertThat(healthScore.quietReason(cadenced, Instant.now(), 14)).as("a one-to-one pair that never met is quiet").isNotNull();
-	}
-
-	private static List<String> attendees(VEvent event) {
-		return event.<Property>getProperties(Property.ATTENDEE).stream().map(Property::getValue).toList();
-	}
-
-	private static VEvent event(String ics, String method) throws Exception {
-		Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
-		assertThat(calendar.<Property>getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo(method);
-		return calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow();
-	}
-
-	private static String value(VEvent event, String property) {
-		return event.<Property>getProperty(property).orElseThrow().getValue();
 	}
 }

@@ -5,14 +5,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.Cookie;
 
-import org.awaitility.Awaitility;
 import org.guildhall.identity.IdentityManagement;
 import org.guildhall.people.HrImports;
 import org.guildhall.people.PeopleDirectory;
@@ -118,7 +116,7 @@ class ProgrammeFormatsTest {
 		// Ann is Bo's manager, so the only peer pairs are Pat with Ann and Pat with Bo, each way round
 		runs.decide(programme.id(), people.ann().personId(), people.pm().personId(), PairRule.Kind.PIN, pm);
 		runs.decide(programme.id(), people.pm().personId(), people.ann().personId(), PairRule.Kind.PIN, pm);
-		MatchingRun run = runToTheEnd(programme.id());
+		MatchingRun run = FinishedRuns.runToTheEnd(runs, programme.id(), pm);
 		assertThat(run.state()).as(run.failure()).isEqualTo(MatchingRun.State.DONE);
 		assertThat(run.mentees()).isEqualTo(3);
 		assertThat(run.mentors()).isEqualTo(3);
@@ -185,14 +183,5 @@ class ProgrammeFormatsTest {
 		mvc.perform(post("/programmes/" + group.id() + "/enrol").with(csrf()).cookie(boSession).param("role", "MENTEE")
 				.param("goals", "Learn with others"))
 			.andExpect(status().is3xxRedirection());
-	}
-
-	private MatchingRun runToTheEnd(long programmeId) {
-		MatchingRun started = runs.start(programmeId, pm);
-		Awaitility.await().atMost(Duration.ofSeconds(60))
-			.until(() -> runs.latest(programmeId, pm).orElseThrow().state() != MatchingRun.State.RUNNING);
-		MatchingRun run = runs.latest(programmeId, pm).orElseThrow();
-		assertThat(run.id()).isEqualTo(started.id());
-		return run;
 	}
 }
