@@ -109,10 +109,7 @@ class ProgrammeFormatsTest {
 		level(people.ann(), 4);
 		level(people.bo(), 4);
 		Programme programme = programme(ProgrammeFormat.PEER, MatchingMode.BULK, Map.of("seniority", "3", "skills", "1"));
-		for (CurrentUser person : List.of(pm, ann, bo)) {
-			programmes.enrol(programme.id(), new EnrolmentRequest(EnrolmentRole.BOTH, "Learn from a colleague", 1, List.of()), person);
-		}
-		programmes.advance(programme.id(), "close-enrolment", pm);
+		enrolEveryoneAsPeers(programme);
 		// Ann is Bo's manager, so the only peer pairs are Pat with Ann and Pat with Bo, each way round
 		runs.decide(programme.id(), people.ann().personId(), people.pm().personId(), PairRule.Kind.PIN, pm);
 		runs.decide(programme.id(), people.pm().personId(), people.ann().personId(), PairRule.Kind.PIN, pm);
@@ -132,16 +129,20 @@ class ProgrammeFormatsTest {
 			.query(Long.class).single()).as("a mutual pair is two mentorships").isEqualTo(2);
 	}
 
+	private void enrolEveryoneAsPeers(Programme programme) {
+		for (CurrentUser person : List.of(pm, ann, bo)) {
+			programmes.enrol(programme.id(), new EnrolmentRequest(EnrolmentRole.BOTH, "Learn from a colleague", 1, List.of()), person);
+		}
+		programmes.advance(programme.id(), "close-enrolment", pm);
+	}
+
 	@Test
 	void peerMatchingPrefersTheSameLevel() {
 		level(people.pm(), 4);
 		level(people.ann(), 4);
 		level(people.bo(), 8);
 		Programme programme = programme(ProgrammeFormat.PEER, MatchingMode.SELF_SELECT, Map.of("seniority", "5"));
-		programmes.enrol(programme.id(), new EnrolmentRequest(EnrolmentRole.BOTH, "Learn from a colleague", 1, List.of()), pm);
-		programmes.enrol(programme.id(), new EnrolmentRequest(EnrolmentRole.BOTH, "Learn from a colleague", 1, List.of()), ann);
-		programmes.enrol(programme.id(), new EnrolmentRequest(EnrolmentRole.BOTH, "Learn from a colleague", 1, List.of()), bo);
-		programmes.advance(programme.id(), "close-enrolment", pm);
+		enrolEveryoneAsPeers(programme);
 
 		List<Recommendation> forPat = recommendations.forMentee(programme.id(), pm);
 		assertThat(forPat).extracting(Recommendation::mentorId).doesNotContain(people.pm().personId());
