@@ -331,12 +331,12 @@ public class Meetings {
 
 	private String calendar(Mentorship m, Row row, Instant now) {
 		if (row.forGroup()) {
-			// one event for the whole group: the mentor organises, every mentee of the group attends
+			// one event for the whole group: the mentor organises, every mentee still in the group attends
 			List<Calendars.Person> attendees = jdbc.sql("""
 					SELECT p.email, p.full_name FROM meeting x JOIN mentorship g ON g.id = x.mentorship_id
 					  JOIN person p ON p.id = g.mentee_id
-					WHERE x.uid = ? ORDER BY p.full_name, p.id""")
-				.param(row.uid()).query((rs, n) -> new Calendars.Person(rs.getString(1), rs.getString(2))).list();
+					WHERE x.uid = ? AND (g.status IN ('ACTIVE', 'COMPLETED') OR g.id = ?) ORDER BY p.full_name, p.id""")
+				.params(row.uid(), m.id()).query((rs, n) -> new Calendars.Person(rs.getString(1), rs.getString(2))).list();
 			return Calendars.invitation(row.uid(), row.sequence(), row.cancelled(), row.startsAt(), row.minutes(), row.place(),
 					"Group mentoring with " + m.mentor().fullName(), new Calendars.Person(m.mentor().email(), m.mentor().fullName()),
 					attendees, now);

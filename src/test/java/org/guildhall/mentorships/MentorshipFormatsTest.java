@@ -133,6 +133,14 @@ class MentorshipFormatsTest {
 		VEvent cancelled = event(meetings.calendar(tom.id(), tomsNext.id(), w.tom()), "CANCEL");
 		assertThat(value(cancelled, Property.UID)).isEqualTo(next.uid());
 		assertThat(attendees(cancelled)).hasSize(2);
+
+		// a mentee who ends early leaves the group: not shown, not invited to later group meetings
+		mentorships.endEarly(di.id(), w.di(), "I changed teams");
+		assertThat(mentorships.detail(tom.id(), w.tom()).group()).isEmpty();
+		Meeting later = meetings.scheduleForGroup(tom.id(), w.mia(),
+				new Meetings.Schedule(Instant.now().plus(Duration.ofDays(9)), 30, null));
+		assertThat(attendees(event(meetings.calendar(tom.id(), later.id(), w.tom()), "REQUEST")))
+			.containsExactly("mailto:" + w.tomMember().email());
 	}
 
 	@Test
