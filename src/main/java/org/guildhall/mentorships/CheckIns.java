@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.guildhall.mentorships.internal.FlashSessions;
 import org.guildhall.shared.ConflictException;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.NotFoundException;
@@ -29,14 +30,19 @@ public class CheckIns {
 
 	private final JdbcClient jdbc;
 	private final Mentorships mentorships;
+	private final FlashSessions flash;
 	private final Clock clock = Clock.systemUTC();
 
-	CheckIns(JdbcClient jdbc, Mentorships mentorships) {
+	CheckIns(JdbcClient jdbc, Mentorships mentorships, FlashSessions flash) {
 		this.jdbc = jdbc;
 		this.mentorships = mentorships;
+		this.flash = flash;
 	}
 
-	/** Answers the check-in after a meeting that has started. */
+	/**
+	 * Answers the check-in after a meeting that has started. In a flash mentorship this is the final
+	 * survey: the second check-in on the session completes the mentorship.
+	 */
 	@Transactional
 	public Feedback checkIn(long mentorshipId, long meetingId, CurrentUser user, @Nullable Integer rating, @Nullable String comment) {
 		Mentorship m = mentorships.forParticipant(mentorshipId, user);
@@ -53,6 +59,9 @@ public class CheckIns {
 			throw new ConflictException("The check-in opens when the meeting starts.");
 		}
 		answer(mentorshipId, subject(meetingId), user.personId(), cleanRating, cleanComment);
+		if (m.flash()) {
+			flash.completeIfDone(mentorshipId, clock.instant());
+		}
 		return checkIns(mentorshipId, user.personId()).get(subject(meetingId));
 	}
 
@@ -63,6 +72,9 @@ public class CheckIns {
 		int cleanRating = Texts.rating(rating);
 		String cleanComment = Texts.optional("comment", comment, MAX_COMMENT);
 		requireStarted(m, "answer surveys");
+		if (m.flash()) {
+			throw new ConflictException("A flash mentorship has no separate surveys: the check-in after the session is its final survey.");
+		}
 		answer(mentorshipId, kind.name(), user.personId(), cleanRating, cleanComment);
 		return checkIns(mentorshipId, user.personId()).get(kind.name());
 	}
@@ -108,6 +120,9 @@ public class CheckIns {
 	List<MentorshipDetail.Survey> surveys(Mentorship m, long viewerId, Instant now) {
 		Map<String, Feedback> answers = checkIns(m.id(), viewerId);
 		List<MentorshipDetail.Survey> surveys = new ArrayList<>();
+		if (m.flash()) {
+			return surveys; // the check-in after the session is the final survey
+		}
 		boolean open = m.startedAt() != null && (m.status() == MentorshipStatus.ACTIVE || m.status().finished());
 		for (SurveyKind kind : SurveyKind.values()) {
 			surveys.add(new MentorshipDetail.Survey(kind, open && due(m, kind, now), open,

@@ -57,6 +57,41 @@ public class Meetings {
 	public record Schedule(@Nullable Instant startsAt, @Nullable Integer minutes, @Nullable String place) {
 	}
 
+	/**
+	 * Schedules one meeting for the mentor's whole group (group programmes only, by the mentor): one
+	 * calendar event with every mentee of an active mentorship of the group as attendee and one UID,
+	 * recorded for each of their mentorships so that each pair's cadence and health count it. Notes and
+	 * check-ins on it stay each pair's own. Each mentee receives the invitation.
+	 */
+	@Transactional
+	public Meeting scheduleForGroup(long mentorshipId, CurrentUser user, Schedule schedule) {
+		Mentorship m = active(mentorshipId, user, "schedule meetings");
+		requireGroupMentor(m, user, "schedules");
+		Instant now = clock.instant();
+		Schedule clean = check(schedule, now);
+		List<Long> group = jdbc.sql("SELECT id FROM mentorship WHERE programme_id = ? AND mentor_id = ? AND status = 'ACTIVE' ORDER BY id")
+			.params(m.programmeId(), m.mentor().id()).query(Long.class).list();
+		for (long member : group) {
+			long count = jdbc.sql("SELECT COUNT(*) FROM meeting WHERE mentorship_id = ?").param(member).query(Long.class).single();
+			if (count >= MAX_MEETINGS) {
+				throw new ConflictException("A mentorship of the group already has " + MAX_MEETINGS + " meetings, the most there can be.");
+			}
+		}
+		String uid = UUID.randomUUID() + "@guildhall";
+		for (long member : group) {
+			jdbc.sql("""
+					INSERT INTO meeting (mentorship_id, organiser_id, starts_at, minutes, place, uid, for_group, created_at)
+					VALUES (?, ?, ?, ?, ?, ?, TRUE, ?)""")
+				.params(member, user.personId(), Timestamp.from(clean.startsAt()), clean.minutes(), clean.place(), uid,
+						Timestamp.from(now))
+				.update();
+		}
+		publishGroup(uid, MeetingChanged.Change.SCHEDULED, now);
+		long meetingId = jdbc.sql("SELECT id FROM meeting WHERE uid = ? AND mentorship_id = ?").params(uid, mentorshipId)
+			.query(Long.class).single();
+		return meeting(m, meetingId, user.personId(), now);
+	}
+
 	/** Schedules a meeting of an active mentorship; the other person receives the invitation. */
 	@Transactional
 	public Meeting schedule(long mentorshipId, CurrentUser user, Schedule schedule) {
@@ -88,7 +123,20 @@ public class Meetings {
 		Mentorship m = active(mentorshipId, user, "move meetings");
 		Instant now = clock.instant();
 		Schedule clean = check(schedule, now);
-		row(mentorshipId, meetingId);
+		Row current = row(mentorshipId, meetingId);
+		if (current.forGroup()) {
+			requireGroupMentor(m, user, "moves");
+			int moved = jdbc.sql("""
+					UPDATE meeting SET starts_at = ?, minutes = ?, place = ?, sequence = sequence + 1
+					WHERE uid = ? AND sequence = ? AND cancelled = FALSE
+					  AND mentorship_id IN (SELECT id FROM mentorship WHERE status = 'ACTIVE')""")
+				.params(Timestamp.from(clean.startsAt()), clean.minutes(), clean.place(), current.uid(), sequence).update();
+			if (moved == 0) {
+				throw new ConflictException("This meeting was changed or cancelled since you read it; reload and try again.");
+			}
+			publishGroup(current.uid(), MeetingChanged.Change.RESCHEDULED, now);
+			return meeting(m, meetingId, user.personId(), now);
+		}
 		int changed = jdbc.sql("""
 				UPDATE meeting SET starts_at = ?, minutes = ?, place = ?, sequence = sequence + 1
 				WHERE id = ? AND mentorship_id = ? AND sequence = ? AND cancelled = FALSE""")
@@ -109,7 +157,19 @@ public class Meetings {
 			throw new ConflictException("This mentorship is " + m.status().label() + "; it has no meetings to cancel.");
 		}
 		Instant now = clock.instant();
-		row(mentorshipId, meetingId);
+		Row current = row(mentorshipId, meetingId);
+		if (current.forGroup()) {
+			requireGroupMentor(m, user, "cancels");
+			int cancelled = jdbc.sql("""
+					UPDATE meeting SET cancelled = TRUE, sequence = sequence + 1 WHERE uid = ? AND cancelled = FALSE
+					  AND mentorship_id IN (SELECT id FROM mentorship WHERE status IN ('ACTIVE', 'COMPLETED', 'ENDED_EARLY'))""")
+				.param(current.uid()).update();
+			if (cancelled == 0) {
+				throw new ConflictException("This meeting is already cancelled.");
+			}
+			publishGroup(current.uid(), MeetingChanged.Change.CANCELLED, now);
+			return meeting(m, meetingId, user.personId(), now);
+		}
 		int changed = jdbc.sql("UPDATE meeting SET cancelled = TRUE, sequence = sequence + 1 WHERE id = ? AND mentorship_id = ? AND cancelled = FALSE")
 			.params(meetingId, mentorshipId).update();
 		if (changed == 0) {
@@ -124,6 +184,19 @@ public class Meetings {
 	public String calendar(long mentorshipId, long meetingId, CurrentUser user) {
 		Mentorship m = mentorships.forParticipant(mentorshipId, user);
 		return calendar(m, row(mentorshipId, meetingId), clock.instant());
+	}
+
+	/** The names of the others in the mentorship's group (group programmes): the mentor's other mentees, never their data. */
+	@Transactional(readOnly = true)
+	public List<String> groupOf(Mentorship m) {
+		if (!m.inGroup()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT p.full_name FROM mentorship g JOIN person p ON p.id = g.mentee_id
+				WHERE g.programme_id = ? AND g.mentor_id = ? AND g.id <> ? AND g.status IN ('INVITED', 'REQUESTED', 'ACTIVE')
+				ORDER BY p.full_name, g.id""")
+			.params(m.programmeId(), m.mentor().id(), m.id()).query(String.class).list();
 	}
 
 	/**
@@ -215,12 +288,12 @@ public class Meetings {
 	private static Meeting view(Mentorship m, Row row, @Nullable String myNote, Instant now, Feedback checkIn) {
 		return new Meeting(row.id(), row.organiserId(), row.startsAt(), row.minutes(), row.place(), row.uid(), row.sequence(),
 				row.cancelled(), row.startsAt().atZone(zone(m.mentor().timeZone())), row.startsAt().atZone(zone(m.mentee().timeZone())),
-				row.sharedNotes(), row.sharedNotesVersion(), myNote, !row.startsAt().isAfter(now), checkIn);
+				row.sharedNotes(), row.sharedNotesVersion(), myNote, !row.startsAt().isAfter(now), checkIn, row.forGroup());
 	}
 
 	/** The columns of a meeting row. */
 	record Row(long id, long organiserId, Instant startsAt, int minutes, @Nullable String place, String uid, int sequence,
-			boolean cancelled, @Nullable String sharedNotes, long sharedNotesVersion) {
+			boolean cancelled, @Nullable String sharedNotes, long sharedNotesVersion, boolean forGroup) {
 	}
 
 	Row row(long mentorshipId, long meetingId) {
@@ -232,7 +305,7 @@ public class Meetings {
 	private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Row(rs.getLong("id"), rs.getLong("organiser_id"), rs.getTimestamp("starts_at").toInstant(),
 				rs.getInt("minutes"), rs.getString("place"), rs.getString("uid"), rs.getInt("sequence"),
-				rs.getBoolean("cancelled"), rs.getString("shared_notes"), rs.getLong("shared_notes_version"));
+				rs.getBoolean("cancelled"), rs.getString("shared_notes"), rs.getLong("shared_notes_version"), rs.getBoolean("for_group"));
 	}
 
 	private void publish(Mentorship m, long meetingId, MeetingChanged.Change change, Instant now) {
@@ -242,13 +315,38 @@ public class Meetings {
 				row.minutes(), row.place(), calendar(m, row, now)));
 	}
 
-	private static String calendar(Mentorship m, Row row, Instant now) {
+	/** Tells every mentee of a group meeting (each active mentorship holding the UID) about the change. */
+	private void publishGroup(String uid, MeetingChanged.Change change, Instant now) {
+		List<long[]> rows = jdbc.sql("""
+				SELECT x.id, x.mentorship_id FROM meeting x JOIN mentorship g ON g.id = x.mentorship_id
+				WHERE x.uid = ? AND g.status = 'ACTIVE' ORDER BY x.mentorship_id""")
+			.param(uid).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+		for (long[] r : rows) {
+			Mentorship member = mentorships.find(r[1]).orElseThrow();
+			Row row = row(member.id(), r[0]);
+			events.publishEvent(new MeetingChanged(row.id(), member.id(), row.organiserId(), member.mentee().id(), change,
+					row.startsAt(), row.minutes(), row.place(), calendar(member, row, now)));
+		}
+	}
+
+	private String calendar(Mentorship m, Row row, Instant now) {
+		if (row.forGroup()) {
+			// one event for the whole group: the mentor organises, every mentee still in the group attends
+			List<Calendars.Person> attendees = jdbc.sql("""
+					SELECT p.email, p.full_name FROM meeting x JOIN mentorship g ON g.id = x.mentorship_id
+					  JOIN person p ON p.id = g.mentee_id
+					WHERE x.uid = ? AND (g.status IN ('ACTIVE', 'COMPLETED') OR g.id = ?) ORDER BY p.full_name, p.id""")
+				.params(row.uid(), m.id()).query((rs, n) -> new Calendars.Person(rs.getString(1), rs.getString(2))).list();
+			return Calendars.invitation(row.uid(), row.sequence(), row.cancelled(), row.startsAt(), row.minutes(), row.place(),
+					"Group mentoring with " + m.mentor().fullName(), new Calendars.Person(m.mentor().email(), m.mentor().fullName()),
+					attendees, now);
+		}
 		Participant organiser = row.organiserId() == m.mentor().id() ? m.mentor() : m.mentee();
 		Participant attendee = organiser == m.mentor() ? m.mentee() : m.mentor();
 		return Calendars.invitation(row.uid(), row.sequence(), row.cancelled(), row.startsAt(), row.minutes(), row.place(),
 				"Mentoring: " + m.mentor().fullName() + " and " + m.mentee().fullName(),
 				new Calendars.Person(organiser.email(), organiser.fullName()),
-				new Calendars.Person(attendee.email(), attendee.fullName()), now);
+				List.of(new Calendars.Person(attendee.email(), attendee.fullName())), now);
 	}
 
 	private Mentorship active(long mentorshipId, CurrentUser user, String action) {
@@ -258,6 +356,16 @@ public class Meetings {
 					+ " only while it is active.");
 		}
 		return m;
+	}
+
+	private static void requireGroupMentor(Mentorship m, CurrentUser user, String action) {
+		if (!m.inGroup()) {
+			throw new ConflictException("Group meetings are for group programmes; schedule a meeting with "
+					+ m.other(user.personId()).fullName() + " instead.");
+		}
+		if (!user.is(m.mentor().id())) {
+			throw new ConflictException("Only the mentor, " + m.mentor().fullName() + ", " + action + " the group's meetings.");
+		}
 	}
 
 	private static void notesAllowed(Mentorship m, Row row, Instant now) {

@@ -4,9 +4,12 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-/** Everything one of the pair sees about their mentorship. */
+/**
+ * Everything one of the pair sees about their mentorship. {@code group}: in a group programme, the
+ * names of the mentor's other mentees (nothing else about them); empty otherwise.
+ */
 public record MentorshipDetail(Mentorship mentorship, Role viewerRole, List<Goal> goals, List<Meeting> meetings,
-		List<Survey> surveys, @Nullable Health health) {
+		List<Survey> surveys, @Nullable Health health, List<String> group) {
 
 	public enum Role {
 		MENTOR, MENTEE

@@ -239,7 +239,7 @@ public class MentorshipManagement {
 		Instant now = clock.instant();
 		return new MentorshipDetail(m, user.is(m.mentor().id()) ? MentorshipDetail.Role.MENTOR : MentorshipDetail.Role.MENTEE,
 				goals.of(mentorshipId), meetings.of(m, me, now, checkIns.checkIns(mentorshipId, me)),
-				checkIns.surveys(m, me, now), health(m, now));
+				checkIns.surveys(m, me, now), health(m, now), meetings.groupOf(m));
 	}
 
 	/** The health score with its parts, for the pair; null while the mentorship has not started. */

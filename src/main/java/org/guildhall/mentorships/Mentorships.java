@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.guildhall.mentorships.internal.HealthScore;
+import org.guildhall.programmes.ProgrammeFormat;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,7 @@ class Mentorships {
 	static final String REASON_SEPARATOR = "\n";
 
 	private static final String SELECT = """
-			SELECT m.*, pr.name AS programme_name,
+			SELECT m.*, pr.name AS programme_name, pr.format AS programme_format,
 			  a.full_name AS mentor_name, a.title AS mentor_title, a.email AS mentor_email, a.time_zone AS mentor_zone,
 			  b.full_name AS mentee_name, b.title AS mentee_title, b.email AS mentee_email, b.time_zone AS mentee_zone
 			FROM mentorship m JOIN programme pr ON pr.id = m.programme_id
@@ -30,7 +31,7 @@ class Mentorships {
 
 	/** Counts for lists: goals and their mean progress, meetings held and planned, ratings. */
 	static final String SUMMARY_SELECT = """
-			SELECT m.id, m.programme_id, pr.name AS programme_name, m.mentor_id, a.full_name AS mentor_name,
+			SELECT m.id, m.programme_id, pr.name AS programme_name, pr.format AS programme_format, m.mentor_id, a.full_name AS mentor_name,
 			  m.mentee_id, b.full_name AS mentee_name, m.status, m.requested, m.created_at, m.started_at, m.ended_at,
 			  m.cadence_days, m.mentor_agreed, m.mentee_agreed,
 			  (SELECT COUNT(*) FROM mentorship_goal g WHERE g.mentorship_id = m.id) AS goals,
@@ -85,7 +86,8 @@ class Mentorships {
 		double meanRating = rs.getDouble("mean_rating");
 		Health score = started == null ? null
 				: health.score(new HealthScore.Facts(status, started, instant(rs, "ended_at"), cadence, goals, goalProgress,
-						held, lastMet, ratings, meanRating), now);
+						held, lastMet, ratings, meanRating,
+						ProgrammeFormat.valueOf(rs.getString("programme_format")) == ProgrammeFormat.FLASH, rs.getInt("planned")), now);
 		return new MentorshipSummary(rs.getLong("id"), rs.getLong("programme_id"), rs.getString("programme_name"),
 				rs.getLong("mentor_id"), rs.getString("mentor_name"), rs.getLong("mentee_id"), rs.getString("mentee_name"),
 				status, rs.getBoolean("requested"), instant(rs, "created_at"), started, cadence,
@@ -108,7 +110,8 @@ class Mentorships {
 				rs.getInt("planned_weeks"), instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "ended_at"),
 				rs.getString("close_reason"),
 				new Agreement(rs.getString("expectations"), (Integer) rs.getObject("cadence_days", Integer.class),
-						rs.getBoolean("mentor_agreed"), rs.getBoolean("mentee_agreed"), rs.getLong("agreement_version")));
+						rs.getBoolean("mentor_agreed"), rs.getBoolean("mentee_agreed"), rs.getLong("agreement_version")),
+				ProgrammeFormat.valueOf(rs.getString("programme_format")));
 	}
 
 	static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -79,7 +79,8 @@ class MatchingProblems {
 				mentorIds.add(enrolment.personId());
 			}
 		}
-		MatchingProblem.Builder builder = MatchingProblem.builder().profiles(mentees, mentors, weights(programme));
+		MatchingProblem.Builder builder = MatchingProblem.builder().profiles(mentees, mentors, weights(programme))
+			.seniority(programme.format().seniorityRule());
 		// the reporting line runs through people who are not enrolled too: give the engine every ancestor
 		Map<Long, Long> managers = people.reportingLines();
 		Set<Long> seen = new HashSet<>();

@@ -84,6 +84,10 @@ public class ProgrammeManagement {
 		if (changed == 0) {
 			throw new ConflictException("Someone else changed this programme meanwhile; reload and try again.");
 		}
+		if (settings.format().groupSized()) {
+			// a group's size is the programme's: places mentors chose under another format no longer apply
+			jdbc.sql("UPDATE enrolment SET capacity = 0 WHERE programme_id = ?").param(programmeId).update();
+		}
 		return find(programmeId).orElseThrow();
 	}
 
@@ -147,7 +151,8 @@ public class ProgrammeManagement {
 							+ programme.enrolmentOpens() + " to " + programme.enrolmentCloses() + ")." : "."));
 		}
 		List<FieldProblem> problems = new ArrayList<>();
-		if (request.role().mentors() && request.capacity() < 1) {
+		boolean groupSized = programme.format().groupSized();
+		if (request.role().mentors() && request.capacity() < 1 && !groupSized) {
 			problems.add(new FieldProblem("capacity", "must be at least 1 when you mentor"));
 		}
 		if (request.role().learns() && (request.goals() == null || request.goals().isBlank())) {
@@ -165,7 +170,7 @@ public class ProgrammeManagement {
 					INSERT INTO enrolment (programme_id, person_id, role, goals, capacity, answers, status, created_at)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(programmeId, person.personId(), request.role().name(), blankToNull(request.goals()),
-						request.role().mentors() ? request.capacity() : 0, String.join(SEPARATOR, request.answers().stream()
+						request.role().mentors() && !groupSized ? request.capacity() : 0, String.join(SEPARATOR, request.answers().stream()
 							.map(a -> a == null ? "" : a.replace('\n', ' ').strip()).toList()),
 						status.name(), Timestamp.from(clock.instant()))
 				.update();

@@ -37,6 +37,12 @@ record MentoringWorld(String run, Member adminMember, Member pmMember, Member mi
 
 	static MentoringWorld create(HrImports imports, IdentityManagement identity, PeopleDirectory directory,
 			ProgrammeManagement programmes, int capacity) {
+		return create(imports, identity, directory, programmes, capacity, ProgrammeFormat.ONE_TO_ONE);
+	}
+
+	/** The same world with a programme of another format (group, flash, ...). */
+	static MentoringWorld create(HrImports imports, IdentityManagement identity, PeopleDirectory directory,
+			ProgrammeManagement programmes, int capacity, ProgrammeFormat format) {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		String csv = """
 				employee_id,email,full_name,title,department,location,time_zone,manager,skills,mentoring,mentoring_capacity
@@ -61,7 +67,7 @@ record MentoringWorld(String run, Member adminMember, Member pmMember, Member mi
 		CurrentUser tomUser = user(tom, CurrentUser.EMPLOYEE);
 		CurrentUser diUser = user(di, CurrentUser.EMPLOYEE);
 
-		Programme programme = programmes.create(new ProgrammeSettings("Mentoring " + run, "Grow", ProgrammeFormat.ONE_TO_ONE,
+		Programme programme = programmes.create(new ProgrammeSettings("Mentoring " + run, "Grow", format,
 				null, null, 12, 2, MatchingMode.SELF_SELECT, ProgrammeSettings.ObjectiveChoice.OPTIMAL,
 				Map.of("skills", "3"), List.of(), false), pmUser);
 		programmes.advance(programme.id(), "open-enrolment", pmUser);
@@ -77,6 +83,12 @@ record MentoringWorld(String run, Member adminMember, Member pmMember, Member mi
 	/** Tom asks Mia, and Mia accepts: an active mentorship. */
 	Mentorship activePair(MentorshipManagement mentorships) {
 		Mentorship requested = mentorships.request(programmeId, mia.personId(), tom, "Could you help me lead?");
+		return mentorships.accept(requested.id(), mia);
+	}
+
+	/** Di asks Mia, and Mia accepts: a second active mentorship of Mia's. */
+	Mentorship secondPair(MentorshipManagement mentorships) {
+		Mentorship requested = mentorships.request(programmeId, mia.personId(), di, "Could you help me sell?");
 		return mentorships.accept(requested.id(), mia);
 	}
 

@@ -2,8 +2,9 @@ package org.guildhall.mentorships;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.guildhall.mentorships.CalendarFiles.event;
+import static org.guildhall.mentorships.CalendarFiles.value;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,9 +12,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 
@@ -234,15 +232,5 @@ class MentorshipContentTest {
 		meetings.schedule(pair.id(), w.mia(), new Meetings.Schedule(Instant.now().minus(Duration.ofDays(1)), 45, null));
 		assertThat(mentorships.health(pair.id(), w.mia()).quiet()).isFalse();
 		assertThat(List.of(mentorships.health(pair.id(), w.mia()).score())).allMatch(s -> s >= 0 && s <= 100);
-	}
-
-	private static VEvent event(String ics, String method) throws Exception {
-		Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
-		assertThat(calendar.<Property>getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo(method);
-		return calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow();
-	}
-
-	private static String value(VEvent event, String property) {
-		return event.<Property>getProperty(property).orElseThrow().getValue();
 	}
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.awaitility.Awaitility;
 import org.guildhall.identity.IdentityManagement;
 import org.guildhall.matching.engine.MatchingEngine;
 import org.guildhall.people.HrImports;
@@ -85,12 +83,7 @@ class ProgrammesTest {
 	}
 
 	private MatchingRun runToTheEnd(long programmeId) {
-		MatchingRun started = runs.start(programmeId, pm);
-		Awaitility.await().atMost(Duration.ofSeconds(60))
-			.until(() -> runs.latest(programmeId, pm).orElseThrow().state() != MatchingRun.State.RUNNING);
-		MatchingRun run = runs.latest(programmeId, pm).orElseThrow();
-		assertThat(run.id()).isEqualTo(started.id());
-		return run;
+		return FinishedRuns.runToTheEnd(runs, programmeId, pm);
 	}
 
 	@Test

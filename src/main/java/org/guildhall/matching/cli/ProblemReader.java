@@ -16,6 +16,7 @@ import org.guildhall.matching.engine.InvalidProblemException;
 import org.guildhall.matching.engine.MatchingProblem;
 import org.guildhall.matching.engine.MenteeProfile;
 import org.guildhall.matching.engine.MentorProfile;
+import org.guildhall.matching.engine.SeniorityRule;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +35,7 @@ final class ProblemReader {
 	private static final Set<String> SCORED_KEYS = Set.of("mentees", "mentors", "pairs", "menteeRankings",
 			"mentorRankings", "forbidden", "required", "managers", "candidatesPerMentee");
 	private static final Set<String> PROFILE_KEYS = Set.of("mentees", "mentors", "weights", "menteeRankings",
-			"mentorRankings", "forbidden", "required", "managers", "candidatesPerMentee");
+			"mentorRankings", "forbidden", "required", "managers", "candidatesPerMentee", "seniorityRule");
 	private static final Set<String> SCORED_MENTEE = Set.of("id", "manager");
 	private static final Set<String> SCORED_MENTOR = Set.of("id", "capacity", "manager");
 	private static final Set<String> PROFILE_MENTEE = Set.of("id", "goals", "wants", "level", "department",
@@ -117,6 +118,7 @@ final class ProblemReader {
 		}
 		else {
 			builder.profiles(menteeProfiles(mentees), mentorProfiles(mentors), weights(root));
+			builder.seniority(seniorityRule(root));
 		}
 		JsonNode managers = root.get("managers");
 		if (managers != null) {
@@ -178,6 +180,20 @@ final class ProblemReader {
 		for (Map.Entry<String, JsonNode> entry : node.properties()) {
 			action.apply(entry.getKey(), strings(entry.getValue(), key + "." + entry.getKey()));
 		}
+	}
+
+	/** Optional: which way seniority looks ("mentorAbove", the default; "menteeAbove"; "sameLevel"). */
+	private static SeniorityRule seniorityRule(JsonNode root) {
+		String key = text(root, "seniorityRule", "problem", false);
+		if (key == null) {
+			return SeniorityRule.MENTOR_ABOVE;
+		}
+		SeniorityRule rule = SeniorityRule.fromKey(key);
+		if (rule == null) {
+			throw new InvalidProblemException("seniorityRule: '" + key + "' is not a rule (use "
+					+ String.join(", ", java.util.Arrays.stream(SeniorityRule.values()).map(SeniorityRule::key).toList()) + ")");
+		}
+		return rule;
 	}
 
 	private static CriterionWeights weights(JsonNode root) {

@@ -33,6 +33,7 @@ public final class MatchingProblem {
 	final List<MenteeProfile> menteeProfiles;
 	final List<MentorProfile> mentorProfiles;
 	final CriterionWeights weights;
+	final SeniorityRule seniorityRule;
 	final float[][] menteeVectors;
 	final float[][] mentorVectors;
 	final ReportingLines reportingLines;
@@ -52,6 +53,7 @@ public final class MatchingProblem {
 		this.menteeProfiles = b.menteeProfiles == null ? null : sortedById(b.menteeProfiles, MenteeProfile::id);
 		this.mentorProfiles = b.mentorProfiles == null ? null : sortedById(b.mentorProfiles, MentorProfile::id);
 		this.weights = b.weights;
+		this.seniorityRule = b.seniorityRule;
 		this.menteeVectors = b.menteeVectors;
 		this.mentorVectors = b.mentorVectors;
 		this.reportingLines = lines;
@@ -107,6 +109,11 @@ public final class MatchingProblem {
 		return menteeProfiles != null;
 	}
 
+	/** Which way the seniority criterion looks (profiles only). */
+	public SeniorityRule seniorityRule() {
+		return seniorityRule;
+	}
+
 	/** The mentor a mentee is required to get, or -1. */
 	public int requiredMentor(int mentee) {
 		return requiredMentor[mentee];
@@ -147,6 +154,7 @@ public final class MatchingProblem {
 		private List<MenteeProfile> menteeProfiles;
 		private List<MentorProfile> mentorProfiles;
 		private CriterionWeights weights;
+		private SeniorityRule seniorityRule = SeniorityRule.MENTOR_ABOVE;
 		private float[][] menteeVectors;
 		private float[][] mentorVectors;
 
@@ -270,6 +278,18 @@ public final class MatchingProblem {
 				}
 				TimeZones.offsetMinutes(p.timeZone(), "mentor '" + p.id() + "': timeZone");
 			}
+			return this;
+		}
+
+		/**
+		 * Which way the seniority criterion looks: the mentor above the mentee (the default),
+		 * below (reverse mentoring) or at the same level (peers).
+		 */
+		public Builder seniority(SeniorityRule rule) {
+			if (rule == null) {
+				throw new InvalidProblemException("seniorityRule: is missing");
+			}
+			this.seniorityRule = rule;
 			return this;
 		}
 

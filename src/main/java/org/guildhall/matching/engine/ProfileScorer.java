@@ -18,9 +18,6 @@ import java.util.TreeSet;
  */
 final class ProfileScorer {
 
-	private static final double[] SENIORITY_BY_GAP = { 0, 0.7, 1.0, 0.8, 0.6 };
-	private static final double SENIORITY_FAR = 0.4;
-
 	final int n;
 	final int m;
 	final int dim;
@@ -66,10 +63,19 @@ final class ProfileScorer {
 	final int mentorWords;
 	/** Inverted index from skill to mentors: bit j of row s is set when mentor j has skill s. */
 	private final long[] teaches;
-	private static final float[] SENIORITY_F = { 0f, 0.7f, 1.0f, 0.8f, 0.6f };
+	/** Seniority by the mentor's level minus the mentee's, clamped to ±SPAN, at index difference + SPAN. */
+	private final SeniorityRule seniorityRule;
+	private final double[] seniorityByDifference;
+	private final float[] seniorityByDifferenceF;
 
 	ProfileScorer(MatchingProblem problem, float[][] menteeVecs, float[][] mentorVecs) {
 		this.problem = problem;
+		this.seniorityRule = problem.seniorityRule;
+		this.seniorityByDifference = seniorityRule.table();
+		this.seniorityByDifferenceF = new float[seniorityByDifference.length];
+		for (int k = 0; k < seniorityByDifference.length; k++) {
+			seniorityByDifferenceF[k] = (float) seniorityByDifference[k];
+		}
 		List<MenteeProfile> mentees = problem.menteeProfiles;
 		List<MentorProfile> mentors = problem.mentorProfiles;
 		this.n = mentees.size();
@@ -270,8 +276,7 @@ final class ProfileScorer {
 			return -1f;
 		}
 		float goals = similarity > 0 ? similarity : 0f;
-		int gap = mentorLevel[j] - menteeLevel[i];
-		float seniority = gap <= 0 ? 0f : gap < SENIORITY_F.length ? SENIORITY_F[gap] : (float) SENIORITY_FAR;
+		float seniority = seniorityByDifferenceF[seniorityIndex(i, j)];
 		int da = menteeDepartment[i];
 		int db = mentorDepartment[j];
 		float department = da >= 0 && db >= 0 && da != db ? 1f : 0f;
@@ -420,11 +425,14 @@ final class ProfileScorer {
 	}
 
 	private double seniority(int i, int j) {
-		int gap = mentorLevel[j] - menteeLevel[i];
-		if (gap <= 0) {
-			return 0;
-		}
-		return gap < SENIORITY_BY_GAP.length ? SENIORITY_BY_GAP[gap] : SENIORITY_FAR;
+		return seniorityByDifference[seniorityIndex(i, j)];
+	}
+
+	/** The mentor's level minus the mentee's, clamped to ±SPAN and shifted to a table index. */
+	private int seniorityIndex(int i, int j) {
+		int difference = mentorLevel[j] - menteeLevel[i];
+		int span = SeniorityRule.SPAN;
+		return (difference < -span ? -span : difference > span ? span : difference) + span;
 	}
 
 	private double crossDepartment(int i, int j) {
@@ -501,10 +509,8 @@ final class ProfileScorer {
 			case GOALS:
 				return value >= 0.6 ? "Their expertise closely matches your goals"
 						: "Their expertise is related to your goals";
-			case SENIORITY: {
-				int gap = mentorLevel[j] - menteeLevel[i];
-				return gap == 1 ? "One level more senior than you" : gap + " levels more senior than you";
-			}
+			case SENIORITY:
+				return seniorityRule.reason(mentorLevel[j] - menteeLevel[i]);
 			case CROSS_DEPARTMENT:
 				return "Works in another department (" + departmentNames[mentorDepartment[j]]
 						+ "), which widens your network";

@@ -3,6 +3,7 @@ package org.guildhall.mentorships.internal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
@@ -27,7 +28,8 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.jspecify.annotations.Nullable;
 
 /**
- * iCalendar (RFC 5545) invitations for meetings: METHOD:REQUEST with UID, ORGANIZER, ATTENDEE and
+ * iCalendar (RFC 5545) invitations for meetings: METHOD:REQUEST with UID, ORGANIZER, ATTENDEE (one per
+ * mentee for a group meeting) and
  * SEQUENCE; a change keeps the UID with a higher SEQUENCE, and a cancellation is METHOD:CANCEL with
  * the same UID, so the attendee's calendar updates or removes its one entry.
  */
@@ -41,7 +43,7 @@ public final class Calendars {
 	}
 
 	public static String invitation(String uid, int sequence, boolean cancelled, Instant startsAt, int minutes,
-			@Nullable String place, String summary, Person organiser, Person attendee, Instant stamp) {
+			@Nullable String place, String summary, Person organiser, List<Person> attendees, Instant stamp) {
 		VEvent event = new VEvent(startsAt, Duration.ofMinutes(minutes), summary);
 		event.add(new Uid(uid));
 		event.add(new DtStamp(stamp));
@@ -51,16 +53,19 @@ public final class Calendars {
 		if (place != null) {
 			event.add(new Location(place));
 		}
-		event.add(new Description("Mentoring meeting arranged in Guildhall."));
+		event.add(new Description(attendees.size() > 1 ? "Group mentoring meeting arranged in Guildhall."
+				: "Mentoring meeting arranged in Guildhall."));
 		Organizer organizer = new Organizer(mailto(organiser.email()));
 		organizer.add(new Cn(organiser.name()));
 		event.add(organizer);
-		Attendee guest = new Attendee(mailto(attendee.email()));
-		guest.add(new Cn(attendee.name()));
-		guest.add(Role.REQ_PARTICIPANT);
-		guest.add(PartStat.NEEDS_ACTION);
-		guest.add(Rsvp.TRUE);
-		event.add(guest);
+		for (Person attendee : attendees) {
+			Attendee guest = new Attendee(mailto(attendee.email()));
+			guest.add(new Cn(attendee.name()));
+			guest.add(Role.REQ_PARTICIPANT);
+			guest.add(PartStat.NEEDS_ACTION);
+			guest.add(Rsvp.TRUE);
+			event.add(guest);
+		}
 		Calendar calendar = new Calendar();
 		calendar.add(new ProdId("-//Guildhall//Mentorships//EN"));
 		calendar.add(ImmutableVersion.VERSION_2_0);

@@ -30,10 +30,20 @@ public class HealthScore {
 		this.quietAfterDays = quietAfterDays;
 	}
 
-	/** What the score is computed from; {@code lastMetAt} is the start of the latest meeting held. */
+	/**
+	 * What the score is computed from; {@code lastMetAt} is the start of the latest meeting held.
+	 * {@code singleSession} marks a flash mentorship: one meeting, no cadence.
+	 */
 	public record Facts(MentorshipStatus status, Instant startedAt, @Nullable Instant endedAt,
 			@Nullable Integer cadenceDays, int goals, double meanGoalProgress, int meetingsHeld,
-			@Nullable Instant lastMetAt, int ratings, double meanRating) {
+			@Nullable Instant lastMetAt, int ratings, double meanRating, boolean singleSession, int meetingsPlanned) {
+
+		/** Facts of a mentorship that meets at a cadence (not a flash session). */
+		public Facts(MentorshipStatus status, Instant startedAt, @Nullable Instant endedAt, @Nullable Integer cadenceDays,
+				int goals, double meanGoalProgress, int meetingsHeld, @Nullable Instant lastMetAt, int ratings, double meanRating) {
+			this(status, startedAt, endedAt, cadenceDays, goals, meanGoalProgress, meetingsHeld, lastMetAt, ratings, meanRating,
+					false, 0);
+		}
 	}
 
 	public int quietAfterDays() {
@@ -52,7 +62,10 @@ public class HealthScore {
 
 		long expected = daysRunning / cadence;
 		Health.Part meetings;
-		if (expected == 0) {
+		if (facts.singleSession()) {
+			meetings = session(facts, daysRunning);
+		}
+		else if (expected == 0) {
 			meetings = new Health.Part("Meeting cadence", CADENCE_POINTS, CADENCE_POINTS,
 					"Running for " + days(daysRunning) + ", less than one cadence of " + cadence + " days" + assumed
 							+ "; " + facts.meetingsHeld() + " held so far.");
@@ -83,10 +96,34 @@ public class HealthScore {
 		return new Health(parts.stream().mapToInt(Health.Part::points).sum(), parts, quiet != null, quiet);
 	}
 
-	/** Why an active pair counts as quiet, or null when it does not. */
+	/** A flash mentorship's one session instead of a cadence: full points once held, planned, or while still new. */
+	private Health.Part session(Facts facts, long daysRunning) {
+		if (facts.meetingsHeld() > 0) {
+			return new Health.Part("The session", CADENCE_POINTS, CADENCE_POINTS, "The flash session was held.");
+		}
+		if (facts.meetingsPlanned() > 0) {
+			return new Health.Part("The session", CADENCE_POINTS, CADENCE_POINTS, "The flash session is planned.");
+		}
+		if (daysRunning <= quietAfterDays) {
+			return new Health.Part("The session", CADENCE_POINTS, CADENCE_POINTS,
+					"No session planned yet, " + days(daysRunning) + " after starting.");
+		}
+		return new Health.Part("The session", 0, CADENCE_POINTS,
+				"No session held or planned in the " + days(daysRunning) + " since starting.");
+	}
+
+	/**
+	 * Why an active pair counts as quiet, or null when it does not. A flash pair has no cadence: it
+	 * is quiet only when no session was held or planned some days after it started.
+	 */
 	public @Nullable String quietReason(Facts facts, Instant now, int cadence) {
 		if (facts.status() != MentorshipStatus.ACTIVE) {
 			return null;
+		}
+		if (facts.singleSession()) {
+			long since = Duration.between(facts.startedAt(), now).toDays();
+			return facts.meetingsHeld() == 0 && facts.meetingsPlanned() == 0 && since > quietAfterDays
+					? "No flash session held or planned in the " + days(since) + " since starting." : null;
 		}
 		if (facts.lastMetAt() == null) {
 			long since = Duration.between(facts.startedAt(), now).toDays();

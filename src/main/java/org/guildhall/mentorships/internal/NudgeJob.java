@@ -49,15 +49,17 @@ public class NudgeJob {
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final HealthScore health;
+	private final FlashSessions flash;
 	private final TransactionTemplate eachNudge;
 	private final int waitingDays;
 	private final Clock clock = Clock.systemUTC();
 
-	public NudgeJob(JdbcClient jdbc, ApplicationEventPublisher events, HealthScore health, PlatformTransactionManager transactions,
-			@Value("${guildhall.mentorships.nudges.waiting-days:3}") int waitingDays) {
+	public NudgeJob(JdbcClient jdbc, ApplicationEventPublisher events, HealthScore health, FlashSessions flash,
+			PlatformTransactionManager transactions, @Value("${guildhall.mentorships.nudges.waiting-days:3}") int waitingDays) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.health = health;
+		this.flash = flash;
 		this.eachNudge = new TransactionTemplate(transactions);
 		this.eachNudge.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.waitingDays = Math.max(1, waitingDays);
@@ -66,10 +68,29 @@ public class NudgeJob {
 	@Scheduled(cron = "${guildhall.mentorships.nudges.cron:0 0 * * * *}")
 	@SchedulerLock(name = "mentorship-nudges", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
 	public void scheduled() {
-		int sent = sendDue(clock.instant()).size();
+		Instant now = clock.instant();
+		int completed = completeFlashSessions(now).size();
+		if (completed > 0) {
+			log.info("Completed {} flash mentorships after their session", completed);
+		}
+		int sent = sendDue(now).size();
 		if (sent > 0) {
 			log.info("Sent {} mentorship nudges", sent);
 		}
+	}
+
+	/**
+	 * Completes every active flash mentorship whose session is done (held and both checked in, or held
+	 * some days ago), each in its own transaction; returns the ids this call completed.
+	 */
+	public List<Long> completeFlashSessions(Instant now) {
+		List<Long> completed = new ArrayList<>();
+		for (long id : flash.due(now)) {
+			if (Boolean.TRUE.equals(eachNudge.execute(status -> flash.completeIfDone(id, now)))) {
+				completed.add(id);
+			}
+		}
+		return completed;
 	}
 
 	/** A reminder to send once: the key (mentorship, reason, period) and the event. */
@@ -131,21 +152,23 @@ public class NudgeJob {
 	}
 
 	private record Active(long id, long programmeId, long mentorId, long menteeId, Instant startedAt, @Nullable Integer cadence,
-			int plannedWeeks, @Nullable Instant lastMet) {
+			int plannedWeeks, @Nullable Instant lastMet, boolean flash, int planned) {
 	}
 
 	private void active(Instant now, List<Nudge> due) {
 		Timestamp at = Timestamp.from(now);
 		List<Active> pairs = jdbc.sql("""
-				SELECT m.id, m.programme_id, m.mentor_id, m.mentee_id, m.started_at, m.cadence_days, m.planned_weeks,
-				  (SELECT MAX(x.starts_at) FROM meeting x WHERE x.mentorship_id = m.id AND x.cancelled = FALSE AND x.starts_at <= ?) AS last_met
-				FROM mentorship m WHERE m.status = 'ACTIVE'""")
-			.param(at)
+				SELECT m.id, m.programme_id, m.mentor_id, m.mentee_id, m.started_at, m.cadence_days, m.planned_weeks, p.format,
+				  (SELECT MAX(x.starts_at) FROM meeting x WHERE x.mentorship_id = m.id AND x.cancelled = FALSE AND x.starts_at <= ?) AS last_met,
+				  (SELECT COUNT(*) FROM meeting x WHERE x.mentorship_id = m.id AND x.cancelled = FALSE AND x.starts_at > ?) AS planned
+				FROM mentorship m JOIN programme p ON p.id = m.programme_id WHERE m.status = 'ACTIVE'""")
+			.params(at, at)
 			.query((rs, n) -> {
 				Timestamp last = rs.getTimestamp("last_met");
 				return new Active(rs.getLong("id"), rs.getLong("programme_id"), rs.getLong("mentor_id"), rs.getLong("mentee_id"),
 						rs.getTimestamp("started_at").toInstant(), rs.getObject("cadence_days", Integer.class),
-						rs.getInt("planned_weeks"), last == null ? null : last.toInstant());
+						rs.getInt("planned_weeks"), last == null ? null : last.toInstant(), "FLASH".equals(rs.getString("format")),
+						rs.getInt("planned"));
 			})
 			.list();
 		if (pairs.isEmpty()) {
@@ -161,8 +184,16 @@ public class NudgeJob {
 		for (Active pair : pairs) {
 			int cadence = health.cadenceOrDefault(pair.cadence());
 			HealthScore.Facts facts = new HealthScore.Facts(MentorshipStatus.ACTIVE, pair.startedAt(), null, pair.cadence(), 0, 0,
-					0, pair.lastMet(), 0, 0);
+					pair.lastMet() == null ? 0 : 1, pair.lastMet(), 0, 0, pair.flash(), pair.planned());
 			String quiet = health.quietReason(facts, now, cadence);
+			if (pair.flash()) {
+				// one session, no cadence and no separate surveys: only a reminder to plan the session at all
+				if (quiet != null) {
+					due.add(new Nudge("flash-unplanned", new NudgeDue(pair.id(), pair.programmeId(),
+							List.of(pair.mentorId(), pair.menteeId()), NudgeDue.Reason.NOT_MET, quiet)));
+				}
+				continue;
+			}
 			if (quiet != null) {
 				Instant since = pair.lastMet() != null ? pair.lastMet() : pair.startedAt();
 				long periods = Duration.between(since, now).toDays() / cadence;

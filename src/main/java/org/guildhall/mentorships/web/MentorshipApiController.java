@@ -191,14 +191,17 @@ class MentorshipApiController {
 		return goals.markMilestone(id, goalId, milestoneId, me(), body.done());
 	}
 
-	@Schema(description = "startsAt: an instant (ISO 8601 with offset or Z); minutes 5–480; place: a room or a link")
-	record MeetingBody(@Nullable Instant startsAt, @Nullable Integer minutes, @Nullable String place) {
+	@Schema(description = "startsAt: an instant (ISO 8601 with offset or Z); minutes 5–480; place: a room or a link; "
+			+ "forGroup: the mentor of a group programme invites the whole group (one calendar event)")
+	record MeetingBody(@Nullable Instant startsAt, @Nullable Integer minutes, @Nullable String place, @Nullable Boolean forGroup) {
 	}
 
 	@PostMapping("/{id}/meetings")
-	@Operation(summary = "Schedule a meeting; the other person gets a calendar invitation")
+	@Operation(summary = "Schedule a meeting; the other person (or, with forGroup, every mentee of the group) gets a calendar invitation")
 	ResponseEntity<Meeting> schedule(@PathVariable long id, @RequestBody MeetingBody body) {
-		Meeting meeting = meetings.schedule(id, me(), new Meetings.Schedule(body.startsAt(), body.minutes(), body.place()));
+		Meetings.Schedule schedule = new Meetings.Schedule(body.startsAt(), body.minutes(), body.place());
+		Meeting meeting = Boolean.TRUE.equals(body.forGroup()) ? meetings.scheduleForGroup(id, me(), schedule)
+				: meetings.schedule(id, me(), schedule);
 		return ResponseEntity.created(URI.create("/api/v1/mentorships/" + id + "/meetings/" + meeting.id())).body(meeting);
 	}
 

@@ -166,7 +166,11 @@ class MentorshipPageController {
 	@PostMapping("/mentorships/{id}/meetings")
 	String schedule(@PathVariable long id, @RequestParam(required = false) String date, @RequestParam(required = false) String time,
 			@RequestParam(required = false) String minutes, @RequestParam(required = false) String place,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean group, RedirectAttributes redirect) {
+		if (group) {
+			return act(id, redirect, "Group meeting scheduled; every mentee of the group gets the invitation.",
+					() -> meetings.scheduleForGroup(id, me(), schedule(id, date, time, minutes, place)));
+		}
 		return act(id, redirect, "Meeting scheduled; the invitation is on its way.",
 				() -> meetings.schedule(id, me(), schedule(id, date, time, minutes, place)));
 	}

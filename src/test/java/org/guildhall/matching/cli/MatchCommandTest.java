@@ -110,6 +110,8 @@ class MatchCommandTest {
 			bad weight           | {"mentees":[{"id":"e1"}],"mentors":[{"id":"m1","capacity":1}],"weights":{"charisma":2}}                | weights.charisma: unknown criterion
 			bad time zone        | {"mentees":[{"id":"e1","timeZone":"Mars/Olympus"}],"mentors":[{"id":"m1","capacity":1}]}              | mentee 'e1': timeZone: 'Mars/Olympus' is not a time zone
 			not an object        | [1, 2, 3]                                                                                              | must hold one JSON object
+			unknown seniority rule | {"mentees":[{"id":"e1"}],"mentors":[{"id":"m1","capacity":1}],"seniorityRule":"upside"}           | seniorityRule: 'upside' is not a rule (use mentorAbove, menteeAbove, sameLevel)
+			seniority rule with pairs | {"mentees":[{"id":"e1"}],"mentors":[{"id":"m1","capacity":1}],"pairs":[],"seniorityRule":"sameLevel"} | problem: unknown field "seniorityRule"
 			""")
 	void badInputExitsTwoNamingTheEntryAndWritesNothing(String name, String json, String expected) throws Exception {
 		Path problem = Files.writeString(dir.resolve("bad.json"), json);

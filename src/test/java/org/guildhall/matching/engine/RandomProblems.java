@@ -163,6 +163,10 @@ final class RandomProblems {
 
 	/** A random profile problem with random unit vectors around a few topics (no model needed). */
 	static MatchingProblem profiles(long seed, int n, int m, CriterionWeights weights) {
+		return profiles(seed, n, m, weights, SeniorityRule.MENTOR_ABOVE);
+	}
+
+	static MatchingProblem profiles(long seed, int n, int m, CriterionWeights weights, SeniorityRule seniority) {
 		Random random = new Random(seed);
 		int dim = 32;
 		int topics = 6;
@@ -202,7 +206,8 @@ final class RandomProblems {
 					random.nextInt(10) == 0 ? List.of("e" + random.nextInt(n)) : List.of()));
 			mentorVectors[j] = unit(random, dim, centres[random.nextInt(topics)], 0.8);
 		}
-		return MatchingProblem.builder().profiles(mentees, mentors, weights).vectors(menteeVectors, mentorVectors).build();
+		return MatchingProblem.builder().profiles(mentees, mentors, weights).seniority(seniority)
+			.vectors(menteeVectors, mentorVectors).build();
 	}
 
 	static float[] unit(Random random, int dim, float[] centre, double noise) {
