@@ -86,7 +86,7 @@ public class ExpertFinder {
 		}
 		String ranking = query != null
 				? "Evidence, keyword matches and closeness in meaning (semantic)"
-						+ (index.status().awaitingVectors() > 0 ? "; some posts and profiles still wait for their vectors" : "") + "."
+						+ (index.awaitingVectors() > 0 ? "; some posts and profiles still wait for their vectors" : "") + "."
 				: "Evidence and keyword matches only: semantic search is off.";
 		if (evidence.isEmpty()) {
 			return new ExpertResults(List.of(), query != null, ranking);

@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -70,6 +76,7 @@ public class SearchIndex {
 
 	private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 	private static final int BATCH = 500;
+	private static final int READ_AHEAD = 3;
 	private static final int EXCERPT = 240;
 	private static final Map<String, Float> WEIGHTS = Map.of("title", 3f, "topics", 2f, "body", 1f);
 
@@ -104,6 +111,22 @@ public class SearchIndex {
 	private volatile @Nullable Instant finishedAt;
 	private volatile @Nullable String failure;
 	private volatile boolean again;
+	private final ExecutorService readers = Executors.newFixedThreadPool(2, r -> {
+		Thread thread = new Thread(r, "community-index-read");
+		thread.setDaemon(true);
+		return thread;
+	});
+	/**
+	 * While a rebuild runs: when each document was last written by an event (a stamp from
+	 * {@link #stamps}). A rebuild batch read before that moment is older than the index and must not
+	 * overwrite it.
+	 */
+	private final Map<String, Long> touched = new ConcurrentHashMap<>();
+	private final AtomicLong stamps = new AtomicLong();
+
+	/** Documents of one rebuild batch being read (key to document, null where it is to be removed). */
+	private record Batch(Future<Map<String, @Nullable Document>> documents, long readAt, int size) {
+	}
 
 	SearchIndex(JdbcClient jdbc, MarkdownRenderer markdown, Vectors vectors,
 			@Value("${guildhall.community.index.path:}") String path) throws IOException {
@@ -113,13 +136,15 @@ public class SearchIndex {
 		vectors.onEmbedded(this::vectorsArrived);
 		this.persistent = !path.isBlank();
 		this.directory = persistent ? FSDirectory.open(Path.of(path)) : new ByteBuffersDirectory();
-		this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+		// a larger buffer than the default 16 MB: fewer, larger segments during a rebuild
+		this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64));
 		this.searchers = new SearcherManager(writer, null);
 	}
 
 	@PreDestroy
 	void close() throws IOException {
 		rebuilder.shutdownNow();
+		readers.shutdownNow();
 		searchers.close();
 		writer.close();
 		directory.close();
@@ -144,6 +169,16 @@ public class SearchIndex {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** Documents still waiting for a vector; cheap, unlike {@link #status()}, which counts the index. */
+	public int awaitingVectors() {
+		return vectors.waiting();
+	}
+
+	/** Why semantic search is off, if it failed. */
+	public @Nullable String semanticFailure() {
+		return vectors.failure();
 	}
 
 	/** Whether semantic search is on (the model loads and nothing failed). */
@@ -204,35 +239,43 @@ public class SearchIndex {
 			long people = jdbc.sql("SELECT COUNT(*) FROM person WHERE active = TRUE").query(Long.class).single();
 			total.set(posts + people);
 			vectors.forgetAll();
-			withLock(() -> writer.deleteAll());
-			long after = 0;
-			while (true) {
-				long from = after;
-				List<Long> ids = jdbc.sql("SELECT id FROM community_post WHERE deleted_at IS NULL AND id > ? ORDER BY id LIMIT " + BATCH)
-					.param(from).query(Long.class).list();
-				if (ids.isEmpty()) {
-					break;
+			withLock(() -> {
+				touched.clear();
+				writer.deleteAll();
+			});
+			// reading from the database and building documents runs on two threads a few batches
+			// ahead; writing stays on this thread, in order, under the lock
+			Deque<Batch> pending = new ArrayDeque<>();
+			try {
+				for (boolean ofPosts : new boolean[] {true, false}) {
+					String next = ofPosts ? "SELECT id FROM community_post WHERE deleted_at IS NULL AND id > ? ORDER BY id LIMIT " + BATCH
+							: "SELECT id FROM person WHERE active = TRUE AND id > ? ORDER BY id LIMIT " + BATCH;
+					long after = 0;
+					while (true) {
+						List<Long> ids = jdbc.sql(next).param(after).query(Long.class).list();
+						if (ids.isEmpty()) {
+							break;
+						}
+						long readAt = stamps.get();
+						pending.add(new Batch(readers.submit(() -> ofPosts ? readPosts(ids, true) : readPeople(ids, true)), readAt, ids.size()));
+						if (pending.size() >= READ_AHEAD) {
+							write(pending.poll());
+						}
+						after = ids.get(ids.size() - 1);
+					}
 				}
-				withLock(() -> writePosts(ids, true));
-				done.addAndGet(ids.size());
-				after = ids.get(ids.size() - 1);
+				while (!pending.isEmpty()) {
+					write(pending.poll());
+				}
 			}
-			after = 0;
-			while (true) {
-				long from = after;
-				List<Long> ids = jdbc.sql("SELECT id FROM person WHERE active = TRUE AND id > ? ORDER BY id LIMIT " + BATCH)
-					.param(from).query(Long.class).list();
-				if (ids.isEmpty()) {
-					break;
-				}
-				withLock(() -> writePeople(ids, true));
-				done.addAndGet(ids.size());
-				after = ids.get(ids.size() - 1);
+			finally {
+				pending.forEach(batch -> batch.documents().cancel(true));
 			}
 			withLock(this::publish);
 			finishedAt = Instant.now();
 			lock.lock();
 			try {
+				touched.clear();
 				if (again) {
 					again = false;
 					done.set(0);
@@ -276,10 +319,13 @@ public class SearchIndex {
 		refreshPosts(jdbc.sql("SELECT id FROM community_post WHERE question_id = ?").param(questionId).query(Long.class).list());
 	}
 
-	/** The best matches of a free-text query among the given kinds of document, best first. */
+	/**
+	 * The best matches of a free-text query among the given kinds of document, best first. The hits
+	 * do not say where the words matched ({@code fields} is empty): working that out costs a scorer
+	 * per document, so callers ask {@link #explain} for the few hits they show.
+	 */
 	public List<Hit> search(String text, Set<SearchHit.Type> types, int limit) {
-		SimpleQueryParser parser = new SimpleQueryParser(analyzer, WEIGHTS);
-		Query query = parser.parse(text);
+		Query query = parse(text);
 		if (query == null) {
 			return List.of();
 		}
@@ -290,18 +336,10 @@ public class SearchIndex {
 			IndexSearcher searcher = searchers.acquire();
 			try {
 				TopDocs top = searcher.search(filtered, limit);
-				Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
-				List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-				List<Hit> hits = new ArrayList<>();
+				List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
 				var stored = searcher.storedFields();
 				for (ScoreDoc doc : top.scoreDocs) {
-					LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc.doc, leaves));
-					List<String> fields = new ArrayList<>();
-					Matches matches = weight.matches(leaf, doc.doc - leaf.docBase);
-					if (matches != null) {
-						matches.forEach(fields::add);
-					}
-					hits.add(hit(stored.document(doc.doc), doc.score, fields));
+					hits.add(hit(stored.document(doc.doc), doc.score, List.of()));
 				}
 				return hits;
 			}
@@ -312,6 +350,51 @@ public class SearchIndex {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * The same hits, each with the fields ({@code title}, {@code topics}, {@code body}) in which the
+	 * words of {@code text} match it. A hit whose document left the index meanwhile keeps no fields.
+	 */
+	public List<Hit> explain(String text, List<Hit> hits) {
+		Query query = parse(text);
+		if (query == null || hits.isEmpty()) {
+			return hits;
+		}
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+				List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+				List<Hit> explained = new ArrayList<>(hits.size());
+				for (Hit hit : hits) {
+					String key = (hit.type() == SearchHit.Type.PERSON ? "person:" : "post:") + hit.id();
+					TopDocs found = searcher.search(new TermQuery(new Term("key", key)), 1);
+					List<String> fields = new ArrayList<>();
+					if (found.scoreDocs.length > 0) {
+						int doc = found.scoreDocs[0].doc;
+						LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+						Matches matches = weight.matches(leaf, doc - leaf.docBase);
+						if (matches != null) {
+							matches.forEach(fields::add);
+						}
+					}
+					explained.add(new Hit(hit.type(), hit.id(), hit.title(), hit.excerpt(), hit.authorId(), hit.questionId(),
+							hit.score(), List.copyOf(fields)));
+				}
+				return explained;
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private @Nullable Query parse(String text) {
+		return new SimpleQueryParser(analyzer, WEIGHTS).parse(text);
 	}
 
 	/**
@@ -365,8 +448,59 @@ public class SearchIndex {
 	}
 
 	private void writePosts(List<Long> ids, boolean queueMissing) throws IOException {
+		write(readPosts(ids, queueMissing), -1);
+	}
+
+	private void writePeople(List<Long> ids, boolean queueMissing) throws IOException {
+		write(readPeople(ids, queueMissing), -1);
+	}
+
+	private void write(Batch batch) {
+		Map<String, @Nullable Document> documents;
+		try {
+			documents = batch.documents().get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while rebuilding the index", e);
+		}
+		catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+		}
+		withLock(() -> write(documents, batch.readAt()));
+		done.addAndGet(batch.size());
+	}
+
+	/**
+	 * Writes documents (removes those mapped to null). {@code readAt} is the stamp taken before a
+	 * rebuild batch was read, or -1 for a change from an event, which always wins. Call under the lock.
+	 */
+	private void write(Map<String, @Nullable Document> documents, long readAt) throws IOException {
+		for (Map.Entry<String, @Nullable Document> entry : documents.entrySet()) {
+			String key = entry.getKey();
+			if (readAt < 0) {
+				if (state == IndexStatus.State.REBUILDING) {
+					touched.put(key, stamps.incrementAndGet());
+				}
+			}
+			else if (touched.getOrDefault(key, Long.MIN_VALUE) > readAt) {
+				continue;
+			}
+			Term term = new Term("key", key);
+			Document doc = entry.getValue();
+			if (doc == null) {
+				writer.deleteDocuments(term);
+			}
+			else {
+				writer.updateDocument(term, doc);
+			}
+		}
+	}
+
+	private Map<String, @Nullable Document> readPosts(List<Long> ids, boolean queueMissing) {
+		Map<String, @Nullable Document> documents = new LinkedHashMap<>();
 		if (ids.isEmpty()) {
-			return;
+			return documents;
 		}
 		Map<Long, String> topics = new HashMap<>();
 		jdbc.sql("SELECT t.post_id, s.name FROM community_post_topic t JOIN skill s ON s.id = t.skill_id WHERE t.post_id IN (:ids)")
@@ -404,16 +538,8 @@ public class SearchIndex {
 		// answers take the topics of their question
 		addQuestionTopics(live);
 		addVectors(live, meaning, "post:", queueMissing);
-		for (long id : ids) {
-			Term key = new Term("key", "post:" + id);
-			Document doc = live.get(id);
-			if (doc == null) {
-				writer.deleteDocuments(key);
-			}
-			else {
-				writer.updateDocument(key, doc);
-			}
-		}
+		ids.forEach(id -> documents.put("post:" + id, live.get(id)));
+		return documents;
 	}
 
 	private void addQuestionTopics(Map<Long, Document> docs) {
@@ -436,9 +562,10 @@ public class SearchIndex {
 		}
 	}
 
-	private void writePeople(List<Long> ids, boolean queueMissing) throws IOException {
+	private Map<String, @Nullable Document> readPeople(List<Long> ids, boolean queueMissing) {
+		Map<String, @Nullable Document> documents = new LinkedHashMap<>();
 		if (ids.isEmpty()) {
-			return;
+			return documents;
 		}
 		Map<Long, StringBuilder> skills = new HashMap<>();
 		jdbc.sql("SELECT ps.person_id, s.name FROM person_skill ps JOIN skill s ON s.id = ps.skill_id WHERE ps.person_id IN (:ids)")
@@ -476,16 +603,8 @@ public class SearchIndex {
 				}
 			});
 		addVectors(live, expertise, "person:", queueMissing);
-		for (long id : ids) {
-			Term key = new Term("key", "person:" + id);
-			Document doc = live.get(id);
-			if (doc == null) {
-				writer.deleteDocuments(key);
-			}
-			else {
-				writer.updateDocument(key, doc);
-			}
-		}
+		ids.forEach(id -> documents.put("person:" + id, live.get(id)));
+		return documents;
 	}
 
 	private void publish() throws IOException {
