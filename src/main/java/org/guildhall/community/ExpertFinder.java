@@ -107,10 +107,10 @@ public class ExpertFinder {
 	}
 
 	private void semanticEvidence(String text, float[] query, Map<Long, Evidence> evidence) {
-		List<SearchIndex.Hit> posts = index.similar(query, EnumSet.of(SearchHit.Type.ANSWER, SearchHit.Type.ARTICLE), 100,
+		List<SearchIndex.Match> posts = index.nearest(query, EnumSet.of(SearchHit.Type.ANSWER, SearchHit.Type.ARTICLE), 100,
 				MIN_SIMILARITY);
 		Map<Long, double[]> byAuthor = new HashMap<>();
-		for (SearchIndex.Hit hit : posts) {
+		for (SearchIndex.Match hit : posts) {
 			if (hit.authorId() != null) {
 				double[] sum = byAuthor.computeIfAbsent(hit.authorId(), k -> new double[3]);
 				sum[0] += hit.score();
@@ -121,10 +121,10 @@ public class ExpertFinder {
 		byAuthor.forEach((author, sum) -> evidence(evidence, author).add(Math.min(6.0, 2.0 * sum[0]),
 				"wrote " + plural((int) sum[1], "answer or article", "answers or articles") + " close in meaning to '" + text
 						+ "' (best similarity " + String.format(java.util.Locale.ROOT, "%.2f", sum[2]) + ")"));
-		List<SearchIndex.Hit> profiles = index.similar(query, EnumSet.of(SearchHit.Type.PERSON), 100, MIN_SIMILARITY);
+		List<SearchIndex.Match> profiles = index.nearest(query, EnumSet.of(SearchHit.Type.PERSON), 100, MIN_SIMILARITY);
 		if (!profiles.isEmpty()) {
 			float best = profiles.get(0).score();
-			for (SearchIndex.Hit hit : profiles) {
+			for (SearchIndex.Match hit : profiles) {
 				Evidence e = evidence(evidence, hit.id());
 				if (!e.declared()) {
 					e.add(3.0 * hit.score() / best, "expertise (skills and bio) close in meaning to '" + text + "' (similarity "
@@ -190,12 +190,12 @@ public class ExpertFinder {
 	}
 
 	private void keywordEvidence(String text, Map<Long, Evidence> evidence) {
-		List<SearchIndex.Hit> posts = index.search(text,
+		List<SearchIndex.Match> posts = index.matches(text,
 				EnumSet.of(SearchHit.Type.QUESTION, SearchHit.Type.ANSWER, SearchHit.Type.ARTICLE), 200);
 		if (!posts.isEmpty()) {
 			float best = posts.get(0).score();
 			Map<Long, double[]> byAuthor = new HashMap<>();
-			for (SearchIndex.Hit hit : posts) {
+			for (SearchIndex.Match hit : posts) {
 				if (hit.authorId() != null && hit.type() != SearchHit.Type.QUESTION) {
 					double[] sum = byAuthor.computeIfAbsent(hit.authorId(), k -> new double[2]);
 					sum[0] += hit.score() / best;
@@ -205,10 +205,10 @@ public class ExpertFinder {
 			byAuthor.forEach((author, sum) -> evidence(evidence, author).add(Math.min(8.0, 2.0 * sum[0]),
 					"wrote " + plural((int) sum[1], "answer or article", "answers or articles") + " matching '" + text + "'"));
 		}
-		List<SearchIndex.Hit> profiles = index.search(text, EnumSet.of(SearchHit.Type.PERSON), 100);
+		List<SearchIndex.Match> profiles = index.matches(text, EnumSet.of(SearchHit.Type.PERSON), 100);
 		if (!profiles.isEmpty()) {
 			float best = profiles.get(0).score();
-			for (SearchIndex.Hit hit : profiles) {
+			for (SearchIndex.Match hit : profiles) {
 				Evidence e = evidence(evidence, hit.id());
 				if (!e.declared()) {
 					e.add(3.0 * hit.score() / best, "profile mentions '" + text + "'");

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.guildhall.mentorships.internal.Calendars;
+import org.guildhall.shared.Calendars;
 import org.guildhall.shared.ConflictException;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
@@ -245,10 +245,10 @@ public class Meetings {
 	private static String calendar(Mentorship m, Row row, Instant now) {
 		Participant organiser = row.organiserId() == m.mentor().id() ? m.mentor() : m.mentee();
 		Participant attendee = organiser == m.mentor() ? m.mentee() : m.mentor();
-		return Calendars.invitation(row.uid(), row.sequence(), row.cancelled(), row.startsAt(), row.minutes(), row.place(),
-				"Mentoring: " + m.mentor().fullName() + " and " + m.mentee().fullName(),
-				new Calendars.Person(organiser.email(), organiser.fullName()),
-				new Calendars.Person(attendee.email(), attendee.fullName()), now);
+		return Calendars.invitation(new Calendars.Meeting(row.uid(), row.sequence(), row.cancelled(), row.startsAt(), row.minutes(),
+				row.place(), null, "Mentoring: " + m.mentor().fullName() + " and " + m.mentee().fullName(),
+				"Mentoring meeting arranged in Guildhall.", new Calendars.Person(organiser.email(), organiser.fullName()),
+				List.of(new Calendars.Person(attendee.email(), attendee.fullName()))), now);
 	}
 
 	private Mentorship active(long mentorshipId, CurrentUser user, String action) {

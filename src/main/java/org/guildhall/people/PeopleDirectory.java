@@ -168,6 +168,19 @@ public class PeopleDirectory {
 		return refs;
 	}
 
+	/** The work e-mail of each of the given people that exists (for calendar invitations and mail). */
+	public Map<Long, String> emails(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, String> emails = new LinkedHashMap<>();
+		jdbc.sql("SELECT id, email FROM person WHERE id IN (:ids)").param("ids", ids)
+			.query(rs -> {
+				emails.put(rs.getLong(1), rs.getString(2));
+			});
+		return emails;
+	}
+
 	/**
 	 * Matching facts for each of the given people that exists, read with a handful of queries per
 	 * thousand people. A skill counts as teachable when marked so or held at proficiency 4 or 5; a

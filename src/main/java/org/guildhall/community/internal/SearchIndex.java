@@ -27,12 +27,15 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.index.Term;
@@ -88,7 +91,18 @@ public class SearchIndex {
 			@Nullable Long questionId, float score, List<String> fields) {
 	}
 
+	/**
+	 * A match without its stored text, read from doc values only (no stored-field decompression):
+	 * what the expert finder needs to weigh evidence. {@code authorId} is null for people.
+	 */
+	public record Match(SearchHit.Type type, long id, @Nullable Long authorId, float score) {
+	}
+
 	private static final String VECTOR = "vector";
+	private static final String KIND_VALUE = "kind_dv";
+	private static final String ID_VALUE = "id_dv";
+	private static final String AUTHOR_VALUE = "author_dv";
+	private static final SearchHit.Type[] TYPES = SearchHit.Type.values();
 
 	private final JdbcClient jdbc;
 	private final MarkdownRenderer markdown;
@@ -157,18 +171,7 @@ public class SearchIndex {
 
 	/** Documents that have a vector, i.e. that semantic search can find. */
 	public long withVectors() {
-		try {
-			IndexSearcher searcher = searchers.acquire();
-			try {
-				return searcher.count(new FieldExistsQuery(VECTOR));
-			}
-			finally {
-				searchers.release(searcher);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return withSearcher(searcher -> (long) searcher.count(new FieldExistsQuery(VECTOR)));
 	}
 
 	/** Documents still waiting for a vector; cheap, unlike {@link #status()}, which counts the index. */
@@ -329,27 +332,16 @@ public class SearchIndex {
 		if (query == null) {
 			return List.of();
 		}
-		BooleanQuery.Builder kinds = new BooleanQuery.Builder();
-		types.forEach(t -> kinds.add(new TermQuery(new Term("type", t.name())), Occur.SHOULD));
-		Query filtered = new BooleanQuery.Builder().add(query, Occur.MUST).add(kinds.build(), Occur.FILTER).build();
-		try {
-			IndexSearcher searcher = searchers.acquire();
-			try {
-				TopDocs top = searcher.search(filtered, limit);
-				List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-				var stored = searcher.storedFields();
-				for (ScoreDoc doc : top.scoreDocs) {
-					hits.add(hit(stored.document(doc.doc), doc.score, List.of()));
-				}
-				return hits;
+		Query filtered = new BooleanQuery.Builder().add(query, Occur.MUST).add(kinds(types), Occur.FILTER).build();
+		return withSearcher(searcher -> {
+			TopDocs top = searcher.search(filtered, limit);
+			List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+			var stored = searcher.storedFields();
+			for (ScoreDoc doc : top.scoreDocs) {
+				hits.add(hit(stored.document(doc.doc), doc.score, List.of()));
 			}
-			finally {
-				searchers.release(searcher);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+			return hits;
+		});
 	}
 
 	/**
@@ -361,36 +353,33 @@ public class SearchIndex {
 		if (query == null || hits.isEmpty()) {
 			return hits;
 		}
-		try {
-			IndexSearcher searcher = searchers.acquire();
-			try {
-				Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
-				List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-				List<Hit> explained = new ArrayList<>(hits.size());
-				for (Hit hit : hits) {
-					String key = (hit.type() == SearchHit.Type.PERSON ? "person:" : "post:") + hit.id();
-					TopDocs found = searcher.search(new TermQuery(new Term("key", key)), 1);
-					List<String> fields = new ArrayList<>();
-					if (found.scoreDocs.length > 0) {
-						int doc = found.scoreDocs[0].doc;
-						LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-						Matches matches = weight.matches(leaf, doc - leaf.docBase);
-						if (matches != null) {
-							matches.forEach(fields::add);
-						}
+		return withSearcher(searcher -> {
+			Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+			List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+			List<Hit> explained = new ArrayList<>(hits.size());
+			for (Hit hit : hits) {
+				String key = (hit.type() == SearchHit.Type.PERSON ? "person:" : "post:") + hit.id();
+				TopDocs found = searcher.search(new TermQuery(new Term("key", key)), 1);
+				List<String> fields = new ArrayList<>();
+				if (found.scoreDocs.length > 0) {
+					int doc = found.scoreDocs[0].doc;
+					LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+					Matches matches = weight.matches(leaf, doc - leaf.docBase);
+					if (matches != null) {
+						matches.forEach(fields::add);
 					}
-					explained.add(new Hit(hit.type(), hit.id(), hit.title(), hit.excerpt(), hit.authorId(), hit.questionId(),
-							hit.score(), List.copyOf(fields)));
 				}
-				return explained;
+				explained.add(new Hit(hit.type(), hit.id(), hit.title(), hit.excerpt(), hit.authorId(), hit.questionId(),
+						hit.score(), List.copyOf(fields)));
 			}
-			finally {
-				searchers.release(searcher);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+			return explained;
+		});
+	}
+
+	private static Query kinds(Set<SearchHit.Type> types) {
+		BooleanQuery.Builder kinds = new BooleanQuery.Builder();
+		types.forEach(t -> kinds.add(new TermQuery(new Term("type", t.name())), Occur.SHOULD));
+		return kinds.build();
 	}
 
 	private @Nullable Query parse(String text) {
@@ -403,23 +392,112 @@ public class SearchIndex {
 	 * the hit's score is that similarity.
 	 */
 	public List<Hit> similar(float[] vector, Set<SearchHit.Type> types, int limit, float minSimilarity) {
-		BooleanQuery.Builder kinds = new BooleanQuery.Builder();
-		types.forEach(t -> kinds.add(new TermQuery(new Term("type", t.name())), Occur.SHOULD));
-		Query knn = new KnnFloatVectorQuery(VECTOR, vector, limit, kinds.build());
+		Query knn = new KnnFloatVectorQuery(VECTOR, vector, limit, kinds(types));
+		return withSearcher(searcher -> {
+			TopDocs top = searcher.search(knn, limit);
+			List<Hit> hits = new ArrayList<>();
+			var stored = searcher.storedFields();
+			for (ScoreDoc doc : top.scoreDocs) {
+				float cosine = cosine(doc.score);
+				if (cosine >= minSimilarity) {
+					hits.add(hit(stored.document(doc.doc), cosine, List.of()));
+				}
+			}
+			return hits;
+		});
+	}
+
+	/** Lucene scores a dot product d of unit vectors as (1 + d) / 2. */
+	private static float cosine(float score) {
+		return 2 * score - 1;
+	}
+
+	/** Like {@link #search}, but only kind, id, author and score, read from doc values. */
+	public List<Match> matches(String text, Set<SearchHit.Type> types, int limit) {
+		Query query = parse(text);
+		if (query == null) {
+			return List.of();
+		}
+		Query filtered = new BooleanQuery.Builder().add(query, Occur.MUST).add(kinds(types), Occur.FILTER).build();
+		return withSearcher(searcher -> matches(searcher, searcher.search(filtered, limit).scoreDocs, 0));
+	}
+
+	/** Like {@link #similar}, but only kind, id, author and similarity, read from doc values. */
+	public List<Match> nearest(float[] vector, Set<SearchHit.Type> types, int limit, float minSimilarity) {
+		Query knn = new KnnFloatVectorQuery(VECTOR, vector, limit, kinds(types));
+		return withSearcher(searcher -> {
+			ScoreDoc[] top = searcher.search(knn, limit).scoreDocs;
+			for (ScoreDoc doc : top) {
+				doc.score = cosine(doc.score);
+			}
+			return matches(searcher, top, minSimilarity);
+		});
+	}
+
+	/** The matches of these documents in score order, those scoring below {@code minScore} left out. */
+	private static List<Match> matches(IndexSearcher searcher, ScoreDoc[] top, float minScore) throws IOException {
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		// doc values are read forwards: visit the documents in index order, then put them back in score order
+		Integer[] order = new Integer[top.length];
+		for (int i = 0; i < top.length; i++) {
+			order[i] = i;
+		}
+		java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> top[i].doc));
+		Match[] found = new Match[top.length];
+		int leafIndex = -1;
+		NumericDocValues kinds = null;
+		NumericDocValues ids = null;
+		NumericDocValues authors = null;
+		var stored = searcher.storedFields();
+		for (int i : order) {
+			ScoreDoc doc = top[i];
+			if (doc.score < minScore) {
+				continue;
+			}
+			int leaf = ReaderUtil.subIndex(doc.doc, leaves);
+			if (leaf != leafIndex) {
+				leafIndex = leaf;
+				LeafReader reader = leaves.get(leaf).reader();
+				kinds = reader.getNumericDocValues(KIND_VALUE);
+				ids = reader.getNumericDocValues(ID_VALUE);
+				authors = reader.getNumericDocValues(AUTHOR_VALUE);
+			}
+			int local = doc.doc - leaves.get(leaf).docBase;
+			if (kinds != null && ids != null && authors != null && kinds.advanceExact(local) && ids.advanceExact(local)
+					&& authors.advanceExact(local)) {
+				SearchHit.Type type = TYPES[(int) kinds.longValue()];
+				found[i] = new Match(type, ids.longValue(), type == SearchHit.Type.PERSON ? null : authors.longValue(), doc.score);
+			}
+			else {
+				// written before doc values existed (an index kept on disk by an older version)
+				Hit hit = hit(stored.document(doc.doc), doc.score, List.of());
+				found[i] = new Match(hit.type(), hit.id(), hit.authorId(), doc.score);
+			}
+		}
+		List<Match> result = new ArrayList<>(top.length);
+		for (Match match : found) {
+			if (match != null) {
+				result.add(match);
+			}
+		}
+		return result;
+	}
+
+	private static void addEvidenceValues(Document doc, SearchHit.Type type, long id, long authorId) {
+		doc.add(new NumericDocValuesField(KIND_VALUE, type.ordinal()));
+		doc.add(new NumericDocValuesField(ID_VALUE, id));
+		doc.add(new NumericDocValuesField(AUTHOR_VALUE, authorId));
+	}
+
+	private interface SearcherWork<T> {
+		T run(IndexSearcher searcher) throws IOException;
+	}
+
+	private <T> T withSearcher(SearcherWork<T> work) {
 		try {
 			IndexSearcher searcher = searchers.acquire();
 			try {
-				TopDocs top = searcher.search(knn, limit);
-				List<Hit> hits = new ArrayList<>();
-				var stored = searcher.storedFields();
-				for (ScoreDoc doc : top.scoreDocs) {
-					// for unit vectors Lucene scores a dot product d as (1 + d) / 2
-					float cosine = 2 * doc.score - 1;
-					if (cosine >= minSimilarity) {
-						hits.add(hit(stored.document(doc.doc), cosine, List.of()));
-					}
-				}
-				return hits;
+				return work.run(searcher);
 			}
 			finally {
 				searchers.release(searcher);
@@ -523,6 +601,7 @@ public class SearchIndex {
 				doc.add(new StringField("type", rs.getString("kind"), Field.Store.YES));
 				doc.add(new StoredField("id", String.valueOf(id)));
 				doc.add(new StoredField("author", String.valueOf(rs.getLong("author_id"))));
+				addEvidenceValues(doc, SearchHit.Type.valueOf(rs.getString("kind")), id, rs.getLong("author_id"));
 				if (answer) {
 					doc.add(new StoredField("question", String.valueOf(question)));
 				}
@@ -589,6 +668,7 @@ public class SearchIndex {
 				doc.add(new StringField("key", "person:" + id, Field.Store.NO));
 				doc.add(new StringField("type", SearchHit.Type.PERSON.name(), Field.Store.YES));
 				doc.add(new StoredField("id", String.valueOf(id)));
+				addEvidenceValues(doc, SearchHit.Type.PERSON, id, 0);
 				doc.add(new StoredField("title", rs.getString("full_name")));
 				doc.add(new TextField("title", rs.getString("full_name") + " " + nonNull(title), Field.Store.NO));
 				doc.add(new TextField("topics", skills.getOrDefault(id, new StringBuilder()).toString(), Field.Store.NO));
