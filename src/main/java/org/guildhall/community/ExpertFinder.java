@@ -134,59 +134,56 @@ public class ExpertFinder {
 		}
 	}
 
+	/** The four kinds of evidence for a skill, in one round trip: declared, answers, articles, kudos (in that order). */
+	private static final String SKILL_EVIDENCE = """
+			SELECT 1 AS kind, person_id AS person, proficiency AS a, CASE WHEN can_teach THEN 1 ELSE 0 END AS b, 0 AS c
+			FROM person_skill WHERE skill_id = :skill
+			UNION ALL
+			SELECT 2, a.author_id,
+			       SUM(CASE WHEN q.accepted_answer_id = a.id THEN 1 ELSE 0 END),
+			       SUM(CASE WHEN q.accepted_answer_id = a.id THEN 0 ELSE 1 END),
+			       SUM(CASE WHEN a.score > 0 THEN a.score ELSE 0 END)
+			FROM community_post a
+			JOIN community_post q ON q.id = a.question_id
+			JOIN community_post_topic t ON t.post_id = q.id
+			WHERE t.skill_id = :skill AND a.deleted_at IS NULL AND q.deleted_at IS NULL
+			GROUP BY a.author_id
+			UNION ALL
+			SELECT 3, p.author_id, COUNT(*), SUM(CASE WHEN p.score > 0 THEN p.score ELSE 0 END), 0
+			FROM community_post p JOIN community_post_topic t ON t.post_id = p.id
+			WHERE t.skill_id = :skill AND p.kind = 'ARTICLE' AND p.deleted_at IS NULL
+			GROUP BY p.author_id
+			UNION ALL
+			SELECT 4, receiver_id, COUNT(*), 0, 0 FROM community_kudos WHERE skill_id = :skill GROUP BY receiver_id
+			ORDER BY kind""";
+
 	private void skillEvidence(Skill skill, Map<Long, Evidence> evidence) {
 		String name = skill.name();
-		jdbc.sql("SELECT person_id, proficiency, can_teach FROM person_skill WHERE skill_id = ?").param(skill.id())
-			.query(rs -> {
-				int proficiency = rs.getInt(2);
-				boolean teaches = rs.getBoolean(3);
-				evidence(evidence, rs.getLong(1)).add(2.0 * proficiency + (teaches ? 2 : 0),
-						"says they know " + name + " at " + proficiency + "/5" + (teaches ? " and can teach it" : ""));
-			});
-		jdbc.sql("""
-				SELECT a.author_id,
-				       SUM(CASE WHEN q.accepted_answer_id = a.id THEN 1 ELSE 0 END) AS accepted,
-				       SUM(CASE WHEN q.accepted_answer_id = a.id THEN 0 ELSE 1 END) AS others,
-				       SUM(CASE WHEN a.score > 0 THEN a.score ELSE 0 END) AS votes
-				FROM community_post a
-				JOIN community_post q ON q.id = a.question_id
-				JOIN community_post_topic t ON t.post_id = q.id
-				WHERE t.skill_id = ? AND a.deleted_at IS NULL AND q.deleted_at IS NULL
-				GROUP BY a.author_id""")
-			.param(skill.id())
-			.query(rs -> {
-				Evidence e = evidence(evidence, rs.getLong(1));
-				int accepted = rs.getInt(2);
-				int others = rs.getInt(3);
-				int votes = rs.getInt(4);
-				if (accepted > 0) {
-					e.add(5.0 * Math.min(accepted, 10), plural(accepted, "accepted answer") + " on " + name);
+		jdbc.sql(SKILL_EVIDENCE).param("skill", skill.id()).query(rs -> {
+			Evidence e = evidence(evidence, rs.getLong("person"));
+			int a = rs.getInt("a");
+			int b = rs.getInt("b");
+			int c = rs.getInt("c");
+			switch (rs.getInt("kind")) {
+				case 1 -> e.add(2.0 * a + (b == 1 ? 2 : 0), "says they know " + name + " at " + a + "/5" + (b == 1 ? " and can teach it" : ""));
+				case 2 -> {
+					// a: accepted answers, b: other answers, c: up-votes on them
+					if (a > 0) {
+						e.add(5.0 * Math.min(a, 10), plural(a, "accepted answer") + " on " + name);
+					}
+					if (b > 0) {
+						e.add(Math.min(b, 10), plural(b, a > 0 ? "other answer" : "answer") + " on " + name);
+					}
+					if (c > 0) {
+						e.add(Math.min(c, 20), plural(c, "up-vote") + " on those answers");
+					}
 				}
-				if (others > 0) {
-					e.add(Math.min(others, 10), plural(others, accepted > 0 ? "other answer" : "answer") + " on " + name);
-				}
-				if (votes > 0) {
-					e.add(Math.min(votes, 20), plural(votes, "up-vote") + " on those answers");
-				}
-			});
-		jdbc.sql("""
-				SELECT p.author_id, COUNT(*), SUM(CASE WHEN p.score > 0 THEN p.score ELSE 0 END)
-				FROM community_post p JOIN community_post_topic t ON t.post_id = p.id
-				WHERE t.skill_id = ? AND p.kind = 'ARTICLE' AND p.deleted_at IS NULL
-				GROUP BY p.author_id""")
-			.param(skill.id())
-			.query(rs -> {
-				int articles = rs.getInt(2);
-				int votes = rs.getInt(3);
-				evidence(evidence, rs.getLong(1)).add(4.0 * Math.min(articles, 5) + 0.5 * Math.min(votes, 20),
-						"wrote " + plural(articles, "article") + " on " + name + (votes > 0 ? " (" + plural(votes, "up-vote") + ")" : ""));
-			});
-		jdbc.sql("SELECT receiver_id, COUNT(*) FROM community_kudos WHERE skill_id = ? GROUP BY receiver_id")
-			.param(skill.id())
-			.query(rs -> {
-				int kudos = rs.getInt(2);
-				evidence(evidence, rs.getLong(1)).add(3.0 * Math.min(kudos, 10), "received " + plural(kudos, "kudos", "kudos") + " for " + name);
-			});
+				// a: articles, b: up-votes on them
+				case 3 -> e.add(4.0 * Math.min(a, 5) + 0.5 * Math.min(b, 20),
+						"wrote " + plural(a, "article") + " on " + name + (b > 0 ? " (" + plural(b, "up-vote") + ")" : ""));
+				default -> e.add(3.0 * Math.min(a, 10), "received " + plural(a, "kudos", "kudos") + " for " + name);
+			}
+		});
 	}
 
 	private void keywordEvidence(String text, Map<Long, Evidence> evidence) {
