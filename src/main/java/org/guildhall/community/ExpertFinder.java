@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.guildhall.community.internal.SearchIndex;
 import org.guildhall.people.PeopleDirectory;
@@ -95,13 +93,14 @@ public class ExpertFinder {
 			.sorted(Comparator.comparingDouble(Evidence::score).reversed().thenComparingLong(e -> e.personId)).toList();
 		// only the best need checking: look at twice as many as wanted at a time until enough are active
 		List<Evidence> ranked = new ArrayList<>();
+		Map<Long, PersonRef> refs = new HashMap<>();
 		for (int from = 0; from < sorted.size() && ranked.size() < limit; from += 2 * limit) {
 			List<Evidence> chunk = sorted.subList(from, Math.min(sorted.size(), from + 2 * limit));
-			Set<Long> active = active(chunk.stream().map(e -> e.personId).collect(java.util.stream.Collectors.toSet()));
-			chunk.stream().filter(e -> active.contains(e.personId)).limit(limit - ranked.size()).forEach(ranked::add);
+			Map<Long, PersonRef> active = people.activeRefs(chunk.stream().map(e -> e.personId).toList());
+			refs.putAll(active);
+			chunk.stream().filter(e -> active.containsKey(e.personId)).limit(limit - ranked.size()).forEach(ranked::add);
 		}
-		Map<Long, PersonRef> refs = people.refs(ranked.stream().map(e -> e.personId).toList());
-		return new ExpertResults(ranked.stream().filter(e -> refs.containsKey(e.personId))
+		return new ExpertResults(ranked.stream()
 			.map(e -> new Expert(refs.get(e.personId), Math.round(e.score() * 10) / 10.0, List.copyOf(e.reasons)))
 			.toList(), query != null, ranking);
 	}
@@ -212,11 +211,6 @@ public class ExpertFinder {
 				}
 			}
 		}
-	}
-
-	private Set<Long> active(Set<Long> ids) {
-		return new HashSet<>(jdbc.sql("SELECT id FROM person WHERE active = TRUE AND id IN (:ids)")
-			.param("ids", ids).query(Long.class).list());
 	}
 
 	private static Evidence evidence(Map<Long, Evidence> evidence, long personId) {

@@ -36,12 +36,16 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -56,6 +60,8 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.guildhall.community.IndexStatus;
 import org.guildhall.community.SearchHit;
 import org.jspecify.annotations.Nullable;
@@ -358,15 +364,16 @@ public class SearchIndex {
 			List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
 			List<Hit> explained = new ArrayList<>(hits.size());
 			for (Hit hit : hits) {
-				String key = (hit.type() == SearchHit.Type.PERSON ? "person:" : "post:") + hit.id();
-				TopDocs found = searcher.search(new TermQuery(new Term("key", key)), 1);
+				BytesRef key = new BytesRef((hit.type() == SearchHit.Type.PERSON ? "person:" : "post:") + hit.id());
 				List<String> fields = new ArrayList<>();
-				if (found.scoreDocs.length > 0) {
-					int doc = found.scoreDocs[0].doc;
-					LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-					Matches matches = weight.matches(leaf, doc - leaf.docBase);
-					if (matches != null) {
-						matches.forEach(fields::add);
+				for (LeafReaderContext leaf : leaves) {
+					int doc = liveDoc(leaf, key);
+					if (doc != DocIdSetIterator.NO_MORE_DOCS) {
+						Matches matches = weight.matches(leaf, doc);
+						if (matches != null) {
+							matches.forEach(fields::add);
+						}
+						break;
 					}
 				}
 				explained.add(new Hit(hit.type(), hit.id(), hit.title(), hit.excerpt(), hit.authorId(), hit.questionId(),
@@ -374,6 +381,26 @@ public class SearchIndex {
 			}
 			return explained;
 		});
+	}
+
+	/** The live document of the leaf with this key (leaf-local id), or NO_MORE_DOCS. */
+	private static int liveDoc(LeafReaderContext leaf, BytesRef key) throws IOException {
+		Terms terms = leaf.reader().terms("key");
+		if (terms == null) {
+			return DocIdSetIterator.NO_MORE_DOCS;
+		}
+		TermsEnum te = terms.iterator();
+		if (!te.seekExact(key)) {
+			return DocIdSetIterator.NO_MORE_DOCS;
+		}
+		Bits live = leaf.reader().getLiveDocs();
+		PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+		for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+			if (live == null || live.get(doc)) {
+				return doc;
+			}
+		}
+		return DocIdSetIterator.NO_MORE_DOCS;
 	}
 
 	private static Query kinds(Set<SearchHit.Type> types) {
