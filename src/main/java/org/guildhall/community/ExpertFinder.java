@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.guildhall.community.internal.SearchIndex;
 import org.guildhall.people.PeopleDirectory;
@@ -101,7 +102,7 @@ public class ExpertFinder {
 			chunk.stream().filter(e -> active.containsKey(e.personId)).limit(limit - ranked.size()).forEach(ranked::add);
 		}
 		return new ExpertResults(ranked.stream()
-			.map(e -> new Expert(refs.get(e.personId), Math.round(e.score() * 10) / 10.0, List.copyOf(e.reasons)))
+			.map(e -> new Expert(refs.get(e.personId), Math.round(e.score() * 10) / 10.0, e.reasons()))
 			.toList(), query != null, ranking);
 	}
 
@@ -118,7 +119,7 @@ public class ExpertFinder {
 			}
 		}
 		byAuthor.forEach((author, sum) -> evidence(evidence, author).add(Math.min(6.0, 2.0 * sum[0]),
-				"wrote " + plural((int) sum[1], "answer or article", "answers or articles") + " close in meaning to '" + text
+				() -> "wrote " + plural((int) sum[1], "answer or article", "answers or articles") + " close in meaning to '" + text
 						+ "' (best similarity " + String.format(java.util.Locale.ROOT, "%.2f", sum[2]) + ")"));
 		List<SearchIndex.Match> profiles = index.nearest(query, EnumSet.of(SearchHit.Type.PERSON), 100, MIN_SIMILARITY);
 		if (!profiles.isEmpty()) {
@@ -126,7 +127,7 @@ public class ExpertFinder {
 			for (SearchIndex.Match hit : profiles) {
 				Evidence e = evidence(evidence, hit.id());
 				if (!e.declared()) {
-					e.add(3.0 * hit.score() / best, "expertise (skills and bio) close in meaning to '" + text + "' (similarity "
+					e.add(3.0 * hit.score() / best, () -> "expertise (skills and bio) close in meaning to '" + text + "' (similarity "
 							+ String.format(java.util.Locale.ROOT, "%.2f", hit.score()) + ")");
 				}
 			}
@@ -164,23 +165,23 @@ public class ExpertFinder {
 			int b = rs.getInt("b");
 			int c = rs.getInt("c");
 			switch (rs.getInt("kind")) {
-				case 1 -> e.add(2.0 * a + (b == 1 ? 2 : 0), "says they know " + name + " at " + a + "/5" + (b == 1 ? " and can teach it" : ""));
+				case 1 -> e.declare(2.0 * a + (b == 1 ? 2 : 0), () -> "says they know " + name + " at " + a + "/5" + (b == 1 ? " and can teach it" : ""));
 				case 2 -> {
 					// a: accepted answers, b: other answers, c: up-votes on them
 					if (a > 0) {
-						e.add(5.0 * Math.min(a, 10), plural(a, "accepted answer") + " on " + name);
+						e.add(5.0 * Math.min(a, 10), () -> plural(a, "accepted answer") + " on " + name);
 					}
 					if (b > 0) {
-						e.add(Math.min(b, 10), plural(b, a > 0 ? "other answer" : "answer") + " on " + name);
+						e.add(Math.min(b, 10), () -> plural(b, a > 0 ? "other answer" : "answer") + " on " + name);
 					}
 					if (c > 0) {
-						e.add(Math.min(c, 20), plural(c, "up-vote") + " on those answers");
+						e.add(Math.min(c, 20), () -> plural(c, "up-vote") + " on those answers");
 					}
 				}
 				// a: articles, b: up-votes on them
 				case 3 -> e.add(4.0 * Math.min(a, 5) + 0.5 * Math.min(b, 20),
-						"wrote " + plural(a, "article") + " on " + name + (b > 0 ? " (" + plural(b, "up-vote") + ")" : ""));
-				default -> e.add(3.0 * Math.min(a, 10), "received " + plural(a, "kudos", "kudos") + " for " + name);
+						() -> "wrote " + plural(a, "article") + " on " + name + (b > 0 ? " (" + plural(b, "up-vote") + ")" : ""));
+				default -> e.add(3.0 * Math.min(a, 10), () -> "received " + plural(a, "kudos", "kudos") + " for " + name);
 			}
 		});
 	}
@@ -199,7 +200,7 @@ public class ExpertFinder {
 				}
 			}
 			byAuthor.forEach((author, sum) -> evidence(evidence, author).add(Math.min(8.0, 2.0 * sum[0]),
-					"wrote " + plural((int) sum[1], "answer or article", "answers or articles") + " matching '" + text + "'"));
+					() -> "wrote " + plural((int) sum[1], "answer or article", "answers or articles") + " matching '" + text + "'"));
 		}
 		List<SearchIndex.Match> profiles = index.matches(text, EnumSet.of(SearchHit.Type.PERSON), 100);
 		if (!profiles.isEmpty()) {
@@ -207,7 +208,7 @@ public class ExpertFinder {
 			for (SearchIndex.Match hit : profiles) {
 				Evidence e = evidence(evidence, hit.id());
 				if (!e.declared()) {
-					e.add(3.0 * hit.score() / best, "profile mentions '" + text + "'");
+					e.add(3.0 * hit.score() / best, () -> "profile mentions '" + text + "'");
 				}
 			}
 		}
@@ -225,20 +226,30 @@ public class ExpertFinder {
 		return n + " " + (n == 1 ? one : many);
 	}
 
-	/** The points and reasons gathered for one person. */
+	/**
+	 * The points gathered for one person, and the reasons, put into words only for the people
+	 * shown (a popular skill brings thousands of candidates).
+	 */
 	private static final class Evidence {
 
 		final long personId;
-		final List<String> reasons = new ArrayList<>();
-		double score;
+		private final List<Supplier<String>> reasons = new ArrayList<>(4);
+		private double score;
+		private boolean declared;
 
 		Evidence(long personId) {
 			this.personId = personId;
 		}
 
-		void add(double points, String reason) {
+		void add(double points, Supplier<String> reason) {
 			score += points;
 			reasons.add(reason);
+		}
+
+		/** Points for declaring the skill in their profile. */
+		void declare(double points, Supplier<String> reason) {
+			declared = true;
+			add(points, reason);
 		}
 
 		double score() {
@@ -246,7 +257,11 @@ public class ExpertFinder {
 		}
 
 		boolean declared() {
-			return reasons.stream().anyMatch(r -> r.startsWith("says they know"));
+			return declared;
+		}
+
+		List<String> reasons() {
+			return reasons.stream().map(Supplier::get).toList();
 		}
 	}
 }
