@@ -22,6 +22,7 @@ SEMANTIC_POSTS=${SEMANTIC_POSTS:-20000}
 SEED=${SEED:-42}
 QUERIES=${QUERIES:-300}
 CLIENTS=${CLIENTS:-8}
+PORT=${PORT:-18190}   # the first port tried for the application (the next free one is taken)
 OUT=${OUT:-bench/community/results/latest.json}
 WORK=${WORK:-${TMPDIR:-/tmp}/guildhall-community-bench}
 
@@ -44,4 +45,4 @@ if [ "$SEMANTIC_POSTS" != "0" ]; then
 fi
 echo "== load: $(uptime)"
 exec java -Xmx1g bench/community/src/CommunityBench.java --jar target/guildhall.jar --runs "$RUNS" \
-  --queries "$QUERIES" --clients "$CLIENTS" --seed "$SEED" --out "$OUT"
+  --queries "$QUERIES" --clients "$CLIENTS" --seed "$SEED" --port "$PORT" --out "$OUT"

@@ -319,8 +319,8 @@ public class CommunityBench {
 		result.put("perSecond", round(queries.size() / seconds));
 		result.put("loadBefore", loadBefore);
 		result.put("loadAfter", load());
-		System.out.printf(Locale.ROOT, "%-28s %dc: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d failures (load %s)%n", path, clients,
-				result.get("p50"), result.get("p95"), result.get("p99"), failures.get(), result.get("loadAfter"));
+		System.out.printf(Locale.ROOT, "%-28s %dc: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d failures (load before %s, after %s)%n",
+				path, clients, result.get("p50"), result.get("p95"), result.get("p99"), failures.get(), loadBefore, result.get("loadAfter"));
 		return result;
 	}
 
@@ -573,8 +573,8 @@ public class CommunityBench {
 
 	static String load() {
 		try {
-			return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0] + "/" + Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[1]
-					+ "/" + Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[2];
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ", 4);
+			return fields[0] + "/" + fields[1] + "/" + fields[2];
 		}
 		catch (IOException e) {
 			return "unknown";
@@ -612,14 +612,15 @@ public class CommunityBench {
 				out.append(String.format(Locale.ROOT, "  with vectors: %,d documents after %.1f s%n", run.get("withVectors"),
 						((Number) run.get("rebuildWithVectorsMs")).longValue() / 1000.0));
 			}
-			out.append(String.format(Locale.ROOT, "%-12s %4s %6s %8s %8s %8s %8s %7s %9s  %s%n", "query", "cl", "n", "p50", "p95", "p99",
-					"max", "req/s", "semantic", "load 1/5/15 after"));
+			out.append(String.format(Locale.ROOT, "%-12s %4s %6s %8s %8s %8s %8s %7s %9s  %-18s %s%n", "query", "cl", "n", "p50", "p95",
+					"p99", "max", "req/s", "semantic", "load 1/5/15 before", "after"));
 			@SuppressWarnings("unchecked")
 			Map<String, Map<String, Object>> latency = (Map<String, Map<String, Object>>) run.get("latency");
 			if (latency != null) {
-				latency.forEach((name, m) -> out.append(String.format(Locale.ROOT, "%-12s %4s %6s %8.1f %8.1f %8.1f %8.1f %7.1f %9s  %s%n",
-						name.substring(0, name.indexOf('-')), m.get("clients"), m.get("requests"), m.get("p50"), m.get("p95"), m.get("p99"),
-						m.get("max"), m.get("perSecond"), m.get("semanticAnswers"), m.get("loadAfter"))));
+				latency.forEach((name, m) -> out.append(String.format(Locale.ROOT,
+						"%-12s %4s %6s %8.1f %8.1f %8.1f %8.1f %7.1f %9s  %-18s %s%n", name.substring(0, name.indexOf('-')),
+						m.get("clients"), m.get("requests"), m.get("p50"), m.get("p95"), m.get("p99"), m.get("max"), m.get("perSecond"),
+						m.get("semanticAnswers"), m.get("loadBefore"), m.get("loadAfter"))));
 			}
 		}
 		return out.toString();

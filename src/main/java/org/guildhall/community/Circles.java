@@ -19,6 +19,7 @@ import org.guildhall.people.PeopleDirectory;
 import org.guildhall.people.PersonRef;
 import org.guildhall.people.Skill;
 import org.guildhall.people.SkillCatalog;
+import org.guildhall.shared.Calendars;
 import org.guildhall.shared.ConflictException;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
@@ -427,6 +428,46 @@ public class Circles {
 		}
 		store.answer(eventId, personId, answer);
 		return store.events(circleId, now, personId).stream().filter(e -> e.id() == eventId).findFirst().orElseThrow();
+	}
+
+	/**
+	 * The event as an iCalendar invitation (members and administrators): a stable UID per event,
+	 * METHOD:REQUEST (METHOD:CANCEL with a higher SEQUENCE once cancelled), the host as organiser and
+	 * every other member as attendee with their answer (yes accepted, maybe tentative, no declined).
+	 */
+	@Transactional(readOnly = true)
+	public String invitation(long circleId, long eventId, CurrentUser viewer) {
+		CircleRow row = requireReader(circleId, viewer);
+		CircleStore.EventRow event = store.findEvent(circleId, eventId)
+			.orElseThrow(() -> new NotFoundException("No event with id " + eventId + " in this circle"));
+		List<Long> members = store.people(circleId, Membership.MEMBER);
+		Set<Long> everyone = new HashSet<>(members);
+		everyone.add(row.hostId());
+		Map<Long, PersonRef> refs = people.refs(everyone);
+		Map<Long, String> emails = people.emails(everyone);
+		Map<Long, Rsvp> answers = store.answers(eventId);
+		List<Calendars.Person> attendees = members.stream()
+			.filter(id -> id != row.hostId() && refs.containsKey(id) && emails.containsKey(id))
+			.map(id -> new Calendars.Person(emails.get(id), refs.get(id).fullName(), answer(answers.get(id))))
+			.toList();
+		Calendars.Person host = new Calendars.Person(emails.getOrDefault(row.hostId(), "circles@guildhall.invalid"),
+				refs.containsKey(row.hostId()) ? refs.get(row.hostId()).fullName() : "Circle host");
+		String description = "An event of the learning circle " + row.name() + " (" + row.skillName() + ") in Guildhall."
+				+ (event.link() != null ? "\nJoin: " + event.link() : "");
+		return Calendars.invitation(new Calendars.Meeting("circle-event-" + eventId + "@guildhall", event.cancelled() ? 1 : 0,
+				event.cancelled(), event.startsAt(), event.durationMinutes(), event.place(), event.link(),
+				event.title() + " (" + row.name() + ")", description, host, attendees), clock.instant());
+	}
+
+	private static Calendars.Answer answer(@Nullable Rsvp rsvp) {
+		if (rsvp == null) {
+			return Calendars.Answer.NEEDS_ACTION;
+		}
+		return switch (rsvp) {
+			case YES -> Calendars.Answer.ACCEPTED;
+			case MAYBE -> Calendars.Answer.TENTATIVE;
+			case NO -> Calendars.Answer.DECLINED;
+		};
 	}
 
 	/** Cancels an event (host or administrator); it disappears from the circle and from feeds. */

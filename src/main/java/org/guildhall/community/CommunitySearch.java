@@ -11,6 +11,7 @@ import java.util.Set;
 import org.guildhall.community.internal.SearchIndex;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -54,36 +55,51 @@ public class CommunitySearch {
 		Set<SearchHit.Type> kinds = types.isEmpty() ? EnumSet.allOf(SearchHit.Type.class) : types;
 		float[] query = index.embedQuery(text);
 		if (query == null) {
-			List<SearchHit> hits = index.search(text, kinds, limit).stream()
+			List<SearchHit> hits = index.explain(text, index.search(text, kinds, limit)).stream()
 				.map(h -> new SearchHit(h.type(), h.id(), h.title(), h.excerpt(), link(h), h.score(), List.of(words(h))))
 				.toList();
+			String failure = index.semanticFailure();
 			return new SearchResults(hits, false, "Keyword ranking only (BM25): semantic search is off"
-					+ (index.status().semanticFailure() != null ? " (" + index.status().semanticFailure() + ")" : "") + ".");
+					+ (failure != null ? " (" + failure + ")" : "") + ".");
 		}
 		List<SearchIndex.Hit> keyword = index.search(text, kinds, Math.max(limit, DEPTH));
 		List<SearchIndex.Hit> similar = index.similar(query, kinds, Math.max(limit, DEPTH), MIN_SIMILARITY);
 		Map<String, Fused> fused = new LinkedHashMap<>();
 		for (int rank = 0; rank < keyword.size(); rank++) {
 			SearchIndex.Hit hit = keyword.get(rank);
-			Fused f = fused.computeIfAbsent(hit.type() + ":" + hit.id(), k -> new Fused(hit));
+			Fused f = fused.computeIfAbsent(key(hit), k -> new Fused(hit));
 			f.score += 1.0 / (FUSION_K + rank + 1);
-			f.why.add(words(hit));
+			f.keyword = true;
 		}
 		for (int rank = 0; rank < similar.size(); rank++) {
 			SearchIndex.Hit hit = similar.get(rank);
-			Fused f = fused.computeIfAbsent(hit.type() + ":" + hit.id(), k -> new Fused(hit));
+			Fused f = fused.computeIfAbsent(key(hit), k -> new Fused(hit));
 			f.score += 1.0 / (FUSION_K + rank + 1);
-			f.why.add(String.format(Locale.ROOT, "close in meaning (similarity %.2f)", hit.score()));
+			f.similarity = hit.score();
 		}
-		List<SearchHit> hits = fused.values().stream()
-			.sorted((a, b) -> Double.compare(b.score, a.score))
-			.limit(limit)
-			.map(f -> new SearchHit(f.hit.type(), f.hit.id(), f.hit.title(), f.hit.excerpt(), link(f.hit),
-					(float) f.score, List.copyOf(f.why)))
-			.toList();
-		long waiting = index.status().awaitingVectors();
+		List<Fused> best = fused.values().stream().sorted((a, b) -> Double.compare(b.score, a.score)).limit(limit).toList();
+		// where the words matched is worked out only for the keyword hits that are shown
+		Map<String, SearchIndex.Hit> explained = new LinkedHashMap<>();
+		index.explain(text, best.stream().filter(f -> f.keyword).map(f -> f.hit).toList())
+			.forEach(h -> explained.put(key(h), h));
+		List<SearchHit> hits = best.stream().map(f -> {
+			List<String> why = new ArrayList<>(2);
+			if (f.keyword) {
+				why.add(words(explained.getOrDefault(key(f.hit), f.hit)));
+			}
+			if (f.similarity != null) {
+				why.add(String.format(Locale.ROOT, "close in meaning (similarity %.2f)", f.similarity));
+			}
+			return new SearchHit(f.hit.type(), f.hit.id(), f.hit.title(), f.hit.excerpt(), link(f.hit), (float) f.score,
+					List.copyOf(why));
+		}).toList();
+		long waiting = index.awaitingVectors();
 		return new SearchResults(hits, true, "Keyword (BM25) and semantic ranking, fused"
 				+ (waiting > 0 ? "; " + waiting + " documents still wait for their vectors and are found by keyword only" : "") + ".");
+	}
+
+	private static String key(SearchIndex.Hit hit) {
+		return hit.type() + ":" + hit.id();
 	}
 
 	/** Where the words matched, in plain words. */
@@ -110,8 +126,9 @@ public class CommunitySearch {
 	private static final class Fused {
 
 		final SearchIndex.Hit hit;
-		final List<String> why = new ArrayList<>();
 		double score;
+		boolean keyword;
+		@Nullable Float similarity;
 
 		Fused(SearchIndex.Hit hit) {
 			this.hit = hit;

@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Supplier;
 
 import org.guildhall.community.internal.SearchIndex;
 import org.guildhall.people.PeopleDirectory;
@@ -86,7 +85,7 @@ public class ExpertFinder {
 		}
 		String ranking = query != null
 				? "Evidence, keyword matches and closeness in meaning (semantic)"
-						+ (index.status().awaitingVectors() > 0 ? "; some posts and profiles still wait for their vectors" : "") + "."
+						+ (index.awaitingVectors() > 0 ? "; some posts and profiles still wait for their vectors" : "") + "."
 				: "Evidence and keyword matches only: semantic search is off.";
 		if (evidence.isEmpty()) {
 			return new ExpertResults(List.of(), query != null, ranking);
@@ -95,22 +94,23 @@ public class ExpertFinder {
 			.sorted(Comparator.comparingDouble(Evidence::score).reversed().thenComparingLong(e -> e.personId)).toList();
 		// only the best need checking: look at twice as many as wanted at a time until enough are active
 		List<Evidence> ranked = new ArrayList<>();
+		Map<Long, PersonRef> refs = new HashMap<>();
 		for (int from = 0; from < sorted.size() && ranked.size() < limit; from += 2 * limit) {
 			List<Evidence> chunk = sorted.subList(from, Math.min(sorted.size(), from + 2 * limit));
-			Set<Long> active = active(chunk.stream().map(e -> e.personId).collect(java.util.stream.Collectors.toSet()));
-			chunk.stream().filter(e -> active.contains(e.personId)).limit(limit - ranked.size()).forEach(ranked::add);
+			Map<Long, PersonRef> active = people.activeRefs(chunk.stream().map(e -> e.personId).toList());
+			refs.putAll(active);
+			chunk.stream().filter(e -> active.containsKey(e.personId)).limit(limit - ranked.size()).forEach(ranked::add);
 		}
-		Map<Long, PersonRef> refs = people.refs(ranked.stream().map(e -> e.personId).toList());
-		return new ExpertResults(ranked.stream().filter(e -> refs.containsKey(e.personId))
-			.map(e -> new Expert(refs.get(e.personId), Math.round(e.score() * 10) / 10.0, List.copyOf(e.reasons)))
+		return new ExpertResults(ranked.stream()
+			.map(e -> new Expert(refs.get(e.personId), Math.round(e.score() * 10) / 10.0, e.reasons()))
 			.toList(), query != null, ranking);
 	}
 
 	private void semanticEvidence(String text, float[] query, Map<Long, Evidence> evidence) {
-		List<SearchIndex.Hit> posts = index.similar(query, EnumSet.of(SearchHit.Type.ANSWER, SearchHit.Type.ARTICLE), 100,
+		List<SearchIndex.Match> posts = index.nearest(query, EnumSet.of(SearchHit.Type.ANSWER, SearchHit.Type.ARTICLE), 100,
 				MIN_SIMILARITY);
 		Map<Long, double[]> byAuthor = new HashMap<>();
-		for (SearchIndex.Hit hit : posts) {
+		for (SearchIndex.Match hit : posts) {
 			if (hit.authorId() != null) {
 				double[] sum = byAuthor.computeIfAbsent(hit.authorId(), k -> new double[3]);
 				sum[0] += hit.score();
@@ -119,83 +119,80 @@ public class ExpertFinder {
 			}
 		}
 		byAuthor.forEach((author, sum) -> evidence(evidence, author).add(Math.min(6.0, 2.0 * sum[0]),
-				"wrote " + plural((int) sum[1], "answer or article", "answers or articles") + " close in meaning to '" + text
+				() -> "wrote " + plural((int) sum[1], "answer or article", "answers or articles") + " close in meaning to '" + text
 						+ "' (best similarity " + String.format(java.util.Locale.ROOT, "%.2f", sum[2]) + ")"));
-		List<SearchIndex.Hit> profiles = index.similar(query, EnumSet.of(SearchHit.Type.PERSON), 100, MIN_SIMILARITY);
+		List<SearchIndex.Match> profiles = index.nearest(query, EnumSet.of(SearchHit.Type.PERSON), 100, MIN_SIMILARITY);
 		if (!profiles.isEmpty()) {
 			float best = profiles.get(0).score();
-			for (SearchIndex.Hit hit : profiles) {
+			for (SearchIndex.Match hit : profiles) {
 				Evidence e = evidence(evidence, hit.id());
 				if (!e.declared()) {
-					e.add(3.0 * hit.score() / best, "expertise (skills and bio) close in meaning to '" + text + "' (similarity "
+					e.add(3.0 * hit.score() / best, () -> "expertise (skills and bio) close in meaning to '" + text + "' (similarity "
 							+ String.format(java.util.Locale.ROOT, "%.2f", hit.score()) + ")");
 				}
 			}
 		}
 	}
 
+	/** The four kinds of evidence for a skill, in one round trip: declared, answers, articles, kudos (in that order). */
+	private static final String SKILL_EVIDENCE = """
+			SELECT 1 AS kind, person_id AS person, proficiency AS a, CASE WHEN can_teach THEN 1 ELSE 0 END AS b, 0 AS c
+			FROM person_skill WHERE skill_id = :skill
+			UNION ALL
+			SELECT 2, a.author_id,
+			       SUM(CASE WHEN q.accepted_answer_id = a.id THEN 1 ELSE 0 END),
+			       SUM(CASE WHEN q.accepted_answer_id = a.id THEN 0 ELSE 1 END),
+			       SUM(CASE WHEN a.score > 0 THEN a.score ELSE 0 END)
+			FROM community_post a
+			JOIN community_post q ON q.id = a.question_id
+			JOIN community_post_topic t ON t.post_id = q.id
+			WHERE t.skill_id = :skill AND a.deleted_at IS NULL AND q.deleted_at IS NULL
+			GROUP BY a.author_id
+			UNION ALL
+			SELECT 3, p.author_id, COUNT(*), SUM(CASE WHEN p.score > 0 THEN p.score ELSE 0 END), 0
+			FROM community_post p JOIN community_post_topic t ON t.post_id = p.id
+			WHERE t.skill_id = :skill AND p.kind = 'ARTICLE' AND p.deleted_at IS NULL
+			GROUP BY p.author_id
+			UNION ALL
+			SELECT 4, receiver_id, COUNT(*), 0, 0 FROM community_kudos WHERE skill_id = :skill GROUP BY receiver_id
+			ORDER BY kind""";
+
 	private void skillEvidence(Skill skill, Map<Long, Evidence> evidence) {
 		String name = skill.name();
-		jdbc.sql("SELECT person_id, proficiency, can_teach FROM person_skill WHERE skill_id = ?").param(skill.id())
-			.query(rs -> {
-				int proficiency = rs.getInt(2);
-				boolean teaches = rs.getBoolean(3);
-				evidence(evidence, rs.getLong(1)).add(2.0 * proficiency + (teaches ? 2 : 0),
-						"says they know " + name + " at " + proficiency + "/5" + (teaches ? " and can teach it" : ""));
-			});
-		jdbc.sql("""
-				SELECT a.author_id,
-				       SUM(CASE WHEN q.accepted_answer_id = a.id THEN 1 ELSE 0 END) AS accepted,
-				       SUM(CASE WHEN q.accepted_answer_id = a.id THEN 0 ELSE 1 END) AS others,
-				       SUM(CASE WHEN a.score > 0 THEN a.score ELSE 0 END) AS votes
-				FROM community_post a
-				JOIN community_post q ON q.id = a.question_id
-				JOIN community_post_topic t ON t.post_id = q.id
-				WHERE t.skill_id = ? AND a.deleted_at IS NULL AND q.deleted_at IS NULL
-				GROUP BY a.author_id""")
-			.param(skill.id())
-			.query(rs -> {
-				Evidence e = evidence(evidence, rs.getLong(1));
-				int accepted = rs.getInt(2);
-				int others = rs.getInt(3);
-				int votes = rs.getInt(4);
-				if (accepted > 0) {
-					e.add(5.0 * Math.min(accepted, 10), plural(accepted, "accepted answer") + " on " + name);
+		jdbc.sql(SKILL_EVIDENCE).param("skill", skill.id()).query(rs -> {
+			Evidence e = evidence(evidence, rs.getLong("person"));
+			int a = rs.getInt("a");
+			int b = rs.getInt("b");
+			int c = rs.getInt("c");
+			switch (rs.getInt("kind")) {
+				case 1 -> e.declare(2.0 * a + (b == 1 ? 2 : 0), () -> "says they know " + name + " at " + a + "/5" + (b == 1 ? " and can teach it" : ""));
+				case 2 -> {
+					// a: accepted answers, b: other answers, c: up-votes on them
+					if (a > 0) {
+						e.add(5.0 * Math.min(a, 10), () -> plural(a, "accepted answer") + " on " + name);
+					}
+					if (b > 0) {
+						e.add(Math.min(b, 10), () -> plural(b, a > 0 ? "other answer" : "answer") + " on " + name);
+					}
+					if (c > 0) {
+						e.add(Math.min(c, 20), () -> plural(c, "up-vote") + " on those answers");
+					}
 				}
-				if (others > 0) {
-					e.add(Math.min(others, 10), plural(others, accepted > 0 ? "other answer" : "answer") + " on " + name);
-				}
-				if (votes > 0) {
-					e.add(Math.min(votes, 20), plural(votes, "up-vote") + " on those answers");
-				}
-			});
-		jdbc.sql("""
-				SELECT p.author_id, COUNT(*), SUM(CASE WHEN p.score > 0 THEN p.score ELSE 0 END)
-				FROM community_post p JOIN community_post_topic t ON t.post_id = p.id
-				WHERE t.skill_id = ? AND p.kind = 'ARTICLE' AND p.deleted_at IS NULL
-				GROUP BY p.author_id""")
-			.param(skill.id())
-			.query(rs -> {
-				int articles = rs.getInt(2);
-				int votes = rs.getInt(3);
-				evidence(evidence, rs.getLong(1)).add(4.0 * Math.min(articles, 5) + 0.5 * Math.min(votes, 20),
-						"wrote " + plural(articles, "article") + " on " + name + (votes > 0 ? " (" + plural(votes, "up-vote") + ")" : ""));
-			});
-		jdbc.sql("SELECT receiver_id, COUNT(*) FROM community_kudos WHERE skill_id = ? GROUP BY receiver_id")
-			.param(skill.id())
-			.query(rs -> {
-				int kudos = rs.getInt(2);
-				evidence(evidence, rs.getLong(1)).add(3.0 * Math.min(kudos, 10), "received " + plural(kudos, "kudos", "kudos") + " for " + name);
-			});
+				// a: articles, b: up-votes on them
+				case 3 -> e.add(4.0 * Math.min(a, 5) + 0.5 * Math.min(b, 20),
+						() -> "wrote " + plural(a, "article") + " on " + name + (b > 0 ? " (" + plural(b, "up-vote") + ")" : ""));
+				default -> e.add(3.0 * Math.min(a, 10), () -> "received " + plural(a, "kudos", "kudos") + " for " + name);
+			}
+		});
 	}
 
 	private void keywordEvidence(String text, Map<Long, Evidence> evidence) {
-		List<SearchIndex.Hit> posts = index.search(text,
+		List<SearchIndex.Match> posts = index.matches(text,
 				EnumSet.of(SearchHit.Type.QUESTION, SearchHit.Type.ANSWER, SearchHit.Type.ARTICLE), 200);
 		if (!posts.isEmpty()) {
 			float best = posts.get(0).score();
 			Map<Long, double[]> byAuthor = new HashMap<>();
-			for (SearchIndex.Hit hit : posts) {
+			for (SearchIndex.Match hit : posts) {
 				if (hit.authorId() != null && hit.type() != SearchHit.Type.QUESTION) {
 					double[] sum = byAuthor.computeIfAbsent(hit.authorId(), k -> new double[2]);
 					sum[0] += hit.score() / best;
@@ -203,23 +200,18 @@ public class ExpertFinder {
 				}
 			}
 			byAuthor.forEach((author, sum) -> evidence(evidence, author).add(Math.min(8.0, 2.0 * sum[0]),
-					"wrote " + plural((int) sum[1], "answer or article", "answers or articles") + " matching '" + text + "'"));
+					() -> "wrote " + plural((int) sum[1], "answer or article", "answers or articles") + " matching '" + text + "'"));
 		}
-		List<SearchIndex.Hit> profiles = index.search(text, EnumSet.of(SearchHit.Type.PERSON), 100);
+		List<SearchIndex.Match> profiles = index.matches(text, EnumSet.of(SearchHit.Type.PERSON), 100);
 		if (!profiles.isEmpty()) {
 			float best = profiles.get(0).score();
-			for (SearchIndex.Hit hit : profiles) {
+			for (SearchIndex.Match hit : profiles) {
 				Evidence e = evidence(evidence, hit.id());
 				if (!e.declared()) {
-					e.add(3.0 * hit.score() / best, "profile mentions '" + text + "'");
+					e.add(3.0 * hit.score() / best, () -> "profile mentions '" + text + "'");
 				}
 			}
 		}
-	}
-
-	private Set<Long> active(Set<Long> ids) {
-		return new HashSet<>(jdbc.sql("SELECT id FROM person WHERE active = TRUE AND id IN (:ids)")
-			.param("ids", ids).query(Long.class).list());
 	}
 
 	private static Evidence evidence(Map<Long, Evidence> evidence, long personId) {
@@ -234,20 +226,30 @@ public class ExpertFinder {
 		return n + " " + (n == 1 ? one : many);
 	}
 
-	/** The points and reasons gathered for one person. */
+	/**
+	 * The points gathered for one person, and the reasons, put into words only for the people
+	 * shown (a popular skill brings thousands of candidates).
+	 */
 	private static final class Evidence {
 
 		final long personId;
-		final List<String> reasons = new ArrayList<>();
-		double score;
+		private final List<Supplier<String>> reasons = new ArrayList<>(4);
+		private double score;
+		private boolean declared;
 
 		Evidence(long personId) {
 			this.personId = personId;
 		}
 
-		void add(double points, String reason) {
+		void add(double points, Supplier<String> reason) {
 			score += points;
 			reasons.add(reason);
+		}
+
+		/** Points for declaring the skill in their profile. */
+		void declare(double points, Supplier<String> reason) {
+			declared = true;
+			add(points, reason);
 		}
 
 		double score() {
@@ -255,7 +257,11 @@ public class ExpertFinder {
 		}
 
 		boolean declared() {
-			return reasons.stream().anyMatch(r -> r.startsWith("says they know"));
+			return declared;
+		}
+
+		List<String> reasons() {
+			return reasons.stream().map(Supplier::get).toList();
 		}
 	}
 }

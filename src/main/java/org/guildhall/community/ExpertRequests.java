@@ -22,6 +22,7 @@ import org.guildhall.community.internal.PostStore.PostRow;
 import org.guildhall.community.internal.Texts;
 import org.guildhall.people.PeopleDirectory;
 import org.guildhall.people.PersonRef;
+import org.guildhall.shared.Calendars;
 import org.guildhall.shared.ConflictException;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
@@ -211,6 +212,32 @@ public class ExpertRequests {
 			throw new AccessDeniedException("This request is between the expert and the person who asked");
 		}
 		return request;
+	}
+
+	/**
+	 * The agreed flash session as an iCalendar invitation, for the expert, the asker or an
+	 * administrator: UID {@code flash-session-<request id>@guildhall}, METHOD:REQUEST, the expert as
+	 * organiser and the asker as attendee (accepted: they picked the time). Refused until a time is agreed.
+	 */
+	@Transactional(readOnly = true)
+	public String invitation(long requestId, CurrentUser viewer) {
+		ExpertRequest request = get(requestId, viewer);
+		FlashOffer offer = request.offer();
+		if (request.state() != ExpertRequest.State.SCHEDULED || offer == null || offer.agreed() == null) {
+			throw new ConflictException("No time has been agreed for a session on this request yet.");
+		}
+		Map<Long, String> emails = people.emails(List.of(request.expert().id(), request.asker().id()));
+		if (!emails.containsKey(request.expert().id()) || !emails.containsKey(request.asker().id())) {
+			throw new NotFoundException("The expert or the person who asked is no longer in the directory");
+		}
+		String description = offer.message() + "\n\nAbout the question: " + request.questionTitle()
+				+ (offer.meetingLink() != null ? "\nJoin: " + offer.meetingLink() : "");
+		return Calendars.invitation(new Calendars.Meeting("flash-session-" + requestId + "@guildhall", 0, false,
+				offer.agreed().startsAt(), offer.minutes(), null, offer.meetingLink(),
+				"Flash mentoring: " + request.questionTitle(), description,
+				new Calendars.Person(emails.get(request.expert().id()), request.expert().fullName()),
+				List.of(new Calendars.Person(emails.get(request.asker().id()), request.asker().fullName(), Calendars.Answer.ACCEPTED))),
+				clock.instant());
 	}
 
 	/** The expert answers: the answer goes to the question, the request is closed as answered. */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.guildhall.mentorships.internal.Calendars;
+import org.guildhall.shared.Calendars;
 import org.guildhall.shared.ConflictException;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
@@ -337,16 +337,17 @@ public class Meetings {
 					  JOIN person p ON p.id = g.mentee_id
 					WHERE x.uid = ? AND (g.status IN ('ACTIVE', 'COMPLETED') OR g.id = ?) ORDER BY p.full_name, p.id""")
 				.params(row.uid(), m.id()).query((rs, n) -> new Calendars.Person(rs.getString(1), rs.getString(2))).list();
-			return Calendars.invitation(row.uid(), row.sequence(), row.cancelled(), row.startsAt(), row.minutes(), row.place(),
-					"Group mentoring with " + m.mentor().fullName(), new Calendars.Person(m.mentor().email(), m.mentor().fullName()),
-					attendees, now);
+			return Calendars.invitation(new Calendars.Meeting(row.uid(), row.sequence(), row.cancelled(), row.startsAt(),
+					row.minutes(), row.place(), null, "Group mentoring with " + m.mentor().fullName(),
+					"Group mentoring meeting arranged in Guildhall.", new Calendars.Person(m.mentor().email(), m.mentor().fullName()),
+					attendees), now);
 		}
 		Participant organiser = row.organiserId() == m.mentor().id() ? m.mentor() : m.mentee();
 		Participant attendee = organiser == m.mentor() ? m.mentee() : m.mentor();
-		return Calendars.invitation(row.uid(), row.sequence(), row.cancelled(), row.startsAt(), row.minutes(), row.place(),
-				"Mentoring: " + m.mentor().fullName() + " and " + m.mentee().fullName(),
-				new Calendars.Person(organiser.email(), organiser.fullName()),
-				List.of(new Calendars.Person(attendee.email(), attendee.fullName())), now);
+		return Calendars.invitation(new Calendars.Meeting(row.uid(), row.sequence(), row.cancelled(), row.startsAt(), row.minutes(),
+				row.place(), null, "Mentoring: " + m.mentor().fullName() + " and " + m.mentee().fullName(),
+				"Mentoring meeting arranged in Guildhall.", new Calendars.Person(organiser.email(), organiser.fullName()),
+				List.of(new Calendars.Person(attendee.email(), attendee.fullName()))), now);
 	}
 
 	private Mentorship active(long mentorshipId, CurrentUser user, String action) {

@@ -158,14 +158,36 @@ public class PeopleDirectory {
 	/** A short reference to each of the given people that exists, for links. */
 	@Transactional(readOnly = true)
 	public Map<Long, PersonRef> refs(java.util.Collection<Long> ids) {
+		return refs(ids, false);
+	}
+
+	/** Like {@link #refs}, leaving out people who are no longer active. */
+	public Map<Long, PersonRef> activeRefs(java.util.Collection<Long> ids) {
+		return refs(ids, true);
+	}
+
+	private Map<Long, PersonRef> refs(java.util.Collection<Long> ids, boolean activeOnly) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
 		Map<Long, PersonRef> refs = new LinkedHashMap<>();
-		jdbc.sql("SELECT id, full_name, title FROM person WHERE id IN (:ids)").param("ids", ids)
+		jdbc.sql("SELECT id, full_name, title FROM person WHERE id IN (:ids)" + (activeOnly ? " AND active = TRUE" : "")).param("ids", ids)
 			.query((rs, n) -> new PersonRef(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.list().forEach(r -> refs.put(r.id(), r));
 		return refs;
+	}
+
+	/** The work e-mail of each of the given people that exists (for calendar invitations and mail). */
+	public Map<Long, String> emails(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, String> emails = new LinkedHashMap<>();
+		jdbc.sql("SELECT id, email FROM person WHERE id IN (:ids)").param("ids", ids)
+			.query(rs -> {
+				emails.put(rs.getLong(1), rs.getString(2));
+			});
+		return emails;
 	}
 
 	/**

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -24,6 +26,9 @@ import java.util.Set;
 
 import jakarta.servlet.http.Cookie;
 
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+
 import org.awaitility.Awaitility;
 import org.guildhall.identity.IdentityManagement;
 import org.guildhall.identity.NewAccount;
@@ -33,6 +38,7 @@ import org.guildhall.people.HrImports;
 import org.guildhall.people.PeopleDirectory;
 import org.guildhall.shared.ConflictException;
 import org.guildhall.shared.CurrentUser;
+import org.guildhall.testing.CalendarFiles;
 import org.guildhall.testing.GuildhallTest;
 import org.guildhall.testing.Pages;
 import org.guildhall.testing.TestOrganisation;
@@ -215,6 +221,28 @@ class AskAnExpertTest {
 		}
 		mvc.perform(get("/api/v1/community/flash-sessions").header("Authorization", secondToken))
 			.andExpect(jsonPath("$[*].id").value(not(hasItem((int) first.id()))));
+		// the agreed session as a calendar invitation: the expert organises, the asker attends (accepted)
+		mvc.perform(get("/api/v1/community/expert-requests/{id}/session.ics", first.id()).header("Authorization", annToken))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/community/expert-requests/{id}/session.ics", second.id()).header("Authorization", secondToken))
+			.andExpect(status().isConflict());
+		for (String token : List.of(firstToken, boToken)) {
+			Calendar calendar = CalendarFiles.parse(mvc.perform(get("/api/v1/community/expert-requests/{id}/session.ics", first.id())
+					.header("Authorization", token))
+				.andExpect(status().isOk())
+				.andExpect(header().string("Content-Type", startsWith("text/calendar")))
+				.andReturn().getResponse().getContentAsString());
+			assertThat(calendar.getMethod().getValue()).isEqualTo("REQUEST");
+			VEvent session = CalendarFiles.event(calendar);
+			assertThat(CalendarFiles.value(session, "UID")).isEqualTo("flash-session-" + first.id() + "@guildhall");
+			assertThat(CalendarFiles.start(session)).isEqualTo(later);
+			assertThat(CalendarFiles.length(session)).isEqualTo(Duration.ofMinutes(30));
+			assertThat(CalendarFiles.value(session, "SUMMARY")).isEqualTo("Flash mentoring: " + first.questionTitle());
+			assertThat(CalendarFiles.value(session, "DESCRIPTION")).contains("Happy to walk you through it");
+			assertThat(CalendarFiles.value(session, "URL")).isEqualTo("https://meet.example.com/abc");
+			assertThat(CalendarFiles.value(session, "ORGANIZER")).isEqualTo("mailto:" + member(first.expert().id()).email());
+			assertThat(CalendarFiles.attendees(session)).containsExactly("mailto:" + org.bo().email() + " ACCEPTED");
+		}
 
 		// the second declines with a reason the asker sees; the third answers and it lands on the question
 		mvc.perform(post("/api/v1/community/expert-requests/{id}/decline", second.id()).header("Authorization", secondToken)

@@ -1,24 +1,31 @@
 package org.guildhall.community;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import com.jayway.jsonpath.JsonPath;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
 
 import org.guildhall.identity.IdentityManagement;
 import org.guildhall.people.HrImports;
 import org.guildhall.people.PeopleDirectory;
+import org.guildhall.testing.CalendarFiles;
 import org.guildhall.testing.GuildhallTest;
 import org.guildhall.testing.TestOrganisation;
 import org.junit.jupiter.api.BeforeEach;
@@ -230,9 +237,34 @@ class CirclesApiTest {
 			.andExpect(jsonPath("$[0].title").value("Chapter 4 reading"))
 			.andExpect(jsonPath("$[0].myAnswer").value("MAYBE"));
 
+		// a calendar invitation for members: the host organises, each other member attends with their answer
+		call(get("/api/v1/community/circles/{id}/events/{e}/invitation.ics", id, eventId), pm).andExpect(status().isForbidden());
+		var download = call(get("/api/v1/community/circles/{id}/events/{e}/invitation.ics", id, eventId), bo)
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", startsWith("text/calendar")))
+			.andExpect(header().string("Content-Disposition", containsString("attachment")))
+			.andReturn().getResponse();
+		Calendar calendar = CalendarFiles.parse(download.getContentAsString());
+		assertThat(calendar.getMethod().getValue()).isEqualTo("REQUEST");
+		VEvent invitation = CalendarFiles.event(calendar);
+		assertThat(CalendarFiles.value(invitation, "UID")).isEqualTo("circle-event-" + eventId + "@guildhall");
+		assertThat(CalendarFiles.start(invitation)).isEqualTo(Instant.parse(start));
+		assertThat(CalendarFiles.length(invitation)).isEqualTo(Duration.ofMinutes(60));
+		assertThat(CalendarFiles.value(invitation, "SUMMARY")).startsWith("Chapter 4 reading");
+		assertThat(CalendarFiles.value(invitation, "LOCATION")).isEqualTo("Room 2");
+		assertThat(CalendarFiles.value(invitation, "URL")).isEqualTo("https://meet.example.com/k8s");
+		assertThat(CalendarFiles.value(invitation, "ORGANIZER")).isEqualTo("mailto:" + org.ann().email());
+		assertThat(CalendarFiles.attendees(invitation)).containsExactly("mailto:" + org.bo().email() + " TENTATIVE");
+
 		call(delete("/api/v1/community/circles/{id}/events/{e}", id, eventId), bo).andExpect(status().isForbidden());
 		call(delete("/api/v1/community/circles/{id}/events/{e}", id, eventId), ann).andExpect(status().isNoContent());
 		call(get("/api/v1/community/circles/{id}/events", id), bo).andExpect(jsonPath("$.length()").value(0));
+		// once cancelled, the same UID with a higher sequence and METHOD:CANCEL removes it from calendars
+		Calendar cancelled = CalendarFiles.parse(call(get("/api/v1/community/circles/{id}/events/{e}/invitation.ics", id, eventId), bo)
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(cancelled.getMethod().getValue()).isEqualTo("CANCEL");
+		assertThat(CalendarFiles.value(CalendarFiles.event(cancelled), "UID")).isEqualTo("circle-event-" + eventId + "@guildhall");
+		assertThat(CalendarFiles.value(CalendarFiles.event(cancelled), "SEQUENCE")).isEqualTo("1");
 	}
 
 	@Test

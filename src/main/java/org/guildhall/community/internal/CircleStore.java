@@ -286,6 +286,16 @@ public class CircleStore {
 		}).toList();
 	}
 
+	/** Everyone's answer to one event, by person. */
+	public Map<Long, Rsvp> answers(long eventId) {
+		Map<Long, Rsvp> answers = new HashMap<>();
+		jdbc.sql("SELECT person_id, answer FROM community_circle_rsvp WHERE event_id = ?").param(eventId)
+			.query(rs -> {
+				answers.put(rs.getLong(1), Rsvp.valueOf(rs.getString(2)));
+			});
+		return answers;
+	}
+
 	/** Sets a person's answer to an event, replacing an earlier one. */
 	public void answer(long eventId, long personId, Rsvp answer) {
 		int changed = jdbc.sql("UPDATE community_circle_rsvp SET answer = ?, answered_at = CURRENT_TIMESTAMP WHERE event_id = ? AND person_id = ?")

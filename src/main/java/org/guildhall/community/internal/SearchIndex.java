@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -21,18 +27,25 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -47,6 +60,8 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.guildhall.community.IndexStatus;
 import org.guildhall.community.SearchHit;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +85,7 @@ public class SearchIndex {
 
 	private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 	private static final int BATCH = 500;
+	private static final int READ_AHEAD = 3;
 	private static final int EXCERPT = 240;
 	private static final Map<String, Float> WEIGHTS = Map.of("title", 3f, "topics", 2f, "body", 1f);
 
@@ -81,7 +97,18 @@ public class SearchIndex {
 			@Nullable Long questionId, float score, List<String> fields) {
 	}
 
+	/**
+	 * A match without its stored text, read from doc values only (no stored-field decompression):
+	 * what the expert finder needs to weigh evidence. {@code authorId} is null for people.
+	 */
+	public record Match(SearchHit.Type type, long id, @Nullable Long authorId, float score) {
+	}
+
 	private static final String VECTOR = "vector";
+	private static final String KIND_VALUE = "kind_dv";
+	private static final String ID_VALUE = "id_dv";
+	private static final String AUTHOR_VALUE = "author_dv";
+	private static final SearchHit.Type[] TYPES = SearchHit.Type.values();
 
 	private final JdbcClient jdbc;
 	private final MarkdownRenderer markdown;
@@ -104,6 +131,22 @@ public class SearchIndex {
 	private volatile @Nullable Instant finishedAt;
 	private volatile @Nullable String failure;
 	private volatile boolean again;
+	private final ExecutorService readers = Executors.newFixedThreadPool(2, r -> {
+		Thread thread = new Thread(r, "community-index-read");
+		thread.setDaemon(true);
+		return thread;
+	});
+	/**
+	 * While a rebuild runs: when each document was last written by an event (a stamp from
+	 * {@link #stamps}). A rebuild batch read before that moment is older than the index and must not
+	 * overwrite it.
+	 */
+	private final Map<String, Long> touched = new ConcurrentHashMap<>();
+	private final AtomicLong stamps = new AtomicLong();
+
+	/** Documents of one rebuild batch being read (key to document, null where it is to be removed). */
+	private record Batch(Future<Map<String, @Nullable Document>> documents, long readAt, int size) {
+	}
 
 	SearchIndex(JdbcClient jdbc, MarkdownRenderer markdown, Vectors vectors,
 			@Value("${guildhall.community.index.path:}") String path) throws IOException {
@@ -113,13 +156,15 @@ public class SearchIndex {
 		vectors.onEmbedded(this::vectorsArrived);
 		this.persistent = !path.isBlank();
 		this.directory = persistent ? FSDirectory.open(Path.of(path)) : new ByteBuffersDirectory();
-		this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+		// a larger buffer than the default 16 MB: fewer, larger segments during a rebuild
+		this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64));
 		this.searchers = new SearcherManager(writer, null);
 	}
 
 	@PreDestroy
 	void close() throws IOException {
 		rebuilder.shutdownNow();
+		readers.shutdownNow();
 		searchers.close();
 		writer.close();
 		directory.close();
@@ -132,18 +177,17 @@ public class SearchIndex {
 
 	/** Documents that have a vector, i.e. that semantic search can find. */
 	public long withVectors() {
-		try {
-			IndexSearcher searcher = searchers.acquire();
-			try {
-				return searcher.count(new FieldExistsQuery(VECTOR));
-			}
-			finally {
-				searchers.release(searcher);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return withSearcher(searcher -> (long) searcher.count(new FieldExistsQuery(VECTOR)));
+	}
+
+	/** Documents still waiting for a vector; cheap, unlike {@link #status()}, which counts the index. */
+	public int awaitingVectors() {
+		return vectors.waiting();
+	}
+
+	/** Why semantic search is off, if it failed. */
+	public @Nullable String semanticFailure() {
+		return vectors.failure();
 	}
 
 	/** Whether semantic search is on (the model loads and nothing failed). */
@@ -204,35 +248,43 @@ public class SearchIndex {
 			long people = jdbc.sql("SELECT COUNT(*) FROM person WHERE active = TRUE").query(Long.class).single();
 			total.set(posts + people);
 			vectors.forgetAll();
-			withLock(() -> writer.deleteAll());
-			long after = 0;
-			while (true) {
-				long from = after;
-				List<Long> ids = jdbc.sql("SELECT id FROM community_post WHERE deleted_at IS NULL AND id > ? ORDER BY id LIMIT " + BATCH)
-					.param(from).query(Long.class).list();
-				if (ids.isEmpty()) {
-					break;
+			withLock(() -> {
+				touched.clear();
+				writer.deleteAll();
+			});
+			// reading from the database and building documents runs on two threads a few batches
+			// ahead; writing stays on this thread, in order, under the lock
+			Deque<Batch> pending = new ArrayDeque<>();
+			try {
+				for (boolean ofPosts : new boolean[] {true, false}) {
+					String next = ofPosts ? "SELECT id FROM community_post WHERE deleted_at IS NULL AND id > ? ORDER BY id LIMIT " + BATCH
+							: "SELECT id FROM person WHERE active = TRUE AND id > ? ORDER BY id LIMIT " + BATCH;
+					long after = 0;
+					while (true) {
+						List<Long> ids = jdbc.sql(next).param(after).query(Long.class).list();
+						if (ids.isEmpty()) {
+							break;
+						}
+						long readAt = stamps.get();
+						pending.add(new Batch(readers.submit(() -> ofPosts ? readPosts(ids, true) : readPeople(ids, true)), readAt, ids.size()));
+						if (pending.size() >= READ_AHEAD) {
+							write(pending.poll());
+						}
+						after = ids.get(ids.size() - 1);
+					}
 				}
-				withLock(() -> writePosts(ids, true));
-				done.addAndGet(ids.size());
-				after = ids.get(ids.size() - 1);
+				while (!pending.isEmpty()) {
+					write(pending.poll());
+				}
 			}
-			after = 0;
-			while (true) {
-				long from = after;
-				List<Long> ids = jdbc.sql("SELECT id FROM person WHERE active = TRUE AND id > ? ORDER BY id LIMIT " + BATCH)
-					.param(from).query(Long.class).list();
-				if (ids.isEmpty()) {
-					break;
-				}
-				withLock(() -> writePeople(ids, true));
-				done.addAndGet(ids.size());
-				after = ids.get(ids.size() - 1);
+			finally {
+				pending.forEach(batch -> batch.documents().cancel(true));
 			}
 			withLock(this::publish);
 			finishedAt = Instant.now();
 			lock.lock();
 			try {
+				touched.clear();
 				if (again) {
 					again = false;
 					done.set(0);
@@ -276,42 +328,89 @@ public class SearchIndex {
 		refreshPosts(jdbc.sql("SELECT id FROM community_post WHERE question_id = ?").param(questionId).query(Long.class).list());
 	}
 
-	/** The best matches of a free-text query among the given kinds of document, best first. */
+	/**
+	 * The best matches of a free-text query among the given kinds of document, best first. The hits
+	 * do not say where the words matched ({@code fields} is empty): working that out costs a scorer
+	 * per document, so callers ask {@link #explain} for the few hits they show.
+	 */
 	public List<Hit> search(String text, Set<SearchHit.Type> types, int limit) {
-		SimpleQueryParser parser = new SimpleQueryParser(analyzer, WEIGHTS);
-		Query query = parser.parse(text);
+		Query query = parse(text);
 		if (query == null) {
 			return List.of();
 		}
+		Query filtered = new BooleanQuery.Builder().add(query, Occur.MUST).add(kinds(types), Occur.FILTER).build();
+		return withSearcher(searcher -> {
+			TopDocs top = searcher.search(filtered, limit);
+			List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+			var stored = searcher.storedFields();
+			for (ScoreDoc doc : top.scoreDocs) {
+				hits.add(hit(stored.document(doc.doc), doc.score, List.of()));
+			}
+			return hits;
+		});
+	}
+
+	/**
+	 * The same hits, each with the fields ({@code title}, {@code topics}, {@code body}) in which the
+	 * words of {@code text} match it. A hit whose document left the index meanwhile keeps no fields.
+	 */
+	public List<Hit> explain(String text, List<Hit> hits) {
+		Query query = parse(text);
+		if (query == null || hits.isEmpty()) {
+			return hits;
+		}
+		return withSearcher(searcher -> {
+			Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+			List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+			List<Hit> explained = new ArrayList<>(hits.size());
+			for (Hit hit : hits) {
+				BytesRef key = new BytesRef((hit.type() == SearchHit.Type.PERSON ? "person:" : "post:") + hit.id());
+				List<String> fields = new ArrayList<>();
+				for (LeafReaderContext leaf : leaves) {
+					int doc = liveDoc(leaf, key);
+					if (doc != DocIdSetIterator.NO_MORE_DOCS) {
+						Matches matches = weight.matches(leaf, doc);
+						if (matches != null) {
+							matches.forEach(fields::add);
+						}
+						break;
+					}
+				}
+				explained.add(new Hit(hit.type(), hit.id(), hit.title(), hit.excerpt(), hit.authorId(), hit.questionId(),
+						hit.score(), List.copyOf(fields)));
+			}
+			return explained;
+		});
+	}
+
+	/** The live document of the leaf with this key (leaf-local id), or NO_MORE_DOCS. */
+	private static int liveDoc(LeafReaderContext leaf, BytesRef key) throws IOException {
+		Terms terms = leaf.reader().terms("key");
+		if (terms == null) {
+			return DocIdSetIterator.NO_MORE_DOCS;
+		}
+		TermsEnum te = terms.iterator();
+		if (!te.seekExact(key)) {
+			return DocIdSetIterator.NO_MORE_DOCS;
+		}
+		Bits live = leaf.reader().getLiveDocs();
+		PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+		for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+			if (live == null || live.get(doc)) {
+				return doc;
+			}
+		}
+		return DocIdSetIterator.NO_MORE_DOCS;
+	}
+
+	private static Query kinds(Set<SearchHit.Type> types) {
 		BooleanQuery.Builder kinds = new BooleanQuery.Builder();
 		types.forEach(t -> kinds.add(new TermQuery(new Term("type", t.name())), Occur.SHOULD));
-		Query filtered = new BooleanQuery.Builder().add(query, Occur.MUST).add(kinds.build(), Occur.FILTER).build();
-		try {
-			IndexSearcher searcher = searchers.acquire();
-			try {
-				TopDocs top = searcher.search(filtered, limit);
-				Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
-				List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-				List<Hit> hits = new ArrayList<>();
-				var stored = searcher.storedFields();
-				for (ScoreDoc doc : top.scoreDocs) {
-					LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc.doc, leaves));
-					List<String> fields = new ArrayList<>();
-					Matches matches = weight.matches(leaf, doc.doc - leaf.docBase);
-					if (matches != null) {
-						matches.forEach(fields::add);
-					}
-					hits.add(hit(stored.document(doc.doc), doc.score, fields));
-				}
-				return hits;
-			}
-			finally {
-				searchers.release(searcher);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return kinds.build();
+	}
+
+	private @Nullable Query parse(String text) {
+		return new SimpleQueryParser(analyzer, WEIGHTS).parse(text);
 	}
 
 	/**
@@ -320,23 +419,112 @@ public class SearchIndex {
 	 * the hit's score is that similarity.
 	 */
 	public List<Hit> similar(float[] vector, Set<SearchHit.Type> types, int limit, float minSimilarity) {
-		BooleanQuery.Builder kinds = new BooleanQuery.Builder();
-		types.forEach(t -> kinds.add(new TermQuery(new Term("type", t.name())), Occur.SHOULD));
-		Query knn = new KnnFloatVectorQuery(VECTOR, vector, limit, kinds.build());
+		Query knn = new KnnFloatVectorQuery(VECTOR, vector, limit, kinds(types));
+		return withSearcher(searcher -> {
+			TopDocs top = searcher.search(knn, limit);
+			List<Hit> hits = new ArrayList<>();
+			var stored = searcher.storedFields();
+			for (ScoreDoc doc : top.scoreDocs) {
+				float cosine = cosine(doc.score);
+				if (cosine >= minSimilarity) {
+					hits.add(hit(stored.document(doc.doc), cosine, List.of()));
+				}
+			}
+			return hits;
+		});
+	}
+
+	/** Lucene scores a dot product d of unit vectors as (1 + d) / 2. */
+	private static float cosine(float score) {
+		return 2 * score - 1;
+	}
+
+	/** Like {@link #search}, but only kind, id, author and score, read from doc values. */
+	public List<Match> matches(String text, Set<SearchHit.Type> types, int limit) {
+		Query query = parse(text);
+		if (query == null) {
+			return List.of();
+		}
+		Query filtered = new BooleanQuery.Builder().add(query, Occur.MUST).add(kinds(types), Occur.FILTER).build();
+		return withSearcher(searcher -> matches(searcher, searcher.search(filtered, limit).scoreDocs, 0));
+	}
+
+	/** Like {@link #similar}, but only kind, id, author and similarity, read from doc values. */
+	public List<Match> nearest(float[] vector, Set<SearchHit.Type> types, int limit, float minSimilarity) {
+		Query knn = new KnnFloatVectorQuery(VECTOR, vector, limit, kinds(types));
+		return withSearcher(searcher -> {
+			ScoreDoc[] top = searcher.search(knn, limit).scoreDocs;
+			for (ScoreDoc doc : top) {
+				doc.score = cosine(doc.score);
+			}
+			return matches(searcher, top, minSimilarity);
+		});
+	}
+
+	/** The matches of these documents in score order, those scoring below {@code minScore} left out. */
+	private static List<Match> matches(IndexSearcher searcher, ScoreDoc[] top, float minScore) throws IOException {
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		// doc values are read forwards: visit the documents in index order, then put them back in score order
+		Integer[] order = new Integer[top.length];
+		for (int i = 0; i < top.length; i++) {
+			order[i] = i;
+		}
+		java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> top[i].doc));
+		Match[] found = new Match[top.length];
+		int leafIndex = -1;
+		NumericDocValues kinds = null;
+		NumericDocValues ids = null;
+		NumericDocValues authors = null;
+		var stored = searcher.storedFields();
+		for (int i : order) {
+			ScoreDoc doc = top[i];
+			if (doc.score < minScore) {
+				continue;
+			}
+			int leaf = ReaderUtil.subIndex(doc.doc, leaves);
+			if (leaf != leafIndex) {
+				leafIndex = leaf;
+				LeafReader reader = leaves.get(leaf).reader();
+				kinds = reader.getNumericDocValues(KIND_VALUE);
+				ids = reader.getNumericDocValues(ID_VALUE);
+				authors = reader.getNumericDocValues(AUTHOR_VALUE);
+			}
+			int local = doc.doc - leaves.get(leaf).docBase;
+			if (kinds != null && ids != null && authors != null && kinds.advanceExact(local) && ids.advanceExact(local)
+					&& authors.advanceExact(local)) {
+				SearchHit.Type type = TYPES[(int) kinds.longValue()];
+				found[i] = new Match(type, ids.longValue(), type == SearchHit.Type.PERSON ? null : authors.longValue(), doc.score);
+			}
+			else {
+				// written before doc values existed (an index kept on disk by an older version)
+				Hit hit = hit(stored.document(doc.doc), doc.score, List.of());
+				found[i] = new Match(hit.type(), hit.id(), hit.authorId(), doc.score);
+			}
+		}
+		List<Match> result = new ArrayList<>(top.length);
+		for (Match match : found) {
+			if (match != null) {
+				result.add(match);
+			}
+		}
+		return result;
+	}
+
+	private static void addEvidenceValues(Document doc, SearchHit.Type type, long id, long authorId) {
+		doc.add(new NumericDocValuesField(KIND_VALUE, type.ordinal()));
+		doc.add(new NumericDocValuesField(ID_VALUE, id));
+		doc.add(new NumericDocValuesField(AUTHOR_VALUE, authorId));
+	}
+
+	private interface SearcherWork<T> {
+		T run(IndexSearcher searcher) throws IOException;
+	}
+
+	private <T> T withSearcher(SearcherWork<T> work) {
 		try {
 			IndexSearcher searcher = searchers.acquire();
 			try {
-				TopDocs top = searcher.search(knn, limit);
-				List<Hit> hits = new ArrayList<>();
-				var stored = searcher.storedFields();
-				for (ScoreDoc doc : top.scoreDocs) {
-					// for unit vectors Lucene scores a dot product d as (1 + d) / 2
-					float cosine = 2 * doc.score - 1;
-					if (cosine >= minSimilarity) {
-						hits.add(hit(stored.document(doc.doc), cosine, List.of()));
-					}
-				}
-				return hits;
+				return work.run(searcher);
 			}
 			finally {
 				searchers.release(searcher);
@@ -365,8 +553,59 @@ public class SearchIndex {
 	}
 
 	private void writePosts(List<Long> ids, boolean queueMissing) throws IOException {
+		write(readPosts(ids, queueMissing), -1);
+	}
+
+	private void writePeople(List<Long> ids, boolean queueMissing) throws IOException {
+		write(readPeople(ids, queueMissing), -1);
+	}
+
+	private void write(Batch batch) {
+		Map<String, @Nullable Document> documents;
+		try {
+			documents = batch.documents().get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while rebuilding the index", e);
+		}
+		catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+		}
+		withLock(() -> write(documents, batch.readAt()));
+		done.addAndGet(batch.size());
+	}
+
+	/**
+	 * Writes documents (removes those mapped to null). {@code readAt} is the stamp taken before a
+	 * rebuild batch was read, or -1 for a change from an event, which always wins. Call under the lock.
+	 */
+	private void write(Map<String, @Nullable Document> documents, long readAt) throws IOException {
+		for (Map.Entry<String, @Nullable Document> entry : documents.entrySet()) {
+			String key = entry.getKey();
+			if (readAt < 0) {
+				if (state == IndexStatus.State.REBUILDING) {
+					touched.put(key, stamps.incrementAndGet());
+				}
+			}
+			else if (touched.getOrDefault(key, Long.MIN_VALUE) > readAt) {
+				continue;
+			}
+			Term term = new Term("key", key);
+			Document doc = entry.getValue();
+			if (doc == null) {
+				writer.deleteDocuments(term);
+			}
+			else {
+				writer.updateDocument(term, doc);
+			}
+		}
+	}
+
+	private Map<String, @Nullable Document> readPosts(List<Long> ids, boolean queueMissing) {
+		Map<String, @Nullable Document> documents = new LinkedHashMap<>();
 		if (ids.isEmpty()) {
-			return;
+			return documents;
 		}
 		Map<Long, String> topics = new HashMap<>();
 		jdbc.sql("SELECT t.post_id, s.name FROM community_post_topic t JOIN skill s ON s.id = t.skill_id WHERE t.post_id IN (:ids)")
@@ -389,6 +628,7 @@ public class SearchIndex {
 				doc.add(new StringField("type", rs.getString("kind"), Field.Store.YES));
 				doc.add(new StoredField("id", String.valueOf(id)));
 				doc.add(new StoredField("author", String.valueOf(rs.getLong("author_id"))));
+				addEvidenceValues(doc, SearchHit.Type.valueOf(rs.getString("kind")), id, rs.getLong("author_id"));
 				if (answer) {
 					doc.add(new StoredField("question", String.valueOf(question)));
 				}
@@ -404,16 +644,8 @@ public class SearchIndex {
 		// answers take the topics of their question
 		addQuestionTopics(live);
 		addVectors(live, meaning, "post:", queueMissing);
-		for (long id : ids) {
-			Term key = new Term("key", "post:" + id);
-			Document doc = live.get(id);
-			if (doc == null) {
-				writer.deleteDocuments(key);
-			}
-			else {
-				writer.updateDocument(key, doc);
-			}
-		}
+		ids.forEach(id -> documents.put("post:" + id, live.get(id)));
+		return documents;
 	}
 
 	private void addQuestionTopics(Map<Long, Document> docs) {
@@ -436,9 +668,10 @@ public class SearchIndex {
 		}
 	}
 
-	private void writePeople(List<Long> ids, boolean queueMissing) throws IOException {
+	private Map<String, @Nullable Document> readPeople(List<Long> ids, boolean queueMissing) {
+		Map<String, @Nullable Document> documents = new LinkedHashMap<>();
 		if (ids.isEmpty()) {
-			return;
+			return documents;
 		}
 		Map<Long, StringBuilder> skills = new HashMap<>();
 		jdbc.sql("SELECT ps.person_id, s.name FROM person_skill ps JOIN skill s ON s.id = ps.skill_id WHERE ps.person_id IN (:ids)")
@@ -462,6 +695,7 @@ public class SearchIndex {
 				doc.add(new StringField("key", "person:" + id, Field.Store.NO));
 				doc.add(new StringField("type", SearchHit.Type.PERSON.name(), Field.Store.YES));
 				doc.add(new StoredField("id", String.valueOf(id)));
+				addEvidenceValues(doc, SearchHit.Type.PERSON, id, 0);
 				doc.add(new StoredField("title", rs.getString("full_name")));
 				doc.add(new TextField("title", rs.getString("full_name") + " " + nonNull(title), Field.Store.NO));
 				doc.add(new TextField("topics", skills.getOrDefault(id, new StringBuilder()).toString(), Field.Store.NO));
@@ -476,16 +710,8 @@ public class SearchIndex {
 				}
 			});
 		addVectors(live, expertise, "person:", queueMissing);
-		for (long id : ids) {
-			Term key = new Term("key", "person:" + id);
-			Document doc = live.get(id);
-			if (doc == null) {
-				writer.deleteDocuments(key);
-			}
-			else {
-				writer.updateDocument(key, doc);
-			}
-		}
+		ids.forEach(id -> documents.put("person:" + id, live.get(id)));
+		return documents;
 	}
 
 	private void publish() throws IOException {

@@ -13,6 +13,7 @@ import org.guildhall.community.NewFlashOffer;
 import org.guildhall.shared.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -87,6 +88,12 @@ class AskExpertApiController {
 	@Operation(summary = "Pick one of the offered start times (the asker); the session is then agreed for both")
 	ExpertRequest accept(@PathVariable long id, @RequestBody SlotChoice body) {
 		return requests.acceptSlot(id, body.slotId(), me());
+	}
+
+	@GetMapping(value = "/expert-requests/{id}/session.ics", produces = "text/calendar")
+	@Operation(summary = "The agreed flash session as an iCalendar invitation (the expert, the asker or an administrator); 409 until a time is agreed")
+	ResponseEntity<String> calendar(@PathVariable long id) {
+		return CalendarDownload.of(requests.invitation(id, me()), "flash-session-" + id + ".ics");
 	}
 
 	@GetMapping("/flash-sessions")

@@ -15,6 +15,7 @@ import org.guildhall.shared.InvalidInputException;
 import org.guildhall.shared.InvalidInputException.FieldProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -70,6 +71,11 @@ class AskExpertPageController {
 	String one(@PathVariable long id, Model model) {
 		model.addAttribute("request", requests.get(id, Pages.me()));
 		return "community/asked-one";
+	}
+
+	@GetMapping("/community/asked/{id}/session.ics")
+	ResponseEntity<String> calendar(@PathVariable long id) {
+		return CalendarDownload.of(requests.invitation(id, Pages.me()), "flash-session-" + id + ".ics");
 	}
 
 	@PostMapping("/community/asked/{id}/answer")

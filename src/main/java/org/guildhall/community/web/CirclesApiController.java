@@ -22,6 +22,7 @@ import org.guildhall.shared.PageRequest;
 import org.guildhall.shared.PageResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -183,6 +184,12 @@ class CirclesApiController {
 	@Operation(summary = "Schedule an event (host or administrator): title, startsAt (ISO instant, future), durationMinutes 5–1440, place and/or http(s) link")
 	CircleEvent schedule(@PathVariable long id, @RequestBody NewCircleEvent event) {
 		return circles.schedule(id, event, me());
+	}
+
+	@GetMapping(value = "/{id}/events/{eventId}/invitation.ics", produces = "text/calendar")
+	@Operation(summary = "The event as an iCalendar invitation (members and administrators); METHOD:CANCEL once cancelled")
+	ResponseEntity<String> calendar(@PathVariable long id, @PathVariable long eventId) {
+		return CalendarDownload.of(circles.invitation(id, eventId, me()), "circle-event-" + eventId + ".ics");
 	}
 
 	@PutMapping("/{id}/events/{eventId}/rsvp")

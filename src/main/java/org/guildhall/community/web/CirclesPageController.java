@@ -21,6 +21,7 @@ import org.guildhall.shared.PageRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -166,6 +167,11 @@ class CirclesPageController {
 		model.addAttribute("requests", circle.mayManage() ? circles.requests(id, me) : List.of());
 		model.addAttribute("experts", reputation.top(circle.topic().skillId(), 5));
 		return "community/circle";
+	}
+
+	@GetMapping("/community/circles/{id}/events/{eventId}/invitation.ics")
+	ResponseEntity<String> calendar(@PathVariable long id, @PathVariable long eventId) {
+		return CalendarDownload.of(circles.invitation(id, eventId, Pages.me()), "circle-event-" + eventId + ".ics");
 	}
 
 	@PostMapping("/community/circles/{id}/join")
