@@ -167,7 +167,8 @@ public class MentorshipManagement {
 		Mentorship m = mentorships.forParticipant(mentorshipId, user);
 		requireActive(m, "complete");
 		close(m, MentorshipStatus.COMPLETED, user, null);
-		events.publishEvent(new MentorshipEnded(mentorshipId, m.programmeId(), m.mentor().id(), m.mentee().id(), true, null));
+		events.publishEvent(new MentorshipEnded(mentorshipId, m.programmeId(), m.mentor().id(), m.mentee().id(), true, null,
+				!m.flash()));
 		return mentorships.find(mentorshipId).orElseThrow();
 	}
 
@@ -179,7 +180,8 @@ public class MentorshipManagement {
 		requireActive(m, "end early");
 		close(m, MentorshipStatus.ENDED_EARLY, user, text);
 		programmes.releaseMentorPlace(m.programmeId(), m.mentor().id(), m.mentee().id());
-		events.publishEvent(new MentorshipEnded(mentorshipId, m.programmeId(), m.mentor().id(), m.mentee().id(), false, text));
+		events.publishEvent(new MentorshipEnded(mentorshipId, m.programmeId(), m.mentor().id(), m.mentee().id(), false, text,
+				!m.flash()));
 		return mentorships.find(mentorshipId).orElseThrow();
 	}
 

@@ -171,7 +171,10 @@ class MentorshipFormatsTest {
 		assertThat(done.status()).isEqualTo(MentorshipStatus.COMPLETED);
 		assertThat(done.closeReason()).isEqualTo("Completed by itself after the flash session.");
 		assertThat(events.stream(MentorshipEnded.class).filter(e -> e.mentorshipId() == pair.id()))
-			.singleElement().satisfies(e -> assertThat(e.completed()).isTrue());
+			.singleElement().satisfies(e -> {
+				assertThat(e.completed()).isTrue();
+				assertThat(e.finalSurvey()).as("nobody is asked for a final survey after a flash session").isFalse();
+			});
 	}
 
 	@Test

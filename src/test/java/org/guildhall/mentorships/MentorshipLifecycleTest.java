@@ -103,7 +103,7 @@ class MentorshipLifecycleTest {
 		Mentorship completed = mentorships.complete(active.id(), w.tom());
 		assertThat(completed.status()).isEqualTo(MentorshipStatus.COMPLETED);
 		assertThat(events.stream(MentorshipEnded.class)).containsExactly(
-				new MentorshipEnded(active.id(), w.programmeId(), w.mia().personId(), w.tom().personId(), true, null));
+				new MentorshipEnded(active.id(), w.programmeId(), w.mia().personId(), w.tom().personId(), true, null, true));
 		assertThatThrownBy(() -> mentorships.endEarly(active.id(), w.mia(), "late")).isInstanceOf(ConflictException.class);
 	}
 

@@ -64,7 +64,7 @@ public class FlashSessions {
 			return false;
 		}
 		long[] m = done.get(0);
-		events.publishEvent(new MentorshipEnded(m[0], m[1], m[2], m[3], true, null));
+		events.publishEvent(new MentorshipEnded(m[0], m[1], m[2], m[3], true, null, false));
 		return true;
 	}
 }

@@ -115,8 +115,9 @@ class MentoringListeners {
 			String other = names.of(person == event.mentorId() ? event.menteeId() : event.mentorId());
 			String title = event.completed() ? "Your mentorship with " + other + " is complete"
 					: "Your mentorship with " + other + " ended early";
-			String body = event.completed() ? "Congratulations on finishing. Please share your feedback in the final survey."
-					: "The mentorship ended before its planned end." + reason;
+			String survey = event.finalSurvey() ? " Please share your feedback in the final survey." : "";
+			String body = event.completed() ? "Congratulations on finishing." + survey
+					: "The mentorship ended before its planned end." + reason + survey;
 			notifier.notify(new Message(person, Category.MENTORING, key, title, body, mentorship(event.mentorshipId())));
 		}
 	}
