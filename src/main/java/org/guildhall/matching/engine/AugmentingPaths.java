@@ -275,6 +275,8 @@ final class AugmentingPaths {
 					}
 				}
 			}
+			settledTotal += settledCount;
+			repairSearches++;
 			if (tooLarge || endMentor < 0) {
 				continue;
 			}
@@ -327,6 +329,15 @@ final class AugmentingPaths {
 
 	/** Shortest-path phases run so far (one Dijkstra each). */
 	int phaseCount;
+
+	/** Warm-start repair searches (over mentors) for free slots with a positive value. */
+	int repairSearches;
+
+	/** Single-mentee searches run after the phases. */
+	int searchCount;
+
+	/** Nodes settled by all searches: the solver's work, which unlike wall time does not depend on load. */
+	long settledTotal;
 
 	/**
 	 * Primal–dual phases: one Dijkstra from all free mentees at once (a virtual source linked to
@@ -422,6 +433,7 @@ final class AugmentingPaths {
 					}
 				}
 			}
+			settledTotal += settledCount;
 			for (int s = 0; s < settledCount; s++) {
 				int x = settled[s];
 				pi[x] += dist[x] - best;
@@ -640,6 +652,8 @@ final class AugmentingPaths {
 				}
 			}
 		}
+		searchCount++;
+		settledTotal += settledCount;
 		for (int s = 0; s < settledCount; s++) {
 			int x = settled[s];
 			pi[x] += dist[x] - best;
