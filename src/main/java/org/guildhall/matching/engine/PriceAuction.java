@@ -96,7 +96,8 @@ final class PriceAuction {
 	}
 
 	private long currentPrice(int j) {
-		return load[j] < heapStart[j + 1] - heapStart[j] ? price[j] : heapBid[heapStart[j]];
+		int slots = heapStart[j + 1] - heapStart[j];
+		return slots == 0 || load[j] < slots ? price[j] : heapBid[heapStart[j]];
 	}
 
 	private boolean stage(long epsilon, int[] queue, long budget) {
