@@ -19,7 +19,10 @@ import java.util.Arrays;
 final class PriceAuction {
 
 	/** ε shrinks by this factor per stage. */
-	private static final int EPSILON_FACTOR = 8;
+	private static final int EPSILON_FACTOR = Integer.getInteger("auction.factor", 8);
+
+	/** A price above every weight, for mentors without places. */
+	private static final long UNAVAILABLE = Long.MAX_VALUE / 4;
 
 	/** Bids allowed per active mentee and stage before the auction gives up. */
 	private static final int BIDS_PER_MENTEE_AND_STAGE = 200;
@@ -30,7 +33,10 @@ final class PriceAuction {
 	private final int[] capacity;
 	private final boolean[] active;
 
+	/** Per mentor: the floor price while it has a free place (kept from the previous stage). */
 	private final long[] price;
+	/** Per mentor: what a new bidder must beat now, the floor or, when full, the lowest held bid. */
+	private final long[] current;
 	private final int[] load;
 	private final int[] heapStart;
 	private final long[] heapBid;
@@ -50,10 +56,14 @@ final class PriceAuction {
 		this.capacity = capacity;
 		this.active = active;
 		this.price = new long[m];
+		this.current = new long[m];
 		this.load = new int[m];
 		this.heapStart = new int[m + 1];
 		for (int j = 0; j < m; j++) {
 			heapStart[j + 1] = heapStart[j] + Math.max(0, Math.min(capacity[j], n));
+			if (heapStart[j + 1] == heapStart[j]) {
+				current[j] = UNAVAILABLE; // no place left: no weight can pay this price
+			}
 		}
 		this.heapBid = new long[heapStart[m]];
 		this.heapMentee = new int[heapStart[m]];
@@ -90,20 +100,15 @@ final class PriceAuction {
 	long[] mentorValues() {
 		long[] v = new long[m];
 		for (int j = 0; j < m; j++) {
-			v[j] = capacity[j] > 0 ? currentPrice(j) : 0;
+			v[j] = capacity[j] > 0 ? current[j] : 0;
 		}
 		return v;
-	}
-
-	private long currentPrice(int j) {
-		int slots = heapStart[j + 1] - heapStart[j];
-		return slots == 0 || load[j] < slots ? price[j] : heapBid[heapStart[j]];
 	}
 
 	private boolean stage(long epsilon, int[] queue, long budget) {
 		// Keep prices, drop the assignment: every mentee bids again against the previous stage's prices.
 		for (int j = 0; j < m; j++) {
-			price[j] = currentPrice(j);
+			price[j] = current[j];
 			load[j] = 0;
 		}
 		Arrays.fill(mentorOf, -1);
@@ -130,10 +135,7 @@ final class PriceAuction {
 			int bestEdge = -1;
 			for (int e = graph.start(i), stop = graph.end(i); e < stop; e++) {
 				int j = graph.mentor(e);
-				if (heapStart[j + 1] == heapStart[j]) {
-					continue;
-				}
-				long value = graph.weight(e) - currentPrice(j);
+				long value = graph.weight(e) - current[j];
 				if (value > first) {
 					second = first;
 					first = value;
@@ -161,13 +163,20 @@ final class PriceAuction {
 				tail = tail + 1 == n ? 0 : tail + 1;
 				size++;
 				replaceMin(j, bid, i);
+				current[j] = heapBid[heapStart[j]];
 			}
 			else {
 				insert(j, bid, i);
+				if (load[j] == capacityJ) {
+					current[j] = heapBid[heapStart[j]];
+				}
 			}
 			mentorOf[i] = j;
 		}
 		bids += stageBids;
+		if (Boolean.getBoolean("auction.trace")) {
+			System.err.println("stage eps=" + epsilon + " bids=" + stageBids);
+		}
 		return true;
 	}
 

@@ -54,11 +54,14 @@ final class Solvers {
 		else if (scale == 1 && bonus == 0 && threshold == 0) {
 			// Plain maximum weight from nothing: an ε-scaling auction finds nearly exact prices far
 			// faster than shortest paths route the last mentees of a tight market.
+			long auctionStarted = System.nanoTime();
 			PriceAuction auction = new PriceAuction(graph, residual.capacity, residual.active);
-			if (auction.run()) {
+			boolean finished = auction.run();
+			long auctionMillis = (System.nanoTime() - auctionStarted) / 1_000_000;
+			if (finished) {
 				start = auction.mentorOf;
 				values = auction.mentorValues();
-				note = "auction start (" + auction.stages + " stages, " + auction.bids + " bids)";
+				note = "auction start (" + auction.stages + " stages, " + auction.bids + " bids, " + auctionMillis + " ms)";
 			}
 			else {
 				start = new int[graph.menteeCount()];
