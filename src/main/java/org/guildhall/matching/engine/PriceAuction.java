@@ -30,12 +30,12 @@ final class PriceAuction {
 	private final PairGraph graph;
 	private final int n;
 	private final int m;
-	private final int[] capacity;
 	private final boolean[] active;
 
-	/** Per mentor: the floor price while it has a free place (kept from the previous stage). */
-	private final long[] price;
-	/** Per mentor: what a new bidder must beat now, the floor or, when full, the lowest held bid. */
+	/**
+	 * Per mentor: what a new bidder must beat now: while it has a free place the price it started
+	 * the stage with, once full the lowest bid it holds.
+	 */
 	private final long[] current;
 	private final int[] load;
 	private final int[] heapStart;
@@ -53,9 +53,7 @@ final class PriceAuction {
 		this.graph = graph;
 		this.n = graph.menteeCount();
 		this.m = graph.mentorCount();
-		this.capacity = capacity;
 		this.active = active;
-		this.price = new long[m];
 		this.current = new long[m];
 		this.load = new int[m];
 		this.heapStart = new int[m + 1];
@@ -96,11 +94,11 @@ final class PriceAuction {
 		}
 	}
 
-	/** Mentor values for the exact solver: the price a new mentee would pay (0 for full mentors without capacity). */
+	/** Mentor values for the exact solver: the price a new mentee would pay (0 for mentors without places). */
 	long[] mentorValues() {
 		long[] v = new long[m];
 		for (int j = 0; j < m; j++) {
-			v[j] = capacity[j] > 0 ? current[j] : 0;
+			v[j] = heapStart[j + 1] > heapStart[j] ? current[j] : 0;
 		}
 		return v;
 	}
@@ -119,7 +117,6 @@ final class PriceAuction {
 			if (heapStart[j + 1] > heapStart[j]) {
 				current[j] = Math.max(0, current[j] - previousEpsilon);
 			}
-			price[j] = current[j];
 			load[j] = 0;
 		}
 		Arrays.fill(mentorOf, -1);
