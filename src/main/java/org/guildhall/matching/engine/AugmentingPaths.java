@@ -200,124 +200,146 @@ final class AugmentingPaths {
 		}
 		int[][] byMentor = graph.edgesByMentor();
 		int[] menteeOf = graph.menteeOfEdges();
-		long[] dist = new long[m];
-		int[] seen = new int[m];
-		int[] viaMentee = new int[m];
-		int[] viaEdge = new int[m];
-		int[] settled = new int[m];
-		int[] viaFrom = new int[m];
-		int[] settledList = new int[MAX_REPAIR_MENTORS + 1];
+		repairDist = new long[m];
+		repairSeen = new int[m];
+		repairVia = new int[m];
+		repairViaEdge = new int[m];
+		repairSettled = new int[m];
+		repairViaFrom = new int[m];
+		repairList = new int[MAX_REPAIR_MENTORS + 1];
 		int stamp = 0;
 		for (int root = 0; root < m; root++) {
 			if (!(pi[n + root] < 0 && load[root] < capacity[root])) {
 				continue;
 			}
-			stamp++;
-			heapSize = 0;
-			dist[root] = 0;
-			seen[root] = stamp;
-			viaMentee[root] = -1;
-			push(0, root);
-			int settledCount = 0;
-			long best = Long.MAX_VALUE;
-			int endMentor = -1;
-			int endMentee = -1;
-			int endEdge = -1;
-			boolean tooLarge = false;
-			while (heapSize > 0) {
-				long d = heapKey[0];
-				int a = heapNode[0];
-				pop();
-				if (settled[a] == stamp || d != dist[a]) {
-					continue;
-				}
-				if (d >= best) {
-					break;
-				}
-				settled[a] = stamp;
-				settledList[settledCount++] = a;
-				if (settledCount == MAX_REPAIR_MENTORS) {
-					tooLarge = true;
-					break;
-				}
-				long value = -pi[n + a];
-				if (d + value < best) {
-					best = d + value;
-					endMentor = a;
-					endMentee = -1;
-				}
-				for (int e : byMentor[a]) {
-					int k = menteeOf[e];
-					if (!active[k] || mentorOf[k] == a) {
-						continue;
-					}
-					long w = weightOf(e);
-					if (w == Long.MIN_VALUE) {
-						continue;
-					}
-					long nd = d + pi[k] - (w + pi[n + a]);
-					int b = mentorOf[k];
-					if (b < 0) {
-						if (nd < best) {
-							best = nd;
-							endMentor = a;
-							endMentee = k;
-							endEdge = e;
-						}
-					}
-					else if (settled[b] != stamp && (seen[b] != stamp || nd < dist[b])) {
-						seen[b] = stamp;
-						dist[b] = nd;
-						viaMentee[b] = k;
-						viaEdge[b] = e;
-						viaFrom[b] = a;
-						push(nd, b);
-					}
-				}
-			}
-			if (tooLarge || endMentor < 0) {
-				continue;
-			}
-			// Dual update on the settled mentors (distance below best), then move mentees along the path.
-			for (int r = 0; r < settledCount; r++) {
-				int a = settledList[r];
-				if (dist[a] < best) {
-					long x = best - dist[a];
-					pi[n + a] += x;
-					for (int at = slotStart[a]; at < slotStart[a] + load[a]; at++) {
-						pi[slots[at]] += x;
-					}
-				}
-			}
-			// Walking back from the end: each mentor on the path gives its path mentee to its parent
-			// and takes the one coming from below (at the end: endMentee, or nobody when the end
-			// mentor's value fell to 0 and its slot may stay free).
-			int a = endMentor;
-			int incoming = endMentee;
-			int incomingEdge = endEdge;
-			while (true) {
-				int k = a == root ? -1 : viaMentee[a];
-				if (k >= 0) {
-					detach(k, a);
-					mentorOf[k] = -1;
-				}
-				if (incoming >= 0) {
-					attach(incoming, a);
-					mentorOf[incoming] = a;
-					matchWeight[incoming] = weightOf(incomingEdge);
-				}
-				if (a == root) {
-					break;
-				}
-				incoming = k;
-				incomingEdge = viaEdge[a];
-				a = viaFrom[a];
-			}
-			if (pi[n + root] < 0 && load[root] < capacity[root]) {
+			if (repairFrom(root, ++stamp, byMentor, menteeOf, active) && pi[n + root] < 0
+					&& load[root] < capacity[root]) {
 				root--; // another free slot at the same mentor
 			}
 		}
+		repairDist = null;
+		repairSeen = repairVia = repairViaEdge = repairSettled = repairViaFrom = repairList = null;
 		heapSize = 0;
+	}
+
+	private long[] repairDist;
+	private int[] repairSeen;
+	private int[] repairVia;
+	private int[] repairViaEdge;
+	private int[] repairSettled;
+	private int[] repairViaFrom;
+	private int[] repairList;
+
+	/**
+	 * One repair search from a mentor with a free slot and a positive value (see
+	 * {@link #shiftFreeSlots}); false when it grew too large and the slot is left to the cascade.
+	 */
+	private boolean repairFrom(int root, int stamp, int[][] byMentor, int[] menteeOf, boolean[] active) {
+		heapSize = 0;
+		repairDist[root] = 0;
+		repairSeen[root] = stamp;
+		repairVia[root] = -1;
+		push(0, root);
+		int settledCount = 0;
+		long best = Long.MAX_VALUE;
+		int endMentor = -1;
+		int endMentee = -1;
+		int endEdge = -1;
+		boolean tooLarge = false;
+		while (heapSize > 0) {
+			long d = heapKey[0];
+			int a = heapNode[0];
+			pop();
+			if (repairSettled[a] == stamp || d != repairDist[a]) {
+				continue;
+			}
+			if (d >= best) {
+				break;
+			}
+			repairSettled[a] = stamp;
+			repairList[settledCount++] = a;
+			if (settledCount == MAX_REPAIR_MENTORS) {
+				tooLarge = true;
+				break;
+			}
+			long value = -pi[n + a];
+			if (d + value < best) {
+				best = d + value;
+				endMentor = a;
+				endMentee = -1;
+			}
+			for (int e : byMentor[a]) {
+				int k = menteeOf[e];
+				if (!active[k] || mentorOf[k] == a) {
+					continue;
+				}
+				long w = weightOf(e);
+				if (w == Long.MIN_VALUE) {
+					continue;
+				}
+				long nd = d + pi[k] - (w + pi[n + a]);
+				int b = mentorOf[k];
+				if (b < 0) {
+					if (nd < best) {
+						best = nd;
+						endMentor = a;
+						endMentee = k;
+						endEdge = e;
+					}
+				}
+				else if (nd < best && repairSettled[b] != stamp && (repairSeen[b] != stamp || nd < repairDist[b])) {
+					repairSeen[b] = stamp;
+					repairDist[b] = nd;
+					repairVia[b] = k;
+					repairViaEdge[b] = e;
+					repairViaFrom[b] = a;
+					push(nd, b);
+				}
+			}
+		}
+		settledTotal += settledCount;
+		repairSearches++;
+		if (tooLarge || endMentor < 0) {
+			heapSize = 0;
+			return false;
+		}
+		// Dual update on the settled mentors (distance below best), then move mentees along the path.
+		for (int r = 0; r < settledCount; r++) {
+			int a = repairList[r];
+			if (repairDist[a] < best) {
+				long x = best - repairDist[a];
+				pi[n + a] += x;
+				for (int at = slotStart[a]; at < slotStart[a] + load[a]; at++) {
+					pi[slots[at]] += x;
+				}
+			}
+		}
+		// Walking back from the end: each mentor on the path gives its path mentee to its parent
+		// and takes the one coming from below (at the end: endMentee, or nobody when the end
+		// mentor's value fell to 0 and its slot may stay free).
+		int a = endMentor;
+		int incoming = endMentee;
+		int incomingEdge = endEdge;
+		while (true) {
+			int k = a == root ? -1 : repairVia[a];
+			if (k >= 0) {
+				detach(k, a);
+				mentorOf[k] = -1;
+			}
+			if (incoming >= 0) {
+				attach(incoming, a);
+				mentorOf[incoming] = a;
+				matchWeight[incoming] = weightOf(incomingEdge);
+			}
+			if (a == root) {
+				break;
+			}
+			incoming = k;
+			incomingEdge = repairViaEdge[a];
+			a = repairViaFrom[a];
+		}
+		heapSize = 0;
+		return true;
 	}
 
 	/** Mentors one warm-start repair search may settle before the release cascade takes over. */
@@ -327,6 +349,15 @@ final class AugmentingPaths {
 
 	/** Shortest-path phases run so far (one Dijkstra each). */
 	int phaseCount;
+
+	/** Warm-start repair searches (over mentors) for free slots with a positive value. */
+	int repairSearches;
+
+	/** Single-mentee searches run after the phases. */
+	int searchCount;
+
+	/** Nodes settled by all searches: the solver's work, which unlike wall time does not depend on load. */
+	long settledTotal;
 
 	/**
 	 * Primal–dual phases: one Dijkstra from all free mentees at once (a virtual source linked to
@@ -422,6 +453,7 @@ final class AugmentingPaths {
 					}
 				}
 			}
+			settledTotal += settledCount;
 			for (int s = 0; s < settledCount; s++) {
 				int x = settled[s];
 				pi[x] += dist[x] - best;
@@ -640,6 +672,8 @@ final class AugmentingPaths {
 				}
 			}
 		}
+		searchCount++;
+		settledTotal += settledCount;
 		for (int s = 0; s < settledCount; s++) {
 			int x = settled[s];
 			pi[x] += dist[x] - best;
