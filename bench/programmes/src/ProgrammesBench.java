@@ -245,11 +245,12 @@ public class ProgrammesBench {
 				programme.put("shortOfVolunteers", true);
 				System.out.println("  fewer volunteers than asked for: raise PEOPLE");
 			}
-			expect(api.send(HttpRequest.newBuilder(api.uri("/api/v1/programmes/" + programmeId + "/steps/close-enrolment"))
-				.POST(HttpRequest.BodyPublishers.noBody())), 200, "close enrolment");
 
 			// ---- a settled server: the demo's community content has its search vectors (a start-up backlog)
 			result.put("communitySettledMs", settle(api, intOption("settle-timeout", 1200)));
+			// closing enrolment starts embedding the profiles' texts in the background; the first run starts at once
+			expect(api.send(HttpRequest.newBuilder(api.uri("/api/v1/programmes/" + programmeId + "/steps/close-enrolment"))
+				.POST(HttpRequest.BodyPublishers.noBody())), 200, "close enrolment");
 
 			// ---- the bulk match
 			result.put("match", match(base, api, managerCookies, programmeId));

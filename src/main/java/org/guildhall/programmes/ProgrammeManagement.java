@@ -188,16 +188,31 @@ public class ProgrammeManagement {
 			.query((rs, n) -> enrolment(rs)).optional();
 	}
 
-	/** One page of the people enrolled, those waiting for approval first, for those who manage the programme. */
+	/**
+	 * One page of the people enrolled, for those who manage the programme: those waiting for
+	 * approval first (first come, first decided), then everyone else, newest first.
+	 */
 	@Transactional(readOnly = true)
 	public PageResult<Enrolment> enrolments(long programmeId, CurrentUser manager, PageRequest page) {
 		managed(programmeId, manager);
 		long total = jdbc.sql("SELECT COUNT(*) FROM enrolment WHERE programme_id = ?").param(programmeId).query(Long.class).single();
-		List<Enrolment> items = jdbc.sql(ENROLMENT_SELECT + """
-				 WHERE e.programme_id = :programme
-				ORDER BY CASE WHEN e.status = 'PENDING_APPROVAL' THEN 0 ELSE 1 END, p.full_name, e.id LIMIT :limit OFFSET :offset""")
-			.param("programme", programmeId).param("limit", page.size()).param("offset", page.offset())
-			.query((rs, n) -> enrolment(rs)).list();
+		long waiting = jdbc.sql("SELECT COUNT(*) FROM enrolment WHERE programme_id = ? AND status = 'PENDING_APPROVAL'")
+			.param(programmeId).query(Long.class).single();
+		// those waiting for approval first (oldest first: first come, first decided), then everyone else newest first
+		List<Enrolment> items = new ArrayList<>();
+		if (page.offset() < waiting) {
+			items.addAll(jdbc.sql(ENROLMENT_SELECT + " WHERE e.programme_id = :programme AND e.status = 'PENDING_APPROVAL'"
+					+ " ORDER BY e.id LIMIT :limit OFFSET :offset")
+				.param("programme", programmeId).param("limit", page.size()).param("offset", page.offset())
+				.query((rs, n) -> enrolment(rs)).list());
+		}
+		int rest = page.size() - items.size();
+		if (rest > 0) {
+			items.addAll(jdbc.sql(ENROLMENT_SELECT + " WHERE e.programme_id = :programme AND e.status <> 'PENDING_APPROVAL'"
+					+ " ORDER BY e.id DESC LIMIT :limit OFFSET :offset")
+				.param("programme", programmeId).param("limit", rest).param("offset", Math.max(0, page.offset() - waiting))
+				.query((rs, n) -> enrolment(rs)).list());
+		}
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 

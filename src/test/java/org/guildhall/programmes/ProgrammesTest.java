@@ -133,6 +133,27 @@ class ProgrammesTest {
 	}
 
 	@Test
+	void theManagersListShowsThoseWaitingForApprovalFirstThenTheNewestEnrolments() {
+		ProgrammeSettings open = settings("Approvals " + org.run());
+		Programme programme = programmes.create(new ProgrammeSettings(open.name(), open.purpose(), open.format(), null, null,
+				open.durationWeeks(), open.defaultCapacity(), open.matchingMode(), open.objective(), open.weights(),
+				open.questions(), true), pm);
+		programmes.advance(programme.id(), "open-enrolment", pm);
+		Enrolment annJoins = programmes.enrol(programme.id(), new EnrolmentRequest(EnrolmentRole.MENTOR, null, 2, List.of("")), ann);
+		Enrolment boJoins = programmes.enrol(programme.id(), new EnrolmentRequest(EnrolmentRole.MENTEE, "Lead", 0, List.of("")), bo);
+		programmes.enrol(programme.id(), new EnrolmentRequest(EnrolmentRole.MENTEE, "Lead", 0, List.of("")), admin);
+		programmes.decide(programme.id(), annJoins.id(), true, pm);
+		programmes.decide(programme.id(), boJoins.id(), true, pm);
+
+		assertThat(programmes.enrolments(programme.id(), pm, new PageRequest(0, 50)).items())
+			.extracting(Enrolment::personId, Enrolment::status)
+			.containsExactly(tuple(org.admin().personId(), EnrolmentStatus.PENDING_APPROVAL),
+					tuple(org.bo().personId(), EnrolmentStatus.ACTIVE), tuple(org.ann().personId(), EnrolmentStatus.ACTIVE));
+		assertThat(programmes.enrolments(programme.id(), pm, new PageRequest(1, 2)).items()).extracting(Enrolment::personId)
+			.as("the second page goes on where the first stopped").containsExactly(org.ann().personId());
+	}
+
+	@Test
 	void closingEnrolmentEmbedsTheProfilesInTheBackgroundSoTheRunDoesNotWait() {
 		Programme programme = programmes.create(settings("Prepared " + org.run()), pm);
 		programmes.advance(programme.id(), "open-enrolment", pm);
