@@ -77,12 +77,13 @@ public class ExpertFinder {
 		}
 		Map<Long, Evidence> evidence = new HashMap<>();
 		Optional<Skill> skill = skills.resolve(topic).filter(s -> !s.suggested());
-		skill.ifPresent(s -> skillEvidence(s, evidence));
+		skill.ifPresent(s -> skillEvidence(s, limit, evidence));
 		keywordEvidence(topic.strip(), evidence);
 		float[] query = index.embedQuery(topic.strip());
 		if (query != null) {
 			semanticEvidence(topic.strip(), query, evidence);
 		}
+		skill.ifPresent(s -> declarations(s, evidence));
 		String ranking = query != null
 				? "Evidence, keyword matches and closeness in meaning (semantic)"
 						+ (index.awaitingVectors() > 0 ? "; some posts and profiles still wait for their vectors" : "") + "."
@@ -125,24 +126,19 @@ public class ExpertFinder {
 		if (!profiles.isEmpty()) {
 			float best = profiles.get(0).score();
 			for (SearchIndex.Match hit : profiles) {
-				Evidence e = evidence(evidence, hit.id());
-				if (!e.declared()) {
-					e.add(3.0 * hit.score() / best, () -> "expertise (skills and bio) close in meaning to '" + text + "' (similarity "
-							+ String.format(java.util.Locale.ROOT, "%.2f", hit.score()) + ")");
-				}
+				evidence(evidence, hit.id()).addUnlessDeclared(3.0 * hit.score() / best,
+						() -> "expertise (skills and bio) close in meaning to '" + text + "' (similarity "
+								+ String.format(java.util.Locale.ROOT, "%.2f", hit.score()) + ")");
 			}
 		}
 	}
 
-	/** The four kinds of evidence for a skill, in one round trip: declared, answers, articles, kudos (in that order). */
+	/** Three kinds of evidence for a skill, in one round trip: answers, articles, kudos (in that order). */
 	private static final String SKILL_EVIDENCE = """
-			SELECT 1 AS kind, person_id AS person, proficiency AS a, CASE WHEN can_teach THEN 1 ELSE 0 END AS b, 0 AS c
-			FROM person_skill WHERE skill_id = :skill
-			UNION ALL
-			SELECT 2, a.author_id,
-			       SUM(CASE WHEN q.accepted_answer_id = a.id THEN 1 ELSE 0 END),
-			       SUM(CASE WHEN q.accepted_answer_id = a.id THEN 0 ELSE 1 END),
-			       SUM(CASE WHEN a.score > 0 THEN a.score ELSE 0 END)
+			SELECT 2 AS kind, a.author_id AS person,
+			       SUM(CASE WHEN q.accepted_answer_id = a.id THEN 1 ELSE 0 END) AS a,
+			       SUM(CASE WHEN q.accepted_answer_id = a.id THEN 0 ELSE 1 END) AS b,
+			       SUM(CASE WHEN a.score > 0 THEN a.score ELSE 0 END) AS c
 			FROM community_post a
 			JOIN community_post q ON q.id = a.question_id
 			JOIN community_post_topic t ON t.post_id = q.id
@@ -157,15 +153,29 @@ public class ExpertFinder {
 			SELECT 4, receiver_id, COUNT(*), 0, 0 FROM community_kudos WHERE skill_id = :skill GROUP BY receiver_id
 			ORDER BY kind""";
 
-	private void skillEvidence(Skill skill, Map<Long, Evidence> evidence) {
+	/**
+	 * People who declare the skill and have no other evidence rank by their declaration alone, so
+	 * only the best of them can be shown: this many per result wanted (the rest would only be
+	 * reached if nine in ten of those were inactive). A popular skill is declared by thousands.
+	 */
+	private static final int DECLARED_ONLY_PER_RESULT = 10;
+
+	private static final String BEST_DECLARED = """
+			SELECT person_id, proficiency, can_teach FROM person_skill WHERE skill_id = :skill
+			ORDER BY 2 * proficiency + CASE WHEN can_teach THEN 2 ELSE 0 END DESC, person_id LIMIT :limit""";
+
+	private void skillEvidence(Skill skill, int limit, Map<Long, Evidence> evidence) {
 		String name = skill.name();
+		jdbc.sql(BEST_DECLARED).param("skill", skill.id()).param("limit", DECLARED_ONLY_PER_RESULT * limit)
+			.query(rs -> {
+				declare(evidence(evidence, rs.getLong(1)), name, rs.getInt(2), rs.getBoolean(3));
+			});
 		jdbc.sql(SKILL_EVIDENCE).param("skill", skill.id()).query(rs -> {
 			Evidence e = evidence(evidence, rs.getLong("person"));
 			int a = rs.getInt("a");
 			int b = rs.getInt("b");
 			int c = rs.getInt("c");
 			switch (rs.getInt("kind")) {
-				case 1 -> e.declare(2.0 * a + (b == 1 ? 2 : 0), () -> "says they know " + name + " at " + a + "/5" + (b == 1 ? " and can teach it" : ""));
 				case 2 -> {
 					// a: accepted answers, b: other answers, c: up-votes on them
 					if (a > 0) {
@@ -184,6 +194,23 @@ public class ExpertFinder {
 				default -> e.add(3.0 * Math.min(a, 10), () -> "received " + plural(a, "kudos", "kudos") + " for " + name);
 			}
 		});
+	}
+
+	/** The declarations of the skill by everyone with other evidence (the best declared-only people have theirs). */
+	private void declarations(Skill skill, Map<Long, Evidence> evidence) {
+		List<Long> undeclared = evidence.values().stream().filter(e -> !e.declared()).map(e -> e.personId).sorted().toList();
+		for (int from = 0; from < undeclared.size(); from += 1000) {
+			jdbc.sql("SELECT person_id, proficiency, can_teach FROM person_skill WHERE skill_id = :skill AND person_id IN (:people)")
+				.param("skill", skill.id()).param("people", undeclared.subList(from, Math.min(undeclared.size(), from + 1000)))
+				.query(rs -> {
+					declare(evidence.get(rs.getLong(1)), skill.name(), rs.getInt(2), rs.getBoolean(3));
+				});
+		}
+	}
+
+	private static void declare(Evidence e, String skill, int proficiency, boolean canTeach) {
+		e.declare(2.0 * proficiency + (canTeach ? 2 : 0),
+				() -> "says they know " + skill + " at " + proficiency + "/5" + (canTeach ? " and can teach it" : ""));
 	}
 
 	private void keywordEvidence(String text, Map<Long, Evidence> evidence) {
@@ -206,10 +233,7 @@ public class ExpertFinder {
 		if (!profiles.isEmpty()) {
 			float best = profiles.get(0).score();
 			for (SearchIndex.Match hit : profiles) {
-				Evidence e = evidence(evidence, hit.id());
-				if (!e.declared()) {
-					e.add(3.0 * hit.score() / best, () -> "profile mentions '" + text + "'");
-				}
+				evidence(evidence, hit.id()).addUnlessDeclared(3.0 * hit.score() / best, () -> "profile mentions '" + text + "'");
 			}
 		}
 	}
@@ -234,7 +258,10 @@ public class ExpertFinder {
 
 		final long personId;
 		private final List<Supplier<String>> reasons = new ArrayList<>(4);
+		/** Evidence from the profile's words or meaning, which counts only when the skill is not declared. */
+		private final List<Supplier<String>> profileReasons = new ArrayList<>(2);
 		private double score;
+		private double profileScore;
 		private boolean declared;
 
 		Evidence(long personId) {
@@ -246,14 +273,21 @@ public class ExpertFinder {
 			reasons.add(reason);
 		}
 
+		/** Points from the profile's text, counted only if the person turns out not to declare the skill. */
+		void addUnlessDeclared(double points, Supplier<String> reason) {
+			profileScore += points;
+			profileReasons.add(reason);
+		}
+
 		/** Points for declaring the skill in their profile. */
 		void declare(double points, Supplier<String> reason) {
 			declared = true;
-			add(points, reason);
+			score += points;
+			reasons.add(0, reason);
 		}
 
 		double score() {
-			return score;
+			return declared ? score : score + profileScore;
 		}
 
 		boolean declared() {
@@ -261,7 +295,11 @@ public class ExpertFinder {
 		}
 
 		List<String> reasons() {
-			return reasons.stream().map(Supplier::get).toList();
+			List<Supplier<String>> all = new ArrayList<>(reasons);
+			if (!declared) {
+				all.addAll(profileReasons);
+			}
+			return all.stream().map(Supplier::get).toList();
 		}
 	}
 }
