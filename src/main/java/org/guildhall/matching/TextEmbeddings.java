@@ -73,8 +73,7 @@ public class TextEmbeddings implements Embedder {
 	public float[][] embed(List<String> texts, Progress progress) {
 		Map<String, String> hashes = hashes(texts);
 		Map<String, float[]> vectors = known(hashes.values());
-		List<String> todo = hashes.entrySet().stream().filter(e -> !vectors.containsKey(e.getValue())).map(Map.Entry::getKey)
-			.toList();
+		List<String> todo = unembedded(hashes, vectors);
 		for (int from = 0; from < todo.size(); from += BATCH) {
 			embedBatch(todo.subList(from, Math.min(todo.size(), from + BATCH)), hashes, vectors);
 			progress.report("embedding texts", Math.min(todo.size(), from + BATCH), todo.size());
@@ -94,8 +93,7 @@ public class TextEmbeddings implements Embedder {
 			try {
 				Map<String, String> hashes = hashes(all);
 				Map<String, float[]> vectors = known(hashes.values());
-				List<String> todo = new ArrayList<>(hashes.entrySet().stream()
-					.filter(e -> !vectors.containsKey(e.getValue())).map(Map.Entry::getKey).toList());
+				List<String> todo = new ArrayList<>(unembedded(hashes, vectors));
 				Collections.reverse(todo);
 				for (int from = 0; from < todo.size(); from += BATCH) {
 					embedBatch(todo.subList(from, Math.min(todo.size(), from + BATCH)), hashes, vectors);
@@ -180,6 +178,11 @@ public class TextEmbeddings implements Embedder {
 		}
 	}
 
+	/** The texts, in order, whose hash has no vector yet. */
+	private static List<String> unembedded(Map<String, String> hashes, Map<String, float[]> vectors) {
+		return hashes.entrySet().stream().filter(e -> !vectors.containsKey(e.getValue())).map(Map.Entry::getKey).toList();
+	}
+
 	/** Distinct non-blank texts with their SHA-256, in first-seen order. */
 	private static Map<String, String> hashes(List<String> texts) {
 		Map<String, String> hashes = new LinkedHashMap<>();
@@ -191,13 +194,15 @@ public class TextEmbeddings implements Embedder {
 		return hashes;
 	}
 
-	static byte[] encode(float[] vector) {
+	/** A vector as stored in a database column: little-endian floats (the community's vectors too). */
+	public static byte[] encode(float[] vector) {
 		ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
 		buffer.asFloatBuffer().put(vector);
 		return buffer.array();
 	}
 
-	static float[] decode(byte[] bytes) {
+	/** The vector {@link #encode} stored. */
+	public static float[] decode(byte[] bytes) {
 		float[] vector = new float[bytes.length / Float.BYTES];
 		ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
 		return vector;

@@ -1,7 +1,5 @@
 package org.guildhall.community.internal;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +15,7 @@ import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 
+import org.guildhall.matching.TextEmbeddings;
 import org.guildhall.matching.engine.MiniLmEmbedder;
 import org.guildhall.matching.engine.Progress;
 import org.guildhall.shared.Sha256;
@@ -240,7 +239,7 @@ public class Vectors {
 			jdbc.sql("SELECT text_hash, vector FROM community_embedding WHERE text_hash IN (:hashes)")
 				.param("hashes", distinct.subList(from, Math.min(distinct.size(), from + 1000)))
 				.query(rs -> {
-					found.put(rs.getString(1), decode(rs.getBytes(2)));
+					found.put(rs.getString(1), TextEmbeddings.decode(rs.getBytes(2)));
 				});
 		}
 		return found;
@@ -251,28 +250,11 @@ public class Vectors {
 			return;
 		}
 		try {
-			jdbc.sql("INSERT INTO community_embedding (text_hash, vector) VALUES (?, ?)").params(hash, encode(vector)).update();
+			jdbc.sql("INSERT INTO community_embedding (text_hash, vector) VALUES (?, ?)").params(hash, TextEmbeddings.encode(vector)).update();
 		}
 		catch (DuplicateKeyException e) {
 			// another node embedded the same text: same vector
 		}
-	}
-
-	static byte[] encode(float[] vector) {
-		ByteBuffer buffer = ByteBuffer.allocate(vector.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-		for (float x : vector) {
-			buffer.putFloat(x);
-		}
-		return buffer.array();
-	}
-
-	static float[] decode(byte[] bytes) {
-		ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-		float[] vector = new float[bytes.length / 4];
-		for (int i = 0; i < vector.length; i++) {
-			vector[i] = buffer.getFloat();
-		}
-		return vector;
 	}
 
 	static boolean isZero(float[] vector) {
