@@ -451,13 +451,7 @@ public class ProgrammesBench {
 		Duration timeout = Duration.ofSeconds(intOption("request-timeout", 60));
 		System.out.printf(Locale.ROOT, "load: %s, %d users, %d s warm-up + %d s measured...%n", label, sessions.size(),
 				warmup, duration);
-		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("url", url.replaceFirst("^http://[^/]+", ""));
-		result.put("users", sessions.size());
-		result.put("distinctAccounts", sessions.stream().map(Session::email).distinct().count());
-		result.put("warmupSeconds", warmup);
-		result.put("durationSeconds", duration);
-		result.put("loadBefore", load());
+		Map<String, Object> result = loadResult("built-in client, one thread per user", url, sessions, warmup, duration);
 		long begin = System.nanoTime();
 		long measureFrom = begin + warmup * 1_000_000_000L;
 		long measureTo = measureFrom + duration * 1_000_000_000L;
@@ -579,14 +573,7 @@ public class ProgrammesBench {
 		int threads = Math.min(2, sessions.size());
 		List<String> base = List.of("wrk", "-t" + threads, "-c" + sessions.size(), "--timeout", timeout + "s", "-s",
 				script.toString());
-		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("tool", "wrk -t" + threads + " -c" + sessions.size());
-		result.put("url", url.replaceFirst("^http://[^/]+", ""));
-		result.put("users", sessions.size());
-		result.put("distinctAccounts", sessions.stream().map(Session::email).distinct().count());
-		result.put("warmupSeconds", warmup);
-		result.put("durationSeconds", duration);
-		result.put("loadBefore", load());
+		Map<String, Object> result = loadResult("wrk -t" + threads + " -c" + sessions.size(), url, sessions, warmup, duration);
 		if (warmup > 0) {
 			wrk(base, warmup, url);
 		}
@@ -630,6 +617,19 @@ public class ProgrammesBench {
 		System.out.printf(Locale.ROOT, "  %d ok, %d errors, %.1f req/s; p50 %.0f ms, p95 %.0f ms, p99 %.0f ms; %,d bytes a page%n",
 				ok, bad, ok / seconds, num(latency.get("p50")), num(latency.get("p95")), num(latency.get("p99")),
 				result.get("meanBytes"));
+		return result;
+	}
+
+	/** What both load tools record before they start: the tool, page, users, periods and machine load. */
+	static Map<String, Object> loadResult(String tool, String url, List<Session> sessions, int warmup, int duration) {
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("tool", tool);
+		result.put("url", url.replaceFirst("^http://[^/]+", ""));
+		result.put("users", sessions.size());
+		result.put("distinctAccounts", sessions.stream().map(Session::email).distinct().count());
+		result.put("warmupSeconds", warmup);
+		result.put("durationSeconds", duration);
+		result.put("loadBefore", load());
 		return result;
 	}
 
