@@ -2,8 +2,10 @@ package org.guildhall.matching.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * Candidate pairs from profiles without keeping all n × m scores: one pass over every pair (dot
@@ -24,6 +26,7 @@ final class CandidateGenerator {
 	private final int[] menteeBound;
 	private final int[] mentorBound;
 	private final ProfileScorer scorer;
+	private final BoundTables tables;
 	private final SimilarityKernel kernel;
 	private final float[] tiles;
 	private final int threads;
@@ -31,7 +34,8 @@ final class CandidateGenerator {
 	final String kernelName;
 
 	private CandidateGenerator(PairGraph candidates, int[] menteeBound, int[] mentorBound, ProfileScorer scorer,
-			SimilarityKernel kernel, float[] tiles, int threads, boolean pruned) {
+			BoundTables tables, SimilarityKernel kernel, float[] tiles, int threads, boolean pruned) {
+		this.tables = tables;
 		this.candidates = candidates;
 		this.menteeBound = menteeBound;
 		this.mentorBound = mentorBound;
@@ -71,7 +75,7 @@ final class CandidateGenerator {
 					}
 				}
 			}
-			return new CandidateGenerator(all.build(), null, null, scorer, null, null, threads, false);
+			return new CandidateGenerator(all.build(), null, null, scorer, null, null, null, threads, false);
 		}
 		int width = kernel.width();
 		int dim = scorer.dim;
@@ -90,12 +94,14 @@ final class CandidateGenerator {
 		for (int j = 0; j < m; j++) {
 			mentorK[j] = (int) Math.min((long) k * capacity[j], n);
 		}
+		BoundTables tables = scorer.boundTables();
 		TopLists menteeTops = new TopLists(uniform(n, menteeK));
 		TopLists[] mentorTops = new TopLists[threads];
 		int[] activeRows = activeRows(active);
 		int blocks = (activeRows.length + 3) / 4;
 		AtomicLong pairsDone = new AtomicLong();
 		long pairsTotal = (long) activeRows.length * m;
+		long scanStarted = System.nanoTime();
 		List<Thread> workers = new ArrayList<>();
 		RuntimeException[] failure = new RuntimeException[1];
 		for (int t = 0; t < threads; t++) {
@@ -103,7 +109,7 @@ final class CandidateGenerator {
 			mentorTops[t] = new TopLists(mentorK);
 			Thread worker = new Thread(() -> {
 				try {
-					scan(scorer, kernel, tiles, activeRows, thread, threads, blocks, menteeTops, mentorTops[thread],
+					scan(scorer, tables, kernel, tiles, activeRows, thread, threads, blocks, menteeTops, mentorTops[thread],
 							pairsDone, pairsTotal, progress);
 				}
 				catch (RuntimeException e) {
@@ -126,6 +132,7 @@ final class CandidateGenerator {
 			throw failure[0];
 		}
 		progress.report("scoring pairs", pairsTotal, pairsTotal);
+		long scanMillis = (System.nanoTime() - scanStarted) / 1_000_000;
 		TopLists mentorMerged = TopLists.merge(mentorTops, mentorK);
 		int[] menteeBound = new int[n];
 		Arrays.fill(menteeBound, NONE);
@@ -161,7 +168,10 @@ final class CandidateGenerator {
 				addIfAllowed(scorer, problem, i, union.mentor(e), exact);
 			}
 		}
-		return new CandidateGenerator(exact.build(), menteeBound, mentorBound, scorer, kernel, tiles, threads, true);
+		CandidateGenerator generator = new CandidateGenerator(exact.build(), menteeBound, mentorBound, scorer, tables,
+				kernel, tiles, threads, true);
+		generator.scanMillis = scanMillis;
+		return generator;
 	}
 
 	private static int[] uniform(int count, int value) {
@@ -202,32 +212,28 @@ final class CandidateGenerator {
 		}
 	}
 
-	private static void scan(ProfileScorer scorer, SimilarityKernel kernel, float[] tiles, int[] rows, int thread,
-			int threads, int blocks, TopLists menteeTops, TopLists mentorTops, AtomicLong pairsDone, long pairsTotal,
-			Progress progress) {
+	private static void scan(ProfileScorer scorer, BoundTables tables, SimilarityKernel kernel, float[] tiles,
+			int[] rows, int thread, int threads, int blocks, TopLists menteeTops, TopLists mentorTops,
+			AtomicLong pairsDone, long pairsTotal, Progress progress) {
 		int m = scorer.m;
 		int dim = scorer.dim;
 		int width = kernel.width();
 		int tileCount = (m + width - 1) / width;
 		int tilesPerChunk = Math.max(1, CHUNK_COLUMNS / width);
 		float[] out = new float[4 * width];
-		float goalsPoints = (float) scorer.goalsPoints();
-		float skillsPoints = scorer.skillsPointsF();
+		float[] bounds = new float[width];
+		float[] mentorWorst = mentorTops.worst;
 		int[] rowOf = new int[4];
-		float[] otherBound = new float[4];
-		int maxWords = (tilesPerChunk * width + 63) / 64 + 2;
-		long[] teaches = new long[4 * maxWords];
+		BoundTables.Row[] terms = { new BoundTables.Row(), new BoundTables.Row(), new BoundTables.Row(),
+				new BoundTables.Row() };
 		for (int chunk = 0; chunk < tileCount; chunk += tilesPerChunk) {
 			int chunkEnd = Math.min(tileCount, chunk + tilesPerChunk);
-			int firstWord = (chunk * width) >>> 6;
-			int words = Math.min(scorer.mentorWords, ((Math.min(m, chunkEnd * width) + 63) >>> 6)) - firstWord;
 			long chunkPairs = 0;
 			for (int b = thread; b < blocks; b += threads) {
 				int valid = Math.min(4, rows.length - 4 * b);
 				for (int r = 0; r < 4; r++) {
 					rowOf[r] = rows[4 * b + Math.min(r, valid - 1)];
-					otherBound[r] = scorer.otherPointsBound(rowOf[r]);
-					scorer.teachesAnyWanted(rowOf[r], firstWord, words, teaches, r * maxWords);
+					tables.row(rowOf[r], terms[r]);
 				}
 				for (int tile = chunk; tile < chunkEnd; tile++) {
 					kernel.tile(scorer.menteeVectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim,
@@ -236,26 +242,23 @@ final class CandidateGenerator {
 					int columns = Math.min(width, m - firstMentor);
 					for (int r = 0; r < valid; r++) {
 						int i = rowOf[r];
-						float rowWorst = menteeTops.worstOrMinus(i);
-						float rest = otherBound[r];
-						int bitsAt = r * maxWords - firstWord;
+						boolean whole = columns == width;
+						// The SIMD bound clears most tiles at once; a tile it cannot clear is checked per pair.
+						if (whole && !kernel.bounds(out, r * width, tables, terms[r], firstMentor,
+								menteeTops.worstOrMinus(i), mentorWorst, false, bounds)) {
+							continue;
+						}
 						for (int c = 0; c < columns; c++) {
-							float similarity = out[r * width + c];
 							int j = firstMentor + c;
-							// Upper bound: goals exact, skills 0 unless the mentor has a wanted skill,
-							// every other criterion at its most.
-							float bound = similarity * goalsPoints + rest
-									+ ((teaches[bitsAt + (j >>> 6)] >>> j & 1L) != 0 ? skillsPoints : 0f);
-							if (bound < rowWorst && bound < mentorTops.worstOrMinus(j)) {
+							if (whole && bounds[c] < menteeTops.worstOrMinus(i) && bounds[c] < mentorWorst[j]) {
 								continue;
 							}
-							float s = scorer.fastScoreWithoutPreferences(i, j, similarity);
-							if (s < 0 || (s < menteeTops.worstOrMinus(i) && s < mentorTops.worstOrMinus(j))) {
+							float s = scorer.fastScoreWithoutPreferences(i, j, out[r * width + c]);
+							if (s < 0 || (s < menteeTops.worstOrMinus(i) && s < mentorWorst[j])) {
 								continue;
 							}
 							menteeTops.offer(i, s, j);
 							mentorTops.offer(j, s, i);
-							rowWorst = menteeTops.worstOrMinus(i);
 						}
 					}
 					chunkPairs += (long) valid * columns;
@@ -359,6 +362,7 @@ final class CandidateGenerator {
 				}
 			}
 			int[] suspiciousColumns = Arrays.copyOf(columns, columnCount);
+			lastRescored = 0;
 			long raise;
 			if (previous[0] == null) {
 				Arrays.fill(leftover, false);
@@ -387,15 +391,34 @@ final class CandidateGenerator {
 			}
 			previous[0] = u.clone();
 			previous[1] = v.clone();
+			lastPricing = rowsCount + " mentees × " + columnCount + " mentors suspicious, " + lastRescored
+					+ " pairs rescored";
 			return raise;
 		};
 	}
 
-	int lastSuspicious;
+	/** Time of the pass over every pair (dot products and bounds), without setting up and exact rescoring. */
+	long scanMillis;
+
+	/** Pairs rescored by the last pricing round, summed over its passes (for the solver stats). */
+	long lastRescored;
+
+	/** Suspicious mentees and mentors of the last pricing round (for the solver stats). */
+	String lastPricing = "";
 
 	private long rescore(MatchingProblem problem, List<Integer> suspicious, int[] columns, long[] u, long[] v,
 			int[] capacity, PairGraph graph, PairGraph.Builder added, int perMentee, boolean[] leftover) {
-		lastSuspicious = suspicious.size();
+		// Mentors by value and mentees by value, so that the pairs the bounds cannot clear (low
+		// mentee value, low mentor value) gather in a corner and whole tiles elsewhere are skipped.
+		columns = IntStream.of(columns)
+			.boxed()
+			.sorted(Comparator.<Integer>comparingLong(j -> v[j]).thenComparingInt(j -> j))
+			.mapToInt(Integer::intValue)
+			.toArray();
+		int[] rows = suspicious.stream()
+			.sorted(Comparator.<Integer>comparingLong(i -> u[i]).thenComparingInt(i -> i))
+			.mapToInt(Integer::intValue)
+			.toArray();
 		int width = kernel.width();
 		int dim = scorer.dim;
 		int compactCount = columns.length;
@@ -408,7 +431,6 @@ final class CandidateGenerator {
 				compact[base + d * width] = scorer.mentorVectors[j * dim + d];
 			}
 		}
-		int[] rows = suspicious.stream().mapToInt(Integer::intValue).toArray();
 		int m = scorer.m;
 		float[] vPoints = new float[m];
 		for (int j = 0; j < m; j++) {
@@ -422,45 +444,73 @@ final class CandidateGenerator {
 		int workers = Math.max(1, Math.min(threads, blocks));
 		// Rows are shared out by block; each thread writes only its own rows' slots, and the
 		// results are merged in row order, so the outcome does not depend on scheduling.
+		BoundTables compactTables = tables.compact(columns);
+		float[] compactV = BoundTables.gather(vPoints, columns);
+		// Per tile: the lowest mentor value and the highest (mentor bound - value). A left-out pair
+		// (i, j) scores at most min(menteeBound[i], mentorBound[j]), so a mentee whose value covers
+		// min(menteeBound[i] - lowest value, highest bound - value) has no uncovered pair in the tile.
+		long[] tileLowestV = new long[compactTiles];
+		long[] tileHighestBoundMinusV = new long[compactTiles];
+		for (int tile = 0; tile < compactTiles; tile++) {
+			long lowest = Long.MAX_VALUE;
+			long highest = Long.MIN_VALUE;
+			for (int c = tile * width; c < Math.min(compactCount, (tile + 1) * width); c++) {
+				int j = columns[c];
+				lowest = Math.min(lowest, v[j]);
+				highest = Math.max(highest, mentorBound[j] - v[j]);
+			}
+			tileLowestV[tile] = lowest;
+			tileHighestBoundMinusV[tile] = highest;
+		}
+		long[] rescoredBy = new long[workers];
+		int[] columnOf = columns;
 		runParallel(workers, "guildhall-pricing-", t -> {
 			float[] out = new float[4 * width];
+			float[] bounds = new float[width];
 			int[] rowOf = new int[4];
 			float[] uPoints = new float[4];
 			float slackPoints = (float) Scores.toScore(BOUND_SLACK);
-			float goalsPoints = (float) scorer.goalsPoints();
-			float skillsPoints = scorer.skillsPointsF();
-			int words = scorer.mentorWords;
-			long[] teaches = new long[4 * words];
-			float[] otherBound = new float[4];
+			BoundTables.Row[] terms = { new BoundTables.Row(), new BoundTables.Row(), new BoundTables.Row(),
+					new BoundTables.Row() };
 			for (int b = t; b < blocks; b += workers) {
 				int valid = Math.min(4, rows.length - 4 * b);
 				for (int r = 0; r < 4; r++) {
 					rowOf[r] = rows[4 * b + Math.min(r, valid - 1)];
 					uPoints[r] = (float) Scores.toScore(u[rowOf[r]]) - slackPoints;
-					otherBound[r] = scorer.otherPointsBound(rowOf[r]);
-					scorer.teachesAnyWanted(rowOf[r], 0, words, teaches, r * words);
+					compactTables.row(rowOf[r], terms[r]);
 				}
 				for (int tile = 0; tile < compactTiles; tile++) {
+					boolean open = false;
+					for (int r = 0; r < valid && !open; r++) {
+						int i = rowOf[r];
+						open = Math.min(menteeBound[i] - tileLowestV[tile], tileHighestBoundMinusV[tile]) > u[i];
+					}
+					if (!open) {
+						continue;
+					}
 					kernel.tile(scorer.menteeVectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim,
 							compact, tile * dim * width, dim, out);
 					int first = tile * width;
 					int tileColumns = Math.min(width, compactCount - first);
+					rescoredBy[t] += (long) valid * tileColumns;
+					boolean whole = tileColumns == width;
 					for (int r = 0; r < valid; r++) {
 						int i = rowOf[r];
 						float covered = uPoints[r];
-						float rest = otherBound[r];
+						if (whole && !kernel.bounds(out, r * width, compactTables, terms[r], first, covered, compactV, true,
+								bounds)) {
+							continue;
+						}
 						for (int c = 0; c < tileColumns; c++) {
-							int j = columns[first + c];
-							float similarity = out[r * width + c];
-							float bound = similarity * goalsPoints + rest
-									+ ((teaches[r * words + (j >>> 6)] >>> j & 1L) != 0 ? skillsPoints : 0f);
-							if (bound <= covered + vPoints[j]) {
+							float vj = compactV[first + c];
+							if (whole && bounds[c] <= covered + vj) {
 								continue;
 							}
+							int j = columnOf[first + c];
 							// A float estimate first (equal to the exact score up to rounding far
 							// below the slack); only pairs it cannot clear are scored exactly.
-							float estimate = scorer.fastScoreWithoutPreferences(i, j, similarity);
-							if (estimate < 0 || estimate <= covered + vPoints[j]) {
+							float estimate = scorer.fastScoreWithoutPreferences(i, j, out[r * width + c]);
+							if (estimate < 0 || estimate <= covered + vj) {
 								continue;
 							}
 							if (graph.find(i, j) >= 0 || problem.forbidden.contains(MatchingProblem.pack(i, j))) {
@@ -488,6 +538,7 @@ final class CandidateGenerator {
 				}
 			}
 		});
+		lastRescored += Arrays.stream(rescoredBy).sum();
 		long raise = 0;
 		for (int slot = 0; slot < rows.length; slot++) {
 			raise += need[slot];
@@ -568,7 +619,8 @@ final class CandidateGenerator {
 		private final int[] size;
 		private final float[] score;
 		private final int[] index;
-		private final float[] worst;
+		/** Per owner: the worst score kept once the list is full, else -∞ (+∞ for no places). */
+		final float[] worst;
 
 		TopLists(int[] capacityPerOwner) {
 			int owners = capacityPerOwner.length;

@@ -63,6 +63,7 @@ public final class MatchingEngine {
 		Remainder remainder;
 		boolean pruned;
 		ProfileScorer scorer = null;
+		CandidateGenerator generator = null;
 		long allowedPairs;
 		if (problem.hasProfiles()) {
 			float[][][] vectors = vectors(problem, progress);
@@ -70,13 +71,16 @@ public final class MatchingEngine {
 			stats.put("embeddingMillis", (embedded - started) / 1_000_000);
 			scorer = new ProfileScorer(problem, vectors[0], vectors[1]);
 			SimilarityKernel kernel = SimilarityKernel.best();
-			CandidateGenerator generator = CandidateGenerator.generate(scorer, problem, residual.capacity(),
+			generator = CandidateGenerator.generate(scorer, problem, residual.capacity(),
 					residual.active(), options.candidatesPerMentee(), kernel, options.threads(), options.exactScoringPairs(),
 					progress);
 			candidates = generator.candidates;
 			remainder = generator.remainder(problem, options.candidatesPerMentee());
 			pruned = generator.pruned;
 			stats.put("kernel", generator.kernelName);
+			if (generator.pruned) {
+				stats.put("scoringPassMillis", generator.scanMillis);
+			}
 			allowedPairs = -1;
 			stats.put("scoringMillis", (System.nanoTime() - embedded) / 1_000_000);
 		}
@@ -117,6 +121,9 @@ public final class MatchingEngine {
 							residual.capacity(), candidates, added);
 					stats.put("pricingMillisRound" + round, (System.nanoTime() - roundStarted) / 1_000_000
 							- (long) stats.get("solveMillisRound" + round));
+					if (generator != null && generator.pruned) {
+						stats.put("pricingRound" + round, generator.lastPricing);
+					}
 					if (added.size() == 0 || round >= options.maxRounds()) {
 						break;
 					}

@@ -59,10 +59,6 @@ final class ProfileScorer {
 	private final int[] mentorZoneIndex;
 	private final float[] zoneValue;
 	private final float[] pointsF = new float[Criterion.values().length];
-	/** Words of 64 mentors in a {@link #teachesAnyWanted} bit row. */
-	final int mentorWords;
-	/** Inverted index from skill to mentors: bit j of row s is set when mentor j has skill s. */
-	private final long[] teaches;
 	/** Seniority by the mentor's level minus the mentee's, clamped to ±SPAN, at index difference + SPAN. */
 	private final SeniorityRule seniorityRule;
 	private final double[] seniorityByDifference;
@@ -190,15 +186,6 @@ final class ProfileScorer {
 				proficiencyBySkill[s * m + j] = proficiency[j * skillCount + s];
 			}
 		}
-		mentorWords = (m + 63) / 64;
-		teaches = new long[skillCount * mentorWords];
-		for (int j = 0; j < m; j++) {
-			for (int sk = 0; sk < skillCount; sk++) {
-				if (proficiency[j * skillCount + sk] > 0) {
-					teaches[sk * mentorWords + (j >>> 6)] |= 1L << j;
-				}
-			}
-		}
 		wantInverse = new float[n][];
 		wantedInverse = new float[n];
 		for (int i = 0; i < n; i++) {
@@ -233,33 +220,66 @@ final class ProfileScorer {
 		}
 	}
 
-	/**
-	 * Bits (64 mentors a word, words {@code fromWord} to {@code fromWord + words - 1}) of the
-	 * mentors who have at least one skill the mentee wants: the skills criterion is 0 for all
-	 * others.
-	 */
-	void teachesAnyWanted(int i, int fromWord, int words, long[] out, int outOffset) {
-		Arrays.fill(out, outOffset, outOffset + words, 0L);
-		for (int skill : wantSkill[i]) {
-			int base = skill * mentorWords + fromWord;
-			for (int w = 0; w < words; w++) {
-				out[outOffset + w] |= teaches[base + w];
+	/** The cheap criteria as per-mentor rows for the SIMD filters of the scoring and pricing passes. */
+	BoundTables boundTables() {
+		float minus = Float.NEGATIVE_INFINITY;
+		BoundTables.Keyed seniority = new BoundTables.Keyed() {
+			@Override
+			public Object key(int i) {
+				return menteeLevel[i];
 			}
+
+			@Override
+			public float points(int i, int j) {
+				float value = seniorityByDifferenceF[seniorityIndex(i, j)];
+				return must[2] && value <= 0 ? minus : pointsF[2] * value;
+			}
+
+			@Override
+			public float most() {
+				return pointsF[2];
+			}
+		};
+		BoundTables.Keyed zone = new BoundTables.Keyed() {
+			@Override
+			public Object key(int i) {
+				return menteeZoneIndex[i];
+			}
+
+			@Override
+			public float points(int i, int j) {
+				float value = zoneValue[menteeZoneIndex[i] + mentorZoneIndex[j]];
+				return must[5] && value <= 0 ? minus : pointsF[5] * value;
+			}
+
+			@Override
+			public float most() {
+				return pointsF[5];
+			}
+		};
+		BoundTables.Keyed language = new BoundTables.Keyed() {
+			@Override
+			public Object key(int i) {
+				return BoundTables.languageKey(menteeLanguages, i * languageWords, languageWords);
+			}
+
+			@Override
+			public float points(int i, int j) {
+				boolean shared = sharesLanguage(i, j);
+				return shared ? pointsF[4] : must[4] ? minus : 0f;
+			}
+
+			@Override
+			public float most() {
+				return pointsF[4];
+			}
+		};
+		float[] skillScale = new float[n];
+		for (int i = 0; i < n; i++) {
+			skillScale[i] = pointsF[0] * wantedInverse[i];
 		}
-	}
-
-	/** Points of the skills criterion at value 1 (float). */
-	float skillsPointsF() {
-		return pointsF[Criterion.SKILLS.ordinal()];
-	}
-
-	/**
-	 * An upper bound on the points of every criterion but goals, skills and preferences for any
-	 * pair of this mentee (with a margin above float rounding).
-	 */
-	float otherPointsBound(int i) {
-		float department = menteeDepartment[i] >= 0 ? pointsF[3] : 0f;
-		return pointsF[2] + department + pointsF[4] + pointsF[5] + 1e-3f;
+		return BoundTables.build(n, m, pointsF[1], pointsF[3], menteeDepartment, mentorDepartment, proficiencyBySkill,
+				wantSkill, wantInverse, skillScale, seniority, zone, language);
 	}
 
 	/**

@@ -16,6 +16,42 @@ interface SimilarityKernel {
 	void tile(float[] vectors, int row0, int row1, int row2, int row3, float[] tile, int tileOffset, int dim,
 			float[] out);
 
+	/**
+	 * Upper bounds on the scores of one mentee against the {@link #width()} columns from
+	 * {@code first} (a whole tile: {@code first + width() <= tables.columns}), from its row of a
+	 * tile's similarities ({@code similarities[offset + c]}) and the criteria tables, written to
+	 * {@code bounds[c]}. Returns whether any column may pass: with {@code sum} false when a bound is
+	 * at least {@code min(rowThreshold, columnThresholds[first + c])} (the scoring pass: a pair that
+	 * could enter the mentee's or the mentor's best list); with {@code sum} true when a bound is above
+	 * {@code rowThreshold + columnThresholds[first + c]} (pricing: a pair the duals may not cover).
+	 * False means no column passes; true is a hint to check each column.
+	 */
+	default boolean bounds(float[] similarities, int offset, BoundTables tables, BoundTables.Row row, int first,
+			float rowThreshold, float[] columnThresholds, boolean sum, float[] bounds) {
+		boolean any = false;
+		int columns = tables.columns;
+		for (int c = 0; c < width(); c++) {
+			int p = first + c;
+			float similarity = similarities[offset + c];
+			float bound = (similarity > 0 ? similarity : 0f) * tables.goalsPoints + row.seniority[p] + row.zone[p]
+					+ row.language[p] + BoundTables.MARGIN;
+			float department = tables.mentorDepartment[p];
+			if (row.department >= 0 && department >= 0 && department != row.department) {
+				bound += tables.departmentPoints;
+			}
+			float skills = 0f;
+			for (int k = 0; k < row.skills; k++) {
+				skills += Math.min(1f, tables.proficiency[row.skillOffsets[k] + p] * row.skillInverse[k]);
+			}
+			bound += skills * row.skillScale;
+			bounds[c] = bound;
+			float threshold = columnThresholds[p];
+			any |= sum ? bound > rowThreshold + threshold : bound >= Math.min(rowThreshold, threshold);
+		}
+		assert first + width() <= columns;
+		return any;
+	}
+
 	/** A short name for reports ("vector 512-bit" or "scalar"). */
 	String name();
 

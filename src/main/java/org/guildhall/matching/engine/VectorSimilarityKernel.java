@@ -1,6 +1,10 @@
 package org.guildhall.matching.engine;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -13,6 +17,8 @@ final class VectorSimilarityKernel implements SimilarityKernel {
 	private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 	private static final int LANES = SPECIES.length();
 	private static final int WIDTH = 2 * LANES;
+	/** Bytes for one float vector's lanes (proficiencies, widened to floats). */
+	private static final VectorSpecies<Byte> BYTES = VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * 8));
 
 	@Override
 	public int width() {
@@ -55,6 +61,43 @@ final class VectorSimilarityKernel implements SimilarityKernel {
 		a21.intoArray(out, 2 * WIDTH + LANES);
 		a30.intoArray(out, 3 * WIDTH);
 		a31.intoArray(out, 3 * WIDTH + LANES);
+	}
+
+	@Override
+	public boolean bounds(float[] similarities, int offset, BoundTables tables, BoundTables.Row row, int first,
+			float rowThreshold, float[] columnThresholds, boolean sum, float[] bounds) {
+		boolean any = false;
+		for (int h = 0; h < WIDTH; h += LANES) {
+			int p = first + h;
+			FloatVector bound = FloatVector.fromArray(SPECIES, similarities, offset + h)
+				.max(0f)
+				.mul(tables.goalsPoints)
+				.add(FloatVector.fromArray(SPECIES, row.seniority, p))
+				.add(FloatVector.fromArray(SPECIES, row.zone, p))
+				.add(FloatVector.fromArray(SPECIES, row.language, p))
+				.add(BoundTables.MARGIN);
+			if (row.department >= 0) {
+				FloatVector department = FloatVector.fromArray(SPECIES, tables.mentorDepartment, p);
+				VectorMask<Float> other = department.compare(VectorOperators.NE, row.department)
+					.and(department.compare(VectorOperators.GE, 0f));
+				bound = bound.add(tables.departmentPoints, other);
+			}
+			if (row.skills > 0) {
+				FloatVector skills = FloatVector.zero(SPECIES);
+				for (int k = 0; k < row.skills; k++) {
+					FloatVector have = (FloatVector) ByteVector.fromArray(BYTES, tables.proficiency, row.skillOffsets[k] + p)
+						.convertShape(VectorOperators.B2F, SPECIES, 0);
+					skills = skills.add(have.mul(row.skillInverse[k]).min(1f));
+				}
+				bound = skills.mul(row.skillScale).add(bound);
+			}
+			bound.intoArray(bounds, h);
+			FloatVector threshold = FloatVector.fromArray(SPECIES, columnThresholds, p);
+			VectorMask<Float> pass = sum ? bound.compare(VectorOperators.GT, threshold.add(rowThreshold))
+					: bound.compare(VectorOperators.GE, threshold.min(rowThreshold));
+			any |= pass.anyTrue();
+		}
+		return any;
 	}
 
 	@Override

@@ -81,6 +81,61 @@ class ProfileMatchingTest {
 	}
 
 	@Test
+	void simdBoundsAreNeverBelowTheScoreAndEqualItUpToTheMargin() {
+		List<CriterionWeights> weightings = List.of(CriterionWeights.defaults(),
+				CriterionWeights.defaults().withMust(Criterion.SENIORITY).withMust(Criterion.TIME_ZONE),
+				CriterionWeights.defaults().withMust(Criterion.CROSS_DEPARTMENT).withMust(Criterion.SKILLS));
+		for (SimilarityKernel kernel : List.of(SimilarityKernel.best(), new ScalarSimilarityKernel())) {
+			for (CriterionWeights weights : weightings) {
+				MatchingProblem problem = RandomProblems.profiles(11, 40, 3 * kernel.width() + 5, weights);
+				ProfileScorer scorer = new ProfileScorer(problem, problem.menteeVectors, problem.mentorVectors);
+				BoundTables tables = scorer.boundTables();
+				int width = kernel.width();
+				int dim = scorer.dim;
+				int m = scorer.m;
+				float[] tile = new float[dim * width];
+				float[] out = new float[4 * width];
+				float[] bounds = new float[width];
+				float[] never = new float[m];
+				java.util.Arrays.fill(never, Float.POSITIVE_INFINITY);
+				BoundTables.Row row = new BoundTables.Row();
+				int checked = 0;
+				for (int first = 0; first + width <= m; first += width) {
+					for (int c = 0; c < width; c++) {
+						for (int d = 0; d < dim; d++) {
+							tile[d * width + c] = scorer.mentorVectors[(first + c) * dim + d];
+						}
+					}
+					for (int i = 0; i < scorer.n; i++) {
+						kernel.tile(scorer.menteeVectors, i * dim, i * dim, i * dim, i * dim, tile, 0, dim, out);
+						tables.row(i, row);
+						assertThat(kernel.bounds(out, 0, tables, row, first, Float.POSITIVE_INFINITY, never, false, bounds))
+							.isFalse();
+						for (int c = 0; c < width; c++) {
+							float score = scorer.fastScoreWithoutPreferences(i, first + c, out[c]);
+							if (score >= 0) {
+								assertThat(bounds[c]).as("%s, mentee %d, mentor %d", kernel.name(), i, first + c)
+									.isBetween(score, score + 2 * BoundTables.MARGIN);
+								checked++;
+							}
+						}
+						// One column whose threshold the bound reaches makes the tile pass, in both modes.
+						if (bounds[5] > Float.NEGATIVE_INFINITY) {
+							float[] one = never.clone();
+							one[first + 5] = bounds[5] - 1;
+							assertThat(kernel.bounds(out, 0, tables, row, first, Float.POSITIVE_INFINITY, one, false, bounds))
+								.isTrue();
+							one[first + 5] = bounds[5] - 1;
+							assertThat(kernel.bounds(out, 0, tables, row, first, 0f, one, true, bounds)).isTrue();
+						}
+					}
+				}
+				assertThat(checked).isGreaterThan(100);
+			}
+		}
+	}
+
+	@Test
 	void mustCriteriaAndReportingLinesRemovePairs() {
 		MatchingProblem problem = RandomProblems.profiles(3, 80, 20, CriterionWeights.defaults());
 		MatchingResult result = new MatchingEngine(null, EXACT).solve(problem, Objective.STABLE, Progress.NONE);

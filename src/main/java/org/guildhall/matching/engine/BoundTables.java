@@ -1,0 +1,220 @@
+package org.guildhall.matching.engine;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cheap criteria of every pair laid out for the SIMD filters of the scoring and pricing passes:
+ * for each distinct value of a mentee attribute (level, time zone, language set) one row of points
+ * over the mentors, the mentors' departments as floats, and the skill proficiencies skill-major,
+ * so that the score of one mentee against a run of consecutive mentors is a few vector loads and
+ * adds after the dot products.
+ *
+ * <p>A bound from these tables ({@link SimilarityKernel#bounds}) is never below the float score
+ * {@link ProfileScorer#fastScoreWithoutPreferences} of the pair and equals it up to float rounding
+ * and {@link #MARGIN}, except that hard rules (reporting lines, the mentee being the mentor) and the
+ * "must" of skills, goals and cross-department are left to that exact check: the tables only ever
+ * make a pair look better than it is, never worse.
+ *
+ * <p>Columns are mentor positions: the mentors themselves ({@link #columns} = m) or, after
+ * {@link #compact}, a chosen subset of them in order.
+ */
+final class BoundTables {
+
+	/** Above any difference float summation order makes (a few 1e-5 points). */
+	static final float MARGIN = 1e-3f;
+
+	/** Distinct values of one attribute above which its row is replaced by its most points. */
+	private static final int MAX_DISTINCT = 512;
+
+	final int columns;
+	final float goalsPoints;
+	final float departmentPoints;
+	/** Per column: the mentor's department index as a float, -1 for none. */
+	final float[] mentorDepartment;
+	/** Per skill and column ({@code skill * columns + column}): the mentor's proficiency, 0 for none. */
+	final byte[] proficiency;
+
+	private final float[][] seniorityRows;
+	private final int[] seniorityOf;
+	private final float[][] zoneRows;
+	private final int[] zoneOf;
+	private final float[][] languageRows;
+	private final int[] languageOf;
+	private final float[] menteeDepartment;
+	private final int[][] wantSkill;
+	private final float[][] wantInverse;
+	private final float[] skillScale;
+
+	private BoundTables(int columns, float goalsPoints, float departmentPoints, float[] mentorDepartment,
+			byte[] proficiency, float[][] seniorityRows, int[] seniorityOf, float[][] zoneRows, int[] zoneOf,
+			float[][] languageRows, int[] languageOf, float[] menteeDepartment, int[][] wantSkill,
+			float[][] wantInverse, float[] skillScale) {
+		this.columns = columns;
+		this.goalsPoints = goalsPoints;
+		this.departmentPoints = departmentPoints;
+		this.mentorDepartment = mentorDepartment;
+		this.proficiency = proficiency;
+		this.seniorityRows = seniorityRows;
+		this.seniorityOf = seniorityOf;
+		this.zoneRows = zoneRows;
+		this.zoneOf = zoneOf;
+		this.languageRows = languageRows;
+		this.languageOf = languageOf;
+		this.menteeDepartment = menteeDepartment;
+		this.wantSkill = wantSkill;
+		this.wantInverse = wantInverse;
+		this.skillScale = skillScale;
+	}
+
+	/** One mentee's view of the tables, filled by {@link #row}; reused across mentees. */
+	static final class Row {
+
+		float[] seniority;
+		float[] zone;
+		float[] language;
+		/** The mentee's department index, -1 for none. */
+		float department;
+		/** {@code skill * columns} for each skill the mentee wants. */
+		int[] skillOffsets = new int[0];
+		float[] skillInverse;
+		/** Skills points divided by the number of wanted skills. */
+		float skillScale;
+		int skills;
+	}
+
+	/** Points the mentee's attributes give against each column, as {@code row}. */
+	void row(int mentee, Row row) {
+		row.seniority = seniorityRows[seniorityOf[mentee]];
+		row.zone = zoneRows[zoneOf[mentee]];
+		row.language = languageRows[languageOf[mentee]];
+		row.department = menteeDepartment[mentee];
+		int[] wanted = wantSkill[mentee];
+		if (row.skillOffsets.length < wanted.length) {
+			row.skillOffsets = new int[wanted.length];
+		}
+		for (int k = 0; k < wanted.length; k++) {
+			row.skillOffsets[k] = wanted[k] * columns;
+		}
+		row.skills = wanted.length;
+		row.skillInverse = wantInverse[mentee];
+		row.skillScale = skillScale[mentee];
+	}
+
+	/** The same tables over the given mentors only, in the given order. */
+	BoundTables compact(int[] mentors) {
+		int count = mentors.length;
+		int skills = proficiency.length / Math.max(1, columns);
+		byte[] compactProficiency = new byte[skills * count];
+		for (int s = 0; s < skills; s++) {
+			for (int p = 0; p < count; p++) {
+				compactProficiency[s * count + p] = proficiency[s * columns + mentors[p]];
+			}
+		}
+		return new BoundTables(count, goalsPoints, departmentPoints, gather(mentorDepartment, mentors),
+				compactProficiency, gatherRows(seniorityRows, mentors), seniorityOf, gatherRows(zoneRows, mentors),
+				zoneOf, gatherRows(languageRows, mentors), languageOf, menteeDepartment, wantSkill, wantInverse,
+				skillScale);
+	}
+
+	/** Gathers {@code values} at the given positions. */
+	static float[] gather(float[] values, int[] positions) {
+		float[] out = new float[positions.length];
+		for (int p = 0; p < positions.length; p++) {
+			out[p] = values[positions[p]];
+		}
+		return out;
+	}
+
+	private static float[][] gatherRows(float[][] rows, int[] positions) {
+		float[][] out = new float[rows.length][];
+		for (int r = 0; r < rows.length; r++) {
+			out[r] = gather(rows[r], positions);
+		}
+		return out;
+	}
+
+	/**
+	 * Builds the tables from the scorer's compiled profiles.
+	 *
+	 * @param seniority per mentee and mentor: the seniority points (with -∞ where a must fails)
+	 * @param zone per mentee and mentor: the time-zone points (with -∞ where a must fails)
+	 * @param language per mentee and mentor: the language points (with -∞ where a must fails)
+	 */
+	static BoundTables build(int n, int m, float goalsPoints, float departmentPoints, int[] menteeDepartment,
+			int[] mentorDepartment, byte[] proficiencyBySkill, int[][] wantSkill, float[][] wantInverse,
+			float[] skillScale, Keyed seniority, Keyed zone, Keyed language) {
+		int[] seniorityOf = new int[n];
+		float[][] seniorityRows = rows(n, m, seniority, seniorityOf);
+		int[] zoneOf = new int[n];
+		float[][] zoneRows = rows(n, m, zone, zoneOf);
+		int[] languageOf = new int[n];
+		float[][] languageRows = rows(n, m, language, languageOf);
+		float[] menteeDept = new float[n];
+		for (int i = 0; i < n; i++) {
+			menteeDept[i] = menteeDepartment[i];
+		}
+		float[] mentorDept = new float[m];
+		for (int j = 0; j < m; j++) {
+			mentorDept[j] = mentorDepartment[j];
+		}
+		return new BoundTables(m, goalsPoints, departmentPoints, mentorDept, proficiencyBySkill, seniorityRows,
+				seniorityOf, zoneRows, zoneOf, languageRows, languageOf, menteeDept, wantSkill, wantInverse, skillScale);
+	}
+
+	/**
+	 * One criterion's points as a function of a mentee key (mentees with equal keys get equal points
+	 * against every mentor).
+	 */
+	interface Keyed {
+
+		/** A key for the mentee's attribute; equal keys mean equal points against every mentor. */
+		Object key(int mentee);
+
+		/** The points of the pair (mentee, mentor). */
+		float points(int mentee, int mentor);
+
+		/** The most points any pair can get. */
+		float most();
+	}
+
+	private static float[][] rows(int n, int m, Keyed criterion, int[] rowOf) {
+		Map<Object, Integer> index = new HashMap<>();
+		int[] representative = new int[Math.min(n, MAX_DISTINCT)];
+		boolean tooMany = false;
+		for (int i = 0; i < n && !tooMany; i++) {
+			Object key = criterion.key(i);
+			Integer at = index.get(key);
+			if (at == null) {
+				if (index.size() == MAX_DISTINCT) {
+					tooMany = true;
+					break;
+				}
+				at = index.size();
+				index.put(key, at);
+				representative[at] = i;
+			}
+			rowOf[i] = at;
+		}
+		if (tooMany) {
+			float[] most = new float[m];
+			Arrays.fill(most, criterion.most() + MARGIN);
+			Arrays.fill(rowOf, 0);
+			return new float[][] { most };
+		}
+		float[][] rows = new float[index.size()][m];
+		for (int r = 0; r < rows.length; r++) {
+			for (int j = 0; j < m; j++) {
+				rows[r][j] = criterion.points(representative[r], j);
+			}
+		}
+		return rows;
+	}
+
+	/** A key for a set of language bits. */
+	static Object languageKey(long[] bits, int from, int words) {
+		return words == 1 ? (Object) bits[from] : List.of(Arrays.stream(bits, from, from + words).boxed().toArray());
+	}
+}
