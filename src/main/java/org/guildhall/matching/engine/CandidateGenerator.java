@@ -1,6 +1,7 @@
 package org.guildhall.matching.engine;
 
 import java.util.ArrayList;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -28,20 +29,18 @@ final class CandidateGenerator {
 	private final ProfileScorer scorer;
 	private final BoundTables tables;
 	private final SimilarityKernel kernel;
-	private final float[] tiles;
 	private final int threads;
 	final boolean pruned;
 	final String kernelName;
 
 	private CandidateGenerator(PairGraph candidates, int[] menteeBound, int[] mentorBound, ProfileScorer scorer,
-			BoundTables tables, SimilarityKernel kernel, float[] tiles, int threads, boolean pruned) {
+			BoundTables tables, SimilarityKernel kernel, int threads, boolean pruned) {
 		this.tables = tables;
 		this.candidates = candidates;
 		this.menteeBound = menteeBound;
 		this.mentorBound = mentorBound;
 		this.scorer = scorer;
 		this.kernel = kernel;
-		this.tiles = tiles;
 		this.threads = threads;
 		this.pruned = pruned;
 		this.kernelName = kernel == null ? "exact" : kernel.name();
@@ -75,7 +74,7 @@ final class CandidateGenerator {
 					}
 				}
 			}
-			return new CandidateGenerator(all.build(), null, null, scorer, null, null, null, threads, false);
+			return new CandidateGenerator(all.build(), null, null, scorer, null, null, threads, false);
 		}
 		int width = kernel.width();
 		int dim = scorer.dim;
@@ -102,35 +101,15 @@ final class CandidateGenerator {
 		AtomicLong pairsDone = new AtomicLong();
 		long pairsTotal = (long) activeRows.length * m;
 		long scanStarted = System.nanoTime();
-		List<Thread> workers = new ArrayList<>();
-		RuntimeException[] failure = new RuntimeException[1];
+		AtomicLong cpuNanos = new AtomicLong();
 		for (int t = 0; t < threads; t++) {
-			int thread = t;
 			mentorTops[t] = new TopLists(mentorK);
-			Thread worker = new Thread(() -> {
-				try {
-					scan(scorer, tables, kernel, tiles, activeRows, thread, threads, blocks, menteeTops, mentorTops[thread],
-							pairsDone, pairsTotal, progress);
-				}
-				catch (RuntimeException e) {
-					failure[0] = e;
-				}
-			}, "guildhall-candidates-" + t);
-			workers.add(worker);
-			worker.start();
 		}
-		for (Thread worker : workers) {
-			try {
-				worker.join();
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("interrupted while scoring", e);
-			}
-		}
-		if (failure[0] != null) {
-			throw failure[0];
-		}
+		Parallel.run(threads, "guildhall-candidates-", thread -> {
+			scan(scorer, tables, kernel, tiles, activeRows, thread, threads, blocks, menteeTops, mentorTops[thread],
+					pairsDone, pairsTotal, progress);
+			cpuNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+		});
 		progress.report("scoring pairs", pairsTotal, pairsTotal);
 		long scanMillis = (System.nanoTime() - scanStarted) / 1_000_000;
 		TopLists mentorMerged = TopLists.merge(mentorTops, mentorK);
@@ -162,15 +141,28 @@ final class CandidateGenerator {
 			}
 		}
 		PairGraph union = kept.build();
+		// Exact (double) scores of the kept pairs, mentees shared out by thread; added in order.
+		double[] exactScores = new double[union.edgeCount()];
+		Parallel.run(threads, "guildhall-exact-", t -> {
+			for (int i = t; i < n; i += threads) {
+				for (int e = union.start(i); e < union.end(i); e++) {
+					int j = union.mentor(e);
+					exactScores[e] = problem.forbidden.contains(MatchingProblem.pack(i, j)) ? -1 : scorer.score(i, j);
+				}
+			}
+		});
 		PairGraph.Builder exact = new PairGraph.Builder(n, m);
 		for (int i = 0; i < n; i++) {
 			for (int e = union.start(i); e < union.end(i); e++) {
-				addIfAllowed(scorer, problem, i, union.mentor(e), exact);
+				if (exactScores[e] >= 0) {
+					exact.add(i, union.mentor(e), Scores.toUnits(exactScores[e]));
+				}
 			}
 		}
 		CandidateGenerator generator = new CandidateGenerator(exact.build(), menteeBound, mentorBound, scorer, tables,
-				kernel, tiles, threads, true);
+				kernel, threads, true);
 		generator.scanMillis = scanMillis;
+		generator.scanCpuMillis = cpuNanos.get() / 1_000_000;
 		return generator;
 	}
 
@@ -400,6 +392,9 @@ final class CandidateGenerator {
 	/** Time of the pass over every pair (dot products and bounds), without setting up and exact rescoring. */
 	long scanMillis;
 
+	/** CPU time of the scoring threads (comparable under load, unlike {@link #scanMillis}). */
+	long scanCpuMillis;
+
 	/** Pairs rescored by the last pricing round, summed over its passes (for the solver stats). */
 	long lastRescored;
 
@@ -464,7 +459,7 @@ final class CandidateGenerator {
 		}
 		long[] rescoredBy = new long[workers];
 		int[] columnOf = columns;
-		runParallel(workers, "guildhall-pricing-", t -> {
+		Parallel.run(workers, "guildhall-pricing-", t -> {
 			float[] out = new float[4 * width];
 			float[] bounds = new float[width];
 			int[] rowOf = new int[4];
@@ -555,42 +550,6 @@ final class CandidateGenerator {
 			}
 		}
 		return raise;
-	}
-
-	private static void runParallel(int workers, String name, java.util.function.IntConsumer body) {
-		if (workers == 1) {
-			body.accept(0);
-			return;
-		}
-		List<Thread> started = new ArrayList<>();
-		RuntimeException[] failure = new RuntimeException[1];
-		for (int t = 0; t < workers; t++) {
-			int thread = t;
-			Thread worker = new Thread(() -> {
-				try {
-					body.accept(thread);
-				}
-				catch (RuntimeException e) {
-					synchronized (failure) {
-						failure[0] = e;
-					}
-				}
-			}, name + t);
-			started.add(worker);
-			worker.start();
-		}
-		for (Thread worker : started) {
-			try {
-				worker.join();
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("interrupted", e);
-			}
-		}
-		if (failure[0] != null) {
-			throw failure[0];
-		}
 	}
 
 	private static int lowerBound(int[] sorted, int key) {

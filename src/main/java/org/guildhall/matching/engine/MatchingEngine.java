@@ -80,6 +80,7 @@ public final class MatchingEngine {
 			stats.put("kernel", generator.kernelName);
 			if (generator.pruned) {
 				stats.put("scoringPassMillis", generator.scanMillis);
+				stats.put("scoringPassCpuMillis", generator.scanCpuMillis);
 			}
 			allowedPairs = -1;
 			stats.put("scoringMillis", (System.nanoTime() - embedded) / 1_000_000);
@@ -180,36 +181,52 @@ public final class MatchingEngine {
 		BiPredicate<Integer, Integer> allowed = profileScorer != null ? profileScorer::allowed
 				: (i, j) -> problem.scoredPairs.find(i, j) >= 0;
 		MatchingMetrics metrics = Metrics.of(problem, mentorOf, units, candidates, preferences, allowed);
+		// Explanations per pair on all threads (each mentee's slot written by one), listed in mentee order.
+		MatchedPair[] explained = new MatchedPair[n];
+		ProfileScorer pairScorer = scorer;
+		PairGraph solved = candidates;
+		Parallel.run(options.threads(), "guildhall-explain-", t -> {
+			for (int i = t; i < n; i += options.threads()) {
+				if (mentorOf[i] >= 0) {
+					explained[i] = explain(problem, pairScorer, solved, preferences, i, mentorOf[i], units[i]);
+				}
+			}
+		});
 		List<MatchedPair> pairs = new ArrayList<>();
 		List<String> unmatched = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
-			int j = mentorOf[i];
-			if (j < 0) {
+			if (explained[i] == null) {
 				unmatched.add(problem.menteeId(i));
-				continue;
-			}
-			boolean required = problem.requiredMentor[i] == j;
-			Map<String, Double> criteria;
-			List<String> reasons = new ArrayList<>();
-			if (required) {
-				reasons.add("Set by the programme as a required pair");
-			}
-			if (scorer != null) {
-				criteria = scorer.criteria(i, j);
-				reasons.addAll(scorer.reasons(i, j));
 			}
 			else {
-				criteria = Map.of();
-				reasons.addAll(scoredReasons(problem, candidates, preferences, i, j, units[i]));
+				pairs.add(explained[i]);
 			}
-			pairs.add(new MatchedPair(problem.menteeId(i), problem.mentorId(j), Scores.toScore(units[i]), required,
-					criteria, List.copyOf(reasons.subList(0, Math.min(3, reasons.size())))));
 		}
 		stats.put("totalMillis", (System.nanoTime() - started) / 1_000_000);
 		if (allowedPairs >= 0) {
 			stats.put("allowedPairs", allowedPairs);
 		}
 		return new MatchingResult(objective, pairs, unmatched, metrics.totalScore(), metrics, optimality, stats);
+	}
+
+	private static MatchedPair explain(MatchingProblem problem, ProfileScorer scorer, PairGraph candidates,
+			Preferences preferences, int i, int j, int units) {
+		boolean required = problem.requiredMentor[i] == j;
+		Map<String, Double> criteria;
+		List<String> reasons = new ArrayList<>();
+		if (required) {
+			reasons.add("Set by the programme as a required pair");
+		}
+		if (scorer != null) {
+			criteria = scorer.criteria(i, j);
+			reasons.addAll(scorer.reasons(i, j));
+		}
+		else {
+			criteria = Map.of();
+			reasons.addAll(scoredReasons(problem, candidates, preferences, i, j, units));
+		}
+		return new MatchedPair(problem.menteeId(i), problem.mentorId(j), Scores.toScore(units), required, criteria,
+				List.copyOf(reasons.subList(0, Math.min(3, reasons.size()))));
 	}
 
 	private static List<String> scoredReasons(MatchingProblem problem, PairGraph candidates, Preferences preferences,
