@@ -20,7 +20,6 @@ import org.guildhall.matching.engine.Progress;
 import org.guildhall.shared.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -135,12 +134,14 @@ public class TextEmbeddings implements Embedder {
 			return;
 		}
 		float[][] computed = model.embed(missing, Progress.NONE);
+		List<Object> rows = new ArrayList<>();
 		for (int k = 0; k < missing.size(); k++) {
 			String hash = hashes.get(missing.get(k));
 			vectors.put(hash, computed[k]);
 			memory.put(hash, computed[k]);
-			store(hash, computed[k]);
+			rows.addAll(List.of(MiniLmEmbedder.MODEL, hash, encode(computed[k])));
 		}
+		store(rows);
 	}
 
 	/** The vectors already known, from memory or the table, by hash. */
@@ -168,14 +169,17 @@ public class TextEmbeddings implements Embedder {
 		return found;
 	}
 
-	private void store(String hash, float[] vector) {
-		try {
-			own.executeWithoutResult(status -> jdbc.sql("INSERT INTO text_embedding (model, text_hash, vector) VALUES (?, ?, ?)")
-				.params(MiniLmEmbedder.MODEL, hash, encode(vector)).update());
-		}
-		catch (DuplicateKeyException e) {
-			// a run and the background worker, or another node, embedded the same text: same vector
-		}
+	/**
+	 * Stores (model, hash, vector) rows in one statement and transaction. A text another thread or
+	 * node stored meanwhile (a run and the background worker meeting in the middle) is skipped: its
+	 * vector is the same.
+	 */
+	private void store(List<Object> rows) {
+		String values = String.join(", ", Collections.nCopies(rows.size() / 3, "(?, ?, ?)"));
+		own.executeWithoutResult(status -> jdbc
+			.sql("INSERT INTO text_embedding (model, text_hash, vector) VALUES " + values + " ON CONFLICT DO NOTHING")
+			.params(rows)
+			.update());
 	}
 
 	/** The texts, in order, whose hash has no vector yet. */
