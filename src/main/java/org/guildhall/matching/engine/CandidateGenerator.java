@@ -1,7 +1,7 @@
 package org.guildhall.matching.engine;
 
-import java.util.ArrayList;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -106,9 +106,10 @@ final class CandidateGenerator {
 			mentorTops[t] = new TopLists(mentorK);
 		}
 		Parallel.run(threads, "guildhall-candidates-", thread -> {
+			long cpuStarted = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 			scan(scorer, tables, kernel, tiles, activeRows, thread, threads, blocks, menteeTops, mentorTops[thread],
 					pairsDone, pairsTotal, progress);
-			cpuNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+			cpuNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted);
 		});
 		progress.report("scoring pairs", pairsTotal, pairsTotal);
 		long scanMillis = (System.nanoTime() - scanStarted) / 1_000_000;
