@@ -270,13 +270,13 @@ public final class MatchingProblem {
 				for (String m : p.prefers()) {
 					mentorOf(m, "mentee '" + p.id() + "': prefers");
 				}
-				TimeZones.offsetMinutes(p.timeZone(), "mentee '" + p.id() + "': timeZone");
+				TimeZones.offsetMinutes(p.timeZone(), "mentee", p.id());
 			}
 			for (MentorProfile p : mentorList) {
 				for (String e : p.prefers()) {
 					menteeOf(e, "mentor '" + p.id() + "': prefers");
 				}
-				TimeZones.offsetMinutes(p.timeZone(), "mentor '" + p.id() + "': timeZone");
+				TimeZones.offsetMinutes(p.timeZone(), "mentor", p.id());
 			}
 			return this;
 		}

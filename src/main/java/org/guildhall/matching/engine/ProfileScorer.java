@@ -18,6 +18,8 @@ import java.util.TreeSet;
  */
 final class ProfileScorer {
 
+	private static final int[] NONE = new int[0];
+
 	final int n;
 	final int m;
 	final int dim;
@@ -140,16 +142,18 @@ final class ProfileScorer {
 				int bit = languages.get(language);
 				menteeLanguages[i * languageWords + bit / 64] |= 1L << (bit % 64);
 			}
-			menteeZone[i] = TimeZones.offsetMinutes(p.timeZone(), "mentee '" + p.id() + "': timeZone");
-			List<String> wanted = new ArrayList<>(new TreeSet<>(p.wants().keySet()));
-			wantSkill[i] = new int[wanted.size()];
-			wantLevel[i] = new byte[wanted.size()];
-			for (int k = 0; k < wanted.size(); k++) {
-				wantSkill[i][k] = skills.get(wanted.get(k));
-				wantLevel[i][k] = (byte) (int) p.wants().get(wanted.get(k));
+			menteeZone[i] = TimeZones.offsetMinutes(p.timeZone(), "mentee", p.id());
+			String[] wanted = p.wants().keySet().toArray(new String[0]);
+			Arrays.sort(wanted);
+			wantSkill[i] = new int[wanted.length];
+			wantLevel[i] = new byte[wanted.length];
+			for (int k = 0; k < wanted.length; k++) {
+				wantSkill[i][k] = skills.get(wanted[k]);
+				wantLevel[i][k] = (byte) (int) p.wants().get(wanted[k]);
 			}
 			menteeLine[i] = problem.reportingLines.interval(p.id());
-			menteePrefers[i] = p.prefers().stream().mapToInt(mentorIndex::get).sorted().distinct().toArray();
+			menteePrefers[i] = p.prefers().isEmpty() ? NONE
+					: p.prefers().stream().mapToInt(mentorIndex::get).sorted().distinct().toArray();
 			sameAsMentor[i] = mentorIndex.getOrDefault(p.id(), -1);
 		}
 		mentorLevel = new int[m];
@@ -157,6 +161,7 @@ final class ProfileScorer {
 		mentorLanguages = new long[m * languageWords];
 		mentorZone = new int[m];
 		proficiency = new byte[skillCount * m];
+		proficiencyBySkill = new byte[skillCount * m];
 		mentorLine = new long[m];
 		mentorPrefers = new int[m][];
 		for (int j = 0; j < m; j++) {
@@ -167,24 +172,21 @@ final class ProfileScorer {
 				int bit = languages.get(language);
 				mentorLanguages[j * languageWords + bit / 64] |= 1L << (bit % 64);
 			}
-			mentorZone[j] = TimeZones.offsetMinutes(p.timeZone(), "mentor '" + p.id() + "': timeZone");
+			mentorZone[j] = TimeZones.offsetMinutes(p.timeZone(), "mentor", p.id());
 			for (Map.Entry<String, Integer> skill : p.skills().entrySet()) {
-				proficiency[j * skillCount + skills.get(skill.getKey())] = (byte) (int) skill.getValue();
+				int s = skills.get(skill.getKey());
+				proficiency[j * skillCount + s] = (byte) (int) skill.getValue();
+				proficiencyBySkill[s * m + j] = (byte) (int) skill.getValue();
 			}
 			mentorLine[j] = problem.reportingLines.interval(p.id());
-			mentorPrefers[j] = p.prefers().stream().mapToInt(menteeIndex::get).sorted().distinct().toArray();
+			mentorPrefers[j] = p.prefers().isEmpty() ? NONE
+					: p.prefers().stream().mapToInt(menteeIndex::get).sorted().distinct().toArray();
 		}
 		CriterionWeights weights = problem.weights;
 		for (Criterion c : Criterion.values()) {
 			points[c.ordinal()] = weights.points(c);
 			must[c.ordinal()] = weights.isMust(c);
 			pointsF[c.ordinal()] = (float) points[c.ordinal()];
-		}
-		proficiencyBySkill = new byte[skillCount * m];
-		for (int j = 0; j < m; j++) {
-			for (int s = 0; s < skillCount; s++) {
-				proficiencyBySkill[s * m + j] = proficiency[j * skillCount + s];
-			}
 		}
 		wantInverse = new float[n][];
 		wantedInverse = new float[n];

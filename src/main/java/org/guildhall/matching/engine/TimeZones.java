@@ -15,8 +15,12 @@ final class TimeZones {
 	private TimeZones() {
 	}
 
-	/** Offset in minutes of an IANA zone or UTC offset, or {@link #UNKNOWN} for {@code null}. */
-	static int offsetMinutes(String zone, String where) {
+	/**
+	 * Offset in minutes of an IANA zone or UTC offset, or {@link #UNKNOWN} for {@code null}.
+	 *
+	 * @param role and {@code id} name the person in the message when the zone is not one
+	 */
+	static int offsetMinutes(String zone, String role, String id) {
 		if (zone == null || zone.isBlank()) {
 			return UNKNOWN;
 		}
@@ -24,7 +28,7 @@ final class TimeZones {
 			return ZoneId.of(zone.trim()).getRules().getStandardOffset(REFERENCE).getTotalSeconds() / 60;
 		}
 		catch (DateTimeException e) {
-			throw new InvalidProblemException(where + ": '" + zone + "' is not a time zone (use e.g. Europe/Berlin or UTC+05:30)");
+			throw new InvalidProblemException(role + " '" + id + "': timeZone: '" + zone + "' is not a time zone (use e.g. Europe/Berlin or UTC+05:30)");
 		}
 	}
 
