@@ -29,13 +29,25 @@ final class BoundTables {
 	/** Distinct values of one attribute above which its row is replaced by its most points. */
 	private static final int MAX_DISTINCT = 512;
 
+	/**
+	 * Wanted skills × mentors (floats) above which skills are bounded by their most points instead
+	 * of read per mentor (128 MiB).
+	 */
+	private static final long MAX_SKILL_CELLS = 32L << 20;
+
 	final int columns;
 	final float goalsPoints;
 	final float departmentPoints;
 	/** Per column: the mentor's department index as a float, -1 for none. */
 	final float[] mentorDepartment;
-	/** Per skill and column ({@code skill * columns + column}): the mentor's proficiency, 0 for none. */
-	final byte[] proficiency;
+	/**
+	 * Per wanted skill (a slot: a skill at least one mentee wants) and column
+	 * ({@code slot * columns + column}): the mentor's proficiency, 0 for none; null when there
+	 * would be more than {@link #MAX_SKILL_CELLS} cells.
+	 */
+	final float[] proficiency;
+	private final float skillsPoints;
+	private final int[][] wantSlot;
 
 	private final float[][] seniorityRows;
 	private final int[] seniorityOf;
@@ -44,19 +56,20 @@ final class BoundTables {
 	private final float[][] languageRows;
 	private final int[] languageOf;
 	private final float[] menteeDepartment;
-	private final int[][] wantSkill;
 	private final float[][] wantInverse;
 	private final float[] skillScale;
 
 	private BoundTables(int columns, float goalsPoints, float departmentPoints, float[] mentorDepartment,
-			byte[] proficiency, float[][] seniorityRows, int[] seniorityOf, float[][] zoneRows, int[] zoneOf,
-			float[][] languageRows, int[] languageOf, float[] menteeDepartment, int[][] wantSkill,
-			float[][] wantInverse, float[] skillScale) {
+			float[] proficiency, float skillsPoints, int[][] wantSlot, float[][] seniorityRows, int[] seniorityOf, float[][] zoneRows, int[] zoneOf,
+			float[][] languageRows, int[] languageOf, float[] menteeDepartment, float[][] wantInverse,
+			float[] skillScale) {
 		this.columns = columns;
 		this.goalsPoints = goalsPoints;
 		this.departmentPoints = departmentPoints;
 		this.mentorDepartment = mentorDepartment;
 		this.proficiency = proficiency;
+		this.skillsPoints = skillsPoints;
+		this.wantSlot = wantSlot;
 		this.seniorityRows = seniorityRows;
 		this.seniorityOf = seniorityOf;
 		this.zoneRows = zoneRows;
@@ -64,7 +77,6 @@ final class BoundTables {
 		this.languageRows = languageRows;
 		this.languageOf = languageOf;
 		this.menteeDepartment = menteeDepartment;
-		this.wantSkill = wantSkill;
 		this.wantInverse = wantInverse;
 		this.skillScale = skillScale;
 	}
@@ -77,8 +89,10 @@ final class BoundTables {
 		float[] language;
 		/** The mentee's department index, -1 for none. */
 		float department;
-		/** {@code skill * columns} for each skill the mentee wants. */
+		/** {@code slot * columns} for each skill the mentee wants. */
 		int[] skillOffsets = new int[0];
+		/** Added to every bound: the margin, and the skills' most points when they are not read per mentor. */
+		float constant;
 		float[] skillInverse;
 		/** Skills points divided by the number of wanted skills. */
 		float skillScale;
@@ -91,14 +105,16 @@ final class BoundTables {
 		row.zone = zoneRows[zoneOf[mentee]];
 		row.language = languageRows[languageOf[mentee]];
 		row.department = menteeDepartment[mentee];
-		int[] wanted = wantSkill[mentee];
+		int[] wanted = wantSlot[mentee];
 		if (row.skillOffsets.length < wanted.length) {
 			row.skillOffsets = new int[wanted.length];
 		}
 		for (int k = 0; k < wanted.length; k++) {
 			row.skillOffsets[k] = wanted[k] * columns;
 		}
-		row.skills = wanted.length;
+		boolean read = proficiency != null;
+		row.skills = read ? wanted.length : 0;
+		row.constant = MARGIN + (read || wanted.length == 0 ? 0f : skillsPoints);
 		row.skillInverse = wantInverse[mentee];
 		row.skillScale = skillScale[mentee];
 	}
@@ -106,17 +122,19 @@ final class BoundTables {
 	/** The same tables over the given mentors only, in the given order. */
 	BoundTables compact(int[] mentors) {
 		int count = mentors.length;
-		int skills = proficiency.length / Math.max(1, columns);
-		byte[] compactProficiency = new byte[skills * count];
-		for (int s = 0; s < skills; s++) {
-			for (int p = 0; p < count; p++) {
-				compactProficiency[s * count + p] = proficiency[s * columns + mentors[p]];
+		float[] compactProficiency = null;
+		if (proficiency != null) {
+			int slots = proficiency.length / Math.max(1, columns);
+			compactProficiency = new float[slots * count];
+			for (int s = 0; s < slots; s++) {
+				for (int p = 0; p < count; p++) {
+					compactProficiency[s * count + p] = proficiency[s * columns + mentors[p]];
+				}
 			}
 		}
 		return new BoundTables(count, goalsPoints, departmentPoints, gather(mentorDepartment, mentors),
-				compactProficiency, gatherRows(seniorityRows, mentors), seniorityOf, gatherRows(zoneRows, mentors),
-				zoneOf, gatherRows(languageRows, mentors), languageOf, menteeDepartment, wantSkill, wantInverse,
-				skillScale);
+				compactProficiency, skillsPoints, wantSlot, gatherRows(seniorityRows, mentors), seniorityOf, gatherRows(zoneRows, mentors),
+				zoneOf, gatherRows(languageRows, mentors), languageOf, menteeDepartment, wantInverse, skillScale);
 	}
 
 	/** Gathers {@code values} at the given positions. */
@@ -143,9 +161,40 @@ final class BoundTables {
 	 * @param zone per mentee and mentor: the time-zone points (with -∞ where a must fails)
 	 * @param language per mentee and mentor: the language points (with -∞ where a must fails)
 	 */
-	static BoundTables build(int n, int m, float goalsPoints, float departmentPoints, int[] menteeDepartment,
-			int[] mentorDepartment, byte[] proficiencyBySkill, int[][] wantSkill, float[][] wantInverse,
-			float[] skillScale, Keyed seniority, Keyed zone, Keyed language) {
+	static BoundTables build(int n, int m, float goalsPoints, float departmentPoints, float skillsPoints,
+			int[] menteeDepartment, int[] mentorDepartment, byte[] proficiencyBySkill, int[][] wantSkill,
+			float[][] wantInverse, float[] skillScale, Keyed seniority, Keyed zone, Keyed language) {
+		// Slots for the skills some mentee wants, in skill order; only those are read per mentor.
+		int skillCount = proficiencyBySkill.length / Math.max(1, m);
+		boolean[] wantedByAny = new boolean[skillCount];
+		for (int[] wanted : wantSkill) {
+			for (int skill : wanted) {
+				wantedByAny[skill] = true;
+			}
+		}
+		int[] slotOf = new int[skillCount];
+		int slots = 0;
+		for (int skill = 0; skill < skillCount; skill++) {
+			slotOf[skill] = wantedByAny[skill] ? slots++ : -1;
+		}
+		int[][] wantSlot = new int[n][];
+		for (int i = 0; i < n; i++) {
+			wantSlot[i] = new int[wantSkill[i].length];
+			for (int k = 0; k < wantSkill[i].length; k++) {
+				wantSlot[i][k] = slotOf[wantSkill[i][k]];
+			}
+		}
+		float[] proficiency = null;
+		if ((long) slots * m <= MAX_SKILL_CELLS) {
+			proficiency = new float[slots * m];
+			for (int skill = 0; skill < skillCount; skill++) {
+				if (slotOf[skill] >= 0) {
+					for (int j = 0; j < m; j++) {
+						proficiency[slotOf[skill] * m + j] = proficiencyBySkill[skill * m + j];
+					}
+				}
+			}
+		}
 		int[] seniorityOf = new int[n];
 		float[][] seniorityRows = rows(n, m, seniority, seniorityOf);
 		int[] zoneOf = new int[n];
@@ -160,8 +209,9 @@ final class BoundTables {
 		for (int j = 0; j < m; j++) {
 			mentorDept[j] = mentorDepartment[j];
 		}
-		return new BoundTables(m, goalsPoints, departmentPoints, mentorDept, proficiencyBySkill, seniorityRows,
-				seniorityOf, zoneRows, zoneOf, languageRows, languageOf, menteeDept, wantSkill, wantInverse, skillScale);
+		return new BoundTables(m, goalsPoints, departmentPoints, mentorDept, proficiency, skillsPoints, wantSlot,
+				seniorityRows,
+				seniorityOf, zoneRows, zoneOf, languageRows, languageOf, menteeDept, wantInverse, skillScale);
 	}
 
 	/**

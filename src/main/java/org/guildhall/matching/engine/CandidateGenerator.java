@@ -512,12 +512,20 @@ final class CandidateGenerator {
 							if (graph.find(i, j) >= 0 || problem.forbidden.contains(MatchingProblem.pack(i, j))) {
 								continue;
 							}
-							double exact = scorer.score(i, j);
-							if (exact < 0) {
-								continue;
+							long slack = u[i] + v[j] - Scores.toUnits(estimate);
+							if (slack < -2 * BOUND_SLACK) {
+								// Surely uncovered (the float score is far within its rounding): counted
+								// with the margin, which can only overstate the raise; the pairs that
+								// join are scored exactly below.
+								slack -= BOUND_SLACK;
 							}
-							int w = Scores.toUnits(exact);
-							long slack = u[i] + v[j] - w;
+							else {
+								double exact = scorer.score(i, j);
+								if (exact < 0) {
+									continue;
+								}
+								slack = u[i] + v[j] - Scores.toUnits(exact);
+							}
 							if (slack < 0) {
 								int slot = 4 * b + r;
 								if (found[slot] == null) {

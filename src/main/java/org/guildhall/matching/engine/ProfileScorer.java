@@ -280,8 +280,8 @@ final class ProfileScorer {
 		for (int i = 0; i < n; i++) {
 			skillScale[i] = pointsF[0] * wantedInverse[i];
 		}
-		return BoundTables.build(n, m, pointsF[1], pointsF[3], menteeDepartment, mentorDepartment, proficiencyBySkill,
-				wantSkill, wantInverse, skillScale, seniority, zone, language);
+		return BoundTables.build(n, m, pointsF[1], pointsF[3], pointsF[0], menteeDepartment, mentorDepartment,
+				proficiencyBySkill, wantSkill, wantInverse, skillScale, seniority, zone, language);
 	}
 
 	/**

@@ -34,7 +34,7 @@ interface SimilarityKernel {
 			int p = first + c;
 			float similarity = similarities[offset + c];
 			float bound = (similarity > 0 ? similarity : 0f) * tables.goalsPoints + row.seniority[p] + row.zone[p]
-					+ row.language[p] + BoundTables.MARGIN;
+					+ row.language[p] + row.constant;
 			float department = tables.mentorDepartment[p];
 			if (row.department >= 0 && department >= 0 && department != row.department) {
 				bound += tables.departmentPoints;

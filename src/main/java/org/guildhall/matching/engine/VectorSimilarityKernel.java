@@ -1,10 +1,8 @@
 package org.guildhall.matching.engine;
 
-import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,8 +15,6 @@ final class VectorSimilarityKernel implements SimilarityKernel {
 	private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 	private static final int LANES = SPECIES.length();
 	private static final int WIDTH = 2 * LANES;
-	/** Bytes for one float vector's lanes (proficiencies, widened to floats). */
-	private static final VectorSpecies<Byte> BYTES = VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * 8));
 
 	@Override
 	public int width() {
@@ -75,18 +71,17 @@ final class VectorSimilarityKernel implements SimilarityKernel {
 				.add(FloatVector.fromArray(SPECIES, row.seniority, p))
 				.add(FloatVector.fromArray(SPECIES, row.zone, p))
 				.add(FloatVector.fromArray(SPECIES, row.language, p))
-				.add(BoundTables.MARGIN);
+				.add(row.constant);
 			if (row.department >= 0) {
 				FloatVector department = FloatVector.fromArray(SPECIES, tables.mentorDepartment, p);
 				VectorMask<Float> other = department.compare(VectorOperators.NE, row.department)
 					.and(department.compare(VectorOperators.GE, 0f));
-				bound = bound.add(tables.departmentPoints, other);
+				bound = bound.add(FloatVector.zero(SPECIES).blend(tables.departmentPoints, other));
 			}
 			if (row.skills > 0) {
 				FloatVector skills = FloatVector.zero(SPECIES);
 				for (int k = 0; k < row.skills; k++) {
-					FloatVector have = (FloatVector) ByteVector.fromArray(BYTES, tables.proficiency, row.skillOffsets[k] + p)
-						.convertShape(VectorOperators.B2F, SPECIES, 0);
+					FloatVector have = FloatVector.fromArray(SPECIES, tables.proficiency, row.skillOffsets[k] + p);
 					skills = skills.add(have.mul(row.skillInverse[k]).min(1f));
 				}
 				bound = skills.mul(row.skillScale).add(bound);
