@@ -7,15 +7,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.guildhall.community.internal.ExpertiseStore;
 import org.guildhall.community.internal.SearchIndex;
 import org.guildhall.people.PeopleDirectory;
 import org.guildhall.people.PersonRef;
 import org.guildhall.people.Skill;
 import org.guildhall.people.SkillCatalog;
 import org.guildhall.shared.InvalidInputException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +39,10 @@ import org.springframework.transaction.annotation.Transactional;
  * similarity relative to the closest person), the latter only for people who do not declare the
  * skill. Keyword and semantic evidence are added to the other points, each capped, so neither can
  * outweigh real evidence such as accepted answers. Mentoring given will count once mentorships exist.
+ * <p>
+ * The evidence on skills is kept per person and skill ({@link ExpertiseStore}), rewritten with every
+ * change to it, so that a query reads the best few people on the skill from an index instead of
+ * adding up every answer, vote, article and kudos on it.
  */
 @Service
 public class ExpertFinder {
@@ -45,13 +51,13 @@ public class ExpertFinder {
 	/** Least cosine similarity for semantic evidence. */
 	public static final float MIN_SIMILARITY = 0.3f;
 
-	private final JdbcClient jdbc;
 	private final SkillCatalog skills;
 	private final PeopleDirectory people;
 	private final SearchIndex index;
+	private final ExpertiseStore expertise;
 
-	ExpertFinder(JdbcClient jdbc, SkillCatalog skills, PeopleDirectory people, SearchIndex index) {
-		this.jdbc = jdbc;
+	ExpertFinder(SkillCatalog skills, PeopleDirectory people, SearchIndex index, ExpertiseStore expertise) {
+		this.expertise = expertise;
 		this.skills = skills;
 		this.people = people;
 		this.index = index;
@@ -77,34 +83,102 @@ public class ExpertFinder {
 		}
 		Map<Long, Evidence> evidence = new HashMap<>();
 		Optional<Skill> skill = skills.resolve(topic).filter(s -> !s.suggested());
-		skill.ifPresent(s -> skillEvidence(s, limit, evidence));
 		keywordEvidence(topic.strip(), evidence);
 		float[] query = index.embedQuery(topic.strip());
 		if (query != null) {
 			semanticEvidence(topic.strip(), query, evidence);
 		}
-		skill.ifPresent(s -> declarations(s, evidence));
 		String ranking = query != null
 				? "Evidence, keyword matches and closeness in meaning (semantic)"
 						+ (index.awaitingVectors() > 0 ? "; some posts and profiles still wait for their vectors" : "") + "."
 				: "Evidence and keyword matches only: semantic search is off.";
-		if (evidence.isEmpty()) {
-			return new ExpertResults(List.of(), query != null, ranking);
+		List<Ranked> ranked = skill.isPresent() ? withSkill(skill.get(), limit, evidence) : best(evidence, limit, e -> true).ranked();
+		return new ExpertResults(ranked.stream()
+			.map(r -> new Expert(r.person(), Math.round(r.evidence().score() * 10) / 10.0, r.evidence().reasons()))
+			.toList(), query != null, ranking);
+	}
+
+	/**
+	 * People listed this many per result wanted are read from the skill's evidence, best first, and as
+	 * many of its best declarations: enough for the ranking to be settled in one round unless most of
+	 * the best are inactive; otherwise four times as many are read.
+	 */
+	private static final int READ_PER_RESULT = 10;
+
+	/**
+	 * Adds the evidence for the skill and ranks. Everyone found by words or meaning has their
+	 * standing on the skill looked up; everyone else can only be among the best by the skill's
+	 * evidence ({@link ExpertiseStore#best}, by points) or by their declaration alone
+	 * ({@link ExpertiseStore#bestDeclared}): reading both best first, the last of each bounds what
+	 * anyone not read could score, so the ranking is exact once the people listed all beat both bounds.
+	 */
+	private List<Ranked> withSkill(Skill skill, int limit, Map<Long, Evidence> evidence) {
+		String name = skill.name();
+		Map<Long, ExpertiseStore.Row> found = expertise.of(skill.id(), List.copyOf(evidence.keySet()));
+		evidence.forEach((id, e) -> {
+			ExpertiseStore.Row row = found.get(id);
+			if (row != null) {
+				e.skill(row, name);
+			}
+		});
+		for (int read = READ_PER_RESULT * limit;; read *= 4) {
+			List<ExpertiseStore.Row> best = expertise.best(skill.id(), read);
+			List<ExpertiseStore.Row> declared = expertise.bestDeclared(skill.id(), read);
+			for (List<ExpertiseStore.Row> rows : List.of(best, declared)) {
+				for (ExpertiseStore.Row row : rows) {
+					// everyone already in the map has had their standing on the skill read
+					evidence.computeIfAbsent(row.personId(), id -> new Evidence(id).skill(row, name));
+				}
+			}
+			// anyone not read scores at most the last one read of each list that was not read to the end
+			ExpertiseStore.@Nullable Row lastBest = best.size() < read ? null : best.get(best.size() - 1);
+			ExpertiseStore.@Nullable Row lastDeclared = declared.size() < read ? null : declared.get(declared.size() - 1);
+			Selection selection = best(evidence, limit, e -> beats(e, lastBest, lastBest == null ? 0 : lastBest.points())
+					&& beats(e, lastDeclared, lastDeclared == null ? 0 : lastDeclared.declaredPoints()));
+			if (selection.settled() || (lastBest == null && lastDeclared == null)) {
+				return selection.ranked();
+			}
 		}
+	}
+
+	/** Whether the person ranks before the bound (more points, or as many and a lower id); true without a bound. */
+	private static boolean beats(Evidence e, ExpertiseStore.@Nullable Row bound, double points) {
+		return bound == null || e.score() > points || (e.score() == points && e.personId < bound.personId());
+	}
+
+	private record Ranked(PersonRef person, Evidence evidence) {
+	}
+
+	/**
+	 * The best active people, at most {@code limit}, among those that are {@code certain} to be placed
+	 * right; {@code settled} when the list could not change by reading more (it is full, or ended
+	 * before anyone uncertain).
+	 */
+	private record Selection(List<Ranked> ranked, boolean settled) {
+	}
+
+	private Selection best(Map<Long, Evidence> evidence, int limit, Predicate<Evidence> certain) {
 		List<Evidence> sorted = evidence.values().stream()
 			.sorted(Comparator.comparingDouble(Evidence::score).reversed().thenComparingLong(e -> e.personId)).toList();
 		// only the best need checking: look at twice as many as wanted at a time until enough are active
-		List<Evidence> ranked = new ArrayList<>();
-		Map<Long, PersonRef> refs = new HashMap<>();
+		List<Ranked> ranked = new ArrayList<>();
 		for (int from = 0; from < sorted.size() && ranked.size() < limit; from += 2 * limit) {
 			List<Evidence> chunk = sorted.subList(from, Math.min(sorted.size(), from + 2 * limit));
-			Map<Long, PersonRef> active = people.activeRefs(chunk.stream().map(e -> e.personId).toList());
-			refs.putAll(active);
-			chunk.stream().filter(e -> active.containsKey(e.personId)).limit(limit - ranked.size()).forEach(ranked::add);
+			int sure = 0;
+			while (sure < chunk.size() && certain.test(chunk.get(sure))) {
+				sure++;
+			}
+			Map<Long, PersonRef> active = people.activeRefs(chunk.subList(0, sure).stream().map(e -> e.personId).toList());
+			for (Evidence e : chunk.subList(0, sure)) {
+				if (ranked.size() < limit && active.containsKey(e.personId)) {
+					ranked.add(new Ranked(active.get(e.personId), e));
+				}
+			}
+			if (sure < chunk.size() && ranked.size() < limit) {
+				return new Selection(ranked, false);
+			}
 		}
-		return new ExpertResults(ranked.stream()
-			.map(e -> new Expert(refs.get(e.personId), Math.round(e.score() * 10) / 10.0, e.reasons()))
-			.toList(), query != null, ranking);
+		return new Selection(ranked, true);
 	}
 
 	private void semanticEvidence(String text, float[] query, Map<Long, Evidence> evidence) {
@@ -131,86 +205,6 @@ public class ExpertFinder {
 								+ String.format(java.util.Locale.ROOT, "%.2f", hit.score()) + ")");
 			}
 		}
-	}
-
-	/** Three kinds of evidence for a skill, in one round trip: answers, articles, kudos (in that order). */
-	private static final String SKILL_EVIDENCE = """
-			SELECT 2 AS kind, a.author_id AS person,
-			       SUM(CASE WHEN q.accepted_answer_id = a.id THEN 1 ELSE 0 END) AS a,
-			       SUM(CASE WHEN q.accepted_answer_id = a.id THEN 0 ELSE 1 END) AS b,
-			       SUM(CASE WHEN a.score > 0 THEN a.score ELSE 0 END) AS c
-			FROM community_post a
-			JOIN community_post q ON q.id = a.question_id
-			JOIN community_post_topic t ON t.post_id = q.id
-			WHERE t.skill_id = :skill AND a.deleted_at IS NULL AND q.deleted_at IS NULL
-			GROUP BY a.author_id
-			UNION ALL
-			SELECT 3, p.author_id, COUNT(*), SUM(CASE WHEN p.score > 0 THEN p.score ELSE 0 END), 0
-			FROM community_post p JOIN community_post_topic t ON t.post_id = p.id
-			WHERE t.skill_id = :skill AND p.kind = 'ARTICLE' AND p.deleted_at IS NULL
-			GROUP BY p.author_id
-			UNION ALL
-			SELECT 4, receiver_id, COUNT(*), 0, 0 FROM community_kudos WHERE skill_id = :skill GROUP BY receiver_id
-			ORDER BY kind""";
-
-	/**
-	 * People who declare the skill and have no other evidence rank by their declaration alone, so
-	 * only the best of them can be shown: this many per result wanted (the rest would only be
-	 * reached if nine in ten of those were inactive). A popular skill is declared by thousands.
-	 */
-	private static final int DECLARED_ONLY_PER_RESULT = 10;
-
-	private static final String BEST_DECLARED = """
-			SELECT person_id, proficiency, can_teach FROM person_skill WHERE skill_id = :skill
-			ORDER BY 2 * proficiency + CASE WHEN can_teach THEN 2 ELSE 0 END DESC, person_id LIMIT :limit""";
-
-	private void skillEvidence(Skill skill, int limit, Map<Long, Evidence> evidence) {
-		String name = skill.name();
-		jdbc.sql(BEST_DECLARED).param("skill", skill.id()).param("limit", DECLARED_ONLY_PER_RESULT * limit)
-			.query(rs -> {
-				declare(evidence(evidence, rs.getLong(1)), name, rs.getInt(2), rs.getBoolean(3));
-			});
-		jdbc.sql(SKILL_EVIDENCE).param("skill", skill.id()).query(rs -> {
-			Evidence e = evidence(evidence, rs.getLong("person"));
-			int a = rs.getInt("a");
-			int b = rs.getInt("b");
-			int c = rs.getInt("c");
-			switch (rs.getInt("kind")) {
-				case 2 -> {
-					// a: accepted answers, b: other answers, c: up-votes on them
-					if (a > 0) {
-						e.add(5.0 * Math.min(a, 10), () -> plural(a, "accepted answer") + " on " + name);
-					}
-					if (b > 0) {
-						e.add(Math.min(b, 10), () -> plural(b, a > 0 ? "other answer" : "answer") + " on " + name);
-					}
-					if (c > 0) {
-						e.add(Math.min(c, 20), () -> plural(c, "up-vote") + " on those answers");
-					}
-				}
-				// a: articles, b: up-votes on them
-				case 3 -> e.add(4.0 * Math.min(a, 5) + 0.5 * Math.min(b, 20),
-						() -> "wrote " + plural(a, "article") + " on " + name + (b > 0 ? " (" + plural(b, "up-vote") + ")" : ""));
-				default -> e.add(3.0 * Math.min(a, 10), () -> "received " + plural(a, "kudos", "kudos") + " for " + name);
-			}
-		});
-	}
-
-	/** The declarations of the skill by everyone with other evidence (the best declared-only people have theirs). */
-	private void declarations(Skill skill, Map<Long, Evidence> evidence) {
-		List<Long> undeclared = evidence.values().stream().filter(e -> !e.declared()).map(e -> e.personId).sorted().toList();
-		for (int from = 0; from < undeclared.size(); from += 1000) {
-			jdbc.sql("SELECT person_id, proficiency, can_teach FROM person_skill WHERE skill_id = :skill AND person_id IN (:people)")
-				.param("skill", skill.id()).param("people", undeclared.subList(from, Math.min(undeclared.size(), from + 1000)))
-				.query(rs -> {
-					declare(evidence.get(rs.getLong(1)), skill.name(), rs.getInt(2), rs.getBoolean(3));
-				});
-		}
-	}
-
-	private static void declare(Evidence e, String skill, int proficiency, boolean canTeach) {
-		e.declare(2.0 * proficiency + (canTeach ? 2 : 0),
-				() -> "says they know " + skill + " at " + proficiency + "/5" + (canTeach ? " and can teach it" : ""));
 	}
 
 	private void keywordEvidence(String text, Map<Long, Evidence> evidence) {
@@ -252,22 +246,27 @@ public class ExpertFinder {
 
 	/**
 	 * The points gathered for one person, and the reasons, put into words only for the people
-	 * shown (a popular skill brings thousands of candidates).
+	 * shown (a popular skill brings thousands of candidates). Reasons come in a fixed order: the
+	 * declaration, the evidence on the skill, words and meaning in posts, then in the profile.
 	 */
 	private static final class Evidence {
 
 		final long personId;
-		private final List<Supplier<String>> reasons = new ArrayList<>(4);
+		private @Nullable Supplier<String> declaration;
+		private double declaredPoints;
+		private final List<Supplier<String>> skillReasons = new ArrayList<>(4);
+		private double skillPoints;
+		private final List<Supplier<String>> reasons = new ArrayList<>(2);
 		/** Evidence from the profile's words or meaning, which counts only when the skill is not declared. */
 		private final List<Supplier<String>> profileReasons = new ArrayList<>(2);
 		private double score;
 		private double profileScore;
-		private boolean declared;
 
 		Evidence(long personId) {
 			this.personId = personId;
 		}
 
+		/** Points from words or meaning in their posts. */
 		void add(double points, Supplier<String> reason) {
 			score += points;
 			reasons.add(reason);
@@ -279,24 +278,55 @@ public class ExpertFinder {
 			profileReasons.add(reason);
 		}
 
-		/** Points for declaring the skill in their profile. */
-		void declare(double points, Supplier<String> reason) {
-			declared = true;
-			score += points;
-			reasons.add(0, reason);
+		/** The person's declaration of the skill and their evidence on it (once). */
+		Evidence skill(ExpertiseStore.Row row, String name) {
+			if (row.declared()) {
+				declaredPoints = row.declaredPoints();
+				declaration = () -> "says they know " + name + " at " + row.proficiency() + "/5" + (row.canTeach() ? " and can teach it" : "");
+			}
+			int accepted = row.accepted();
+			int other = row.otherAnswers();
+			int votes = row.answerVotes();
+			if (accepted > 0) {
+				onSkill(5.0 * Math.min(accepted, 10), () -> plural(accepted, "accepted answer") + " on " + name);
+			}
+			if (other > 0) {
+				onSkill(Math.min(other, 10), () -> plural(other, accepted > 0 ? "other answer" : "answer") + " on " + name);
+			}
+			if (votes > 0) {
+				onSkill(Math.min(votes, 20), () -> plural(votes, "up-vote") + " on those answers");
+			}
+			int articles = row.articles();
+			int articleVotes = row.articleVotes();
+			if (articles > 0) {
+				onSkill(4.0 * Math.min(articles, 5) + 0.5 * Math.min(articleVotes, 20), () -> "wrote " + plural(articles, "article") + " on "
+						+ name + (articleVotes > 0 ? " (" + plural(articleVotes, "up-vote") + ")" : ""));
+			}
+			int kudos = row.kudos();
+			if (kudos > 0) {
+				onSkill(3.0 * Math.min(kudos, 10), () -> "received " + plural(kudos, "kudos", "kudos") + " for " + name);
+			}
+			return this;
+		}
+
+		private void onSkill(double points, Supplier<String> reason) {
+			skillPoints += points;
+			skillReasons.add(reason);
 		}
 
 		double score() {
-			return declared ? score : score + profileScore;
-		}
-
-		boolean declared() {
-			return declared;
+			double total = declaredPoints + skillPoints + score;
+			return declaration != null ? total : total + profileScore;
 		}
 
 		List<String> reasons() {
-			List<Supplier<String>> all = new ArrayList<>(reasons);
-			if (!declared) {
+			List<Supplier<String>> all = new ArrayList<>(skillReasons.size() + reasons.size() + 3);
+			if (declaration != null) {
+				all.add(declaration);
+			}
+			all.addAll(skillReasons);
+			all.addAll(reasons);
+			if (declaration == null) {
 				all.addAll(profileReasons);
 			}
 			return all.stream().map(Supplier::get).toList();

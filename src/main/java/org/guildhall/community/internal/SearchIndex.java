@@ -113,6 +113,7 @@ public class SearchIndex {
 	private final JdbcClient jdbc;
 	private final MarkdownRenderer markdown;
 	private final Vectors vectors;
+	private final ExpertiseStore expertise;
 	private final Analyzer analyzer = new EnglishAnalyzer();
 	private final Directory directory;
 	private final IndexWriter writer;
@@ -148,9 +149,10 @@ public class SearchIndex {
 	private record Batch(Future<Map<String, @Nullable Document>> documents, long readAt, int size) {
 	}
 
-	SearchIndex(JdbcClient jdbc, MarkdownRenderer markdown, Vectors vectors,
+	SearchIndex(JdbcClient jdbc, MarkdownRenderer markdown, Vectors vectors, ExpertiseStore expertise,
 			@Value("${guildhall.community.index.path:}") String path) throws IOException {
 		this.jdbc = jdbc;
+		this.expertise = expertise;
 		this.markdown = markdown;
 		this.vectors = vectors;
 		vectors.onEmbedded(this::vectorsArrived);
@@ -244,6 +246,8 @@ public class SearchIndex {
 
 	private void rebuild() {
 		try {
+			// the expert finder's evidence is derived from the same data: rebuilt with the index
+			expertise.recomputeAll();
 			long posts = jdbc.sql("SELECT COUNT(*) FROM community_post WHERE deleted_at IS NULL").query(Long.class).single();
 			long people = jdbc.sql("SELECT COUNT(*) FROM person WHERE active = TRUE").query(Long.class).single();
 			total.set(posts + people);
