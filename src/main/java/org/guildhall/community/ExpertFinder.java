@@ -1,12 +1,15 @@
 package org.guildhall.community;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -92,7 +95,8 @@ public class ExpertFinder {
 				? "Evidence, keyword matches and closeness in meaning (semantic)"
 						+ (index.awaitingVectors() > 0 ? "; some posts and profiles still wait for their vectors" : "") + "."
 				: "Evidence and keyword matches only: semantic search is off.";
-		List<Ranked> ranked = skill.isPresent() ? withSkill(skill.get(), limit, evidence) : best(evidence, limit, e -> true).ranked();
+		List<Ranked> ranked = skill.isPresent() ? withSkill(skill.get(), limit, evidence)
+				: best(evidence.values(), limit, e -> true, new HashMap<>(), new HashSet<>()).ranked();
 		return new ExpertResults(ranked.stream()
 			.map(r -> new Expert(r.person(), Math.round(r.evidence().score() * 10) / 10.0, r.evidence().reasons()))
 			.toList(), query != null, ranking);
@@ -106,35 +110,45 @@ public class ExpertFinder {
 	private static final int READ_PER_RESULT = 10;
 
 	/**
-	 * Adds the evidence for the skill and ranks. Everyone found by words or meaning has their
-	 * standing on the skill looked up; everyone else can only be among the best by the skill's
-	 * evidence ({@link ExpertiseStore#best}, by points) or by their declaration alone
-	 * ({@link ExpertiseStore#bestDeclared}): reading both best first, the last of each bounds what
-	 * anyone not read could score, so the ranking is exact once the people listed all beat both bounds.
+	 * Adds the evidence for the skill and ranks. Apart from the people found by words or meaning,
+	 * only those with the most evidence on the skill ({@link ExpertiseStore#best}, by points) or with
+	 * the best declarations of it ({@link ExpertiseStore#bestDeclared}) can be among the best. Both
+	 * are read best first, and the last one read of each bounds what anyone not read has on the
+	 * skill: the ranking is exact once everyone listed beats both bounds, and the people found by
+	 * words need their standing on the skill looked up only if, with that bound, they could still be
+	 * listed.
 	 */
 	private List<Ranked> withSkill(Skill skill, int limit, Map<Long, Evidence> evidence) {
 		String name = skill.name();
-		Map<Long, ExpertiseStore.Row> found = expertise.of(skill.id(), List.copyOf(evidence.keySet()));
-		evidence.forEach((id, e) -> {
-			ExpertiseStore.Row row = found.get(id);
-			if (row != null) {
-				e.skill(row, name);
-			}
-		});
+		// people whose standing on the skill is read, so whose score is final
+		Map<Long, Evidence> known = new HashMap<>();
+		Map<Long, PersonRef> active = new HashMap<>();
+		Set<Long> checked = new HashSet<>();
 		for (int read = READ_PER_RESULT * limit;; read *= 4) {
 			List<ExpertiseStore.Row> best = expertise.best(skill.id(), read);
 			List<ExpertiseStore.Row> declared = expertise.bestDeclared(skill.id(), read);
 			for (List<ExpertiseStore.Row> rows : List.of(best, declared)) {
 				for (ExpertiseStore.Row row : rows) {
-					// everyone already in the map has had their standing on the skill read
-					evidence.computeIfAbsent(row.personId(), id -> new Evidence(id).skill(row, name));
+					if (!known.containsKey(row.personId())) {
+						known.put(row.personId(), evidence.computeIfAbsent(row.personId(), Evidence::new).skill(row, name));
+					}
 				}
 			}
-			// anyone not read scores at most the last one read of each list that was not read to the end
 			ExpertiseStore.@Nullable Row lastBest = best.size() < read ? null : best.get(best.size() - 1);
 			ExpertiseStore.@Nullable Row lastDeclared = declared.size() < read ? null : declared.get(declared.size() - 1);
-			Selection selection = best(evidence, limit, e -> beats(e, lastBest, lastBest == null ? 0 : lastBest.points())
-					&& beats(e, lastDeclared, lastDeclared == null ? 0 : lastDeclared.declaredPoints()));
+			double unread = Math.max(lastBest == null ? 0 : lastBest.points(), lastDeclared == null ? 0 : lastDeclared.declaredPoints());
+			// the people found by words or meaning who could still be listed
+			List<Ranked> sure = best(known.values(), limit, e -> true, active, checked).ranked();
+			double least = sure.size() < limit ? Double.NEGATIVE_INFINITY : sure.get(limit - 1).evidence().score();
+			List<Long> lookUp = evidence.values().stream().filter(e -> !known.containsKey(e.personId))
+				.filter(e -> unread + e.wordsAndMeaning() >= least).map(e -> e.personId).toList();
+			Map<Long, ExpertiseStore.Row> found = expertise.of(skill.id(), lookUp);
+			for (long id : lookUp) {
+				ExpertiseStore.Row row = found.get(id);
+				known.put(id, row == null ? evidence.get(id) : evidence.get(id).skill(row, name));
+			}
+			Selection selection = best(known.values(), limit, e -> beats(e, lastBest, lastBest == null ? 0 : lastBest.points())
+					&& beats(e, lastDeclared, lastDeclared == null ? 0 : lastDeclared.declaredPoints()), active, checked);
 			if (selection.settled() || (lastBest == null && lastDeclared == null)) {
 				return selection.ranked();
 			}
@@ -157,8 +171,10 @@ public class ExpertFinder {
 	private record Selection(List<Ranked> ranked, boolean settled) {
 	}
 
-	private Selection best(Map<Long, Evidence> evidence, int limit, Predicate<Evidence> certain) {
-		List<Evidence> sorted = evidence.values().stream()
+	/** Ranks the candidates; {@code active} and {@code checked} remember who was looked up in the directory. */
+	private Selection best(Collection<Evidence> candidates, int limit, Predicate<Evidence> certain, Map<Long, PersonRef> active,
+			Set<Long> checked) {
+		List<Evidence> sorted = candidates.stream()
 			.sorted(Comparator.comparingDouble(Evidence::score).reversed().thenComparingLong(e -> e.personId)).toList();
 		// only the best need checking: look at twice as many as wanted at a time until enough are active
 		List<Ranked> ranked = new ArrayList<>();
@@ -168,7 +184,9 @@ public class ExpertFinder {
 			while (sure < chunk.size() && certain.test(chunk.get(sure))) {
 				sure++;
 			}
-			Map<Long, PersonRef> active = people.activeRefs(chunk.subList(0, sure).stream().map(e -> e.personId).toList());
+			List<Long> unchecked = chunk.subList(0, sure).stream().map(e -> e.personId).filter(id -> !checked.contains(id)).toList();
+			active.putAll(people.activeRefs(unchecked));
+			checked.addAll(unchecked);
 			for (Evidence e : chunk.subList(0, sure)) {
 				if (ranked.size() < limit && active.containsKey(e.personId)) {
 					ranked.add(new Ranked(active.get(e.personId), e));
@@ -312,6 +330,11 @@ public class ExpertFinder {
 		private void onSkill(double points, Supplier<String> reason) {
 			skillPoints += points;
 			skillReasons.add(reason);
+		}
+
+		/** The most that words and meaning add (the profile's part counts only without a declaration). */
+		double wordsAndMeaning() {
+			return score + profileScore;
 		}
 
 		double score() {

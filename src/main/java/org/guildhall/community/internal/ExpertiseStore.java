@@ -1,11 +1,16 @@
 package org.guildhall.community.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+
+import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,9 +114,13 @@ public class ExpertiseStore {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate joinOrBegin;
 	private final TransactionTemplate ownTransaction;
+	private final boolean postgres;
 
-	ExpertiseStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	ExpertiseStore(JdbcClient jdbc, PlatformTransactionManager transactions, DataSource dataSource) throws SQLException {
 		this.jdbc = jdbc;
+		try (Connection connection = dataSource.getConnection()) {
+			this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+		}
 		this.joinOrBegin = new TransactionTemplate(transactions);
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -178,6 +187,11 @@ public class ExpertiseStore {
 						"p.author_id >= :from AND p.author_id < :to", "k.receiver_id >= :from AND k.receiver_id < :to"))
 					.param("from", from).param("to", to).update();
 			});
+		}
+		if (postgres) {
+			// the planner's statistics would describe the table as it was before (empty after a restore
+			// or a first start), and it then reads a whole skill instead of the rows of a few people
+			jdbc.sql("ANALYZE community_expertise").update();
 		}
 		log.info("Expert finder evidence recomputed: {} rows in {} ms", rows, (System.nanoTime() - started) / 1_000_000);
 		return rows;
