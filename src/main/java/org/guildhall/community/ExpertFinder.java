@@ -10,8 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+
+import jakarta.annotation.PreDestroy;
 
 import org.guildhall.community.internal.ExpertiseStore;
 import org.guildhall.community.internal.SearchIndex;
@@ -58,6 +64,11 @@ public class ExpertFinder {
 	private final PeopleDirectory people;
 	private final SearchIndex index;
 	private final ExpertiseStore expertise;
+	private final ExecutorService searches = Executors.newFixedThreadPool(2, r -> {
+		Thread thread = new Thread(r, "expert-finder-search");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	ExpertFinder(SkillCatalog skills, PeopleDirectory people, SearchIndex index, ExpertiseStore expertise) {
 		this.expertise = expertise;
@@ -226,6 +237,8 @@ public class ExpertFinder {
 	}
 
 	private void keywordEvidence(String text, Map<Long, Evidence> evidence) {
+		// the two searches are most of a query's time: the profiles are searched on another core meanwhile
+		Future<List<SearchIndex.Match>> people = searches.submit(() -> index.matches(text, EnumSet.of(SearchHit.Type.PERSON), 100));
 		List<SearchIndex.Match> posts = index.matches(text,
 				EnumSet.of(SearchHit.Type.QUESTION, SearchHit.Type.ANSWER, SearchHit.Type.ARTICLE), 200);
 		if (!posts.isEmpty()) {
@@ -241,13 +254,32 @@ public class ExpertFinder {
 			byAuthor.forEach((author, sum) -> evidence(evidence, author).add(Math.min(8.0, 2.0 * sum[0]),
 					() -> "wrote " + plural((int) sum[1], "answer or article", "answers or articles") + " matching '" + text + "'"));
 		}
-		List<SearchIndex.Match> profiles = index.matches(text, EnumSet.of(SearchHit.Type.PERSON), 100);
+		List<SearchIndex.Match> profiles = result(people);
 		if (!profiles.isEmpty()) {
 			float best = profiles.get(0).score();
 			for (SearchIndex.Match hit : profiles) {
 				evidence(evidence, hit.id()).addUnlessDeclared(3.0 * hit.score() / best, () -> "profile mentions '" + text + "'");
 			}
 		}
+	}
+
+	private static <T> T result(Future<T> work) {
+		try {
+			return work.get();
+		}
+		catch (InterruptedException e) {
+			work.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while searching", e);
+		}
+		catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+		}
+	}
+
+	@PreDestroy
+	void close() {
+		searches.shutdownNow();
 	}
 
 	private static Evidence evidence(Map<Long, Evidence> evidence, long personId) {
