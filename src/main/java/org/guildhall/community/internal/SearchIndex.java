@@ -77,6 +77,8 @@ import org.springframework.stereotype.Component;
  * that is skills, title and bio). Kept in memory unless {@code guildhall.community.index.path}
  * names a folder. Each node keeps its own index: it is rebuilt from the database at start-up and on
  * request (with progress), and kept current by the community's and the people module's events.
+ * A rebuild first recomputes the expert finder's evidence ({@link ExpertiseStore}), which is
+ * derived from the same data (progress shows 0% meanwhile).
  * Vectors come from {@link Vectors}: known ones (by text hash) are added at once, the others when
  * the background worker has embedded them, so keyword search works from the first moment.
  */
