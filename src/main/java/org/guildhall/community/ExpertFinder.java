@@ -1,21 +1,32 @@
 package org.guildhall.community;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import jakarta.annotation.PreDestroy;
+
+import org.guildhall.community.internal.ExpertiseStore;
 import org.guildhall.community.internal.SearchIndex;
 import org.guildhall.people.PeopleDirectory;
 import org.guildhall.people.PersonRef;
 import org.guildhall.people.Skill;
 import org.guildhall.people.SkillCatalog;
 import org.guildhall.shared.InvalidInputException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +48,10 @@ import org.springframework.transaction.annotation.Transactional;
  * similarity relative to the closest person), the latter only for people who do not declare the
  * skill. Keyword and semantic evidence are added to the other points, each capped, so neither can
  * outweigh real evidence such as accepted answers. Mentoring given will count once mentorships exist.
+ * <p>
+ * The evidence on skills is kept per person and skill ({@link ExpertiseStore}), rewritten with every
+ * change to it, so that a query reads the best few people on the skill from an index instead of
+ * adding up every answer, vote, article and kudos on it.
  */
 @Service
 public class ExpertFinder {
@@ -45,13 +60,18 @@ public class ExpertFinder {
 	/** Least cosine similarity for semantic evidence. */
 	public static final float MIN_SIMILARITY = 0.3f;
 
-	private final JdbcClient jdbc;
 	private final SkillCatalog skills;
 	private final PeopleDirectory people;
 	private final SearchIndex index;
+	private final ExpertiseStore expertise;
+	private final ExecutorService searches = Executors.newFixedThreadPool(2, r -> {
+		Thread thread = new Thread(r, "expert-finder-search");
+		thread.setDaemon(true);
+		return thread;
+	});
 
-	ExpertFinder(JdbcClient jdbc, SkillCatalog skills, PeopleDirectory people, SearchIndex index) {
-		this.jdbc = jdbc;
+	ExpertFinder(SkillCatalog skills, PeopleDirectory people, SearchIndex index, ExpertiseStore expertise) {
+		this.expertise = expertise;
 		this.skills = skills;
 		this.people = people;
 		this.index = index;
@@ -77,34 +97,117 @@ public class ExpertFinder {
 		}
 		Map<Long, Evidence> evidence = new HashMap<>();
 		Optional<Skill> skill = skills.resolve(topic).filter(s -> !s.suggested());
-		skill.ifPresent(s -> skillEvidence(s, limit, evidence));
 		keywordEvidence(topic.strip(), evidence);
 		float[] query = index.embedQuery(topic.strip());
 		if (query != null) {
 			semanticEvidence(topic.strip(), query, evidence);
 		}
-		skill.ifPresent(s -> declarations(s, evidence));
 		String ranking = query != null
 				? "Evidence, keyword matches and closeness in meaning (semantic)"
 						+ (index.awaitingVectors() > 0 ? "; some posts and profiles still wait for their vectors" : "") + "."
 				: "Evidence and keyword matches only: semantic search is off.";
-		if (evidence.isEmpty()) {
-			return new ExpertResults(List.of(), query != null, ranking);
+		List<Ranked> ranked = skill.isPresent() ? withSkill(skill.get(), limit, evidence)
+				: best(evidence.values(), limit, e -> true, new HashMap<>(), new HashSet<>()).ranked();
+		return new ExpertResults(ranked.stream()
+			.map(r -> new Expert(r.person(), Math.round(r.evidence().score() * 10) / 10.0, r.evidence().reasons()))
+			.toList(), query != null, ranking);
+	}
+
+	/**
+	 * People listed this many per result wanted are read from the skill's evidence, best first, and as
+	 * many of its best declarations: enough for the ranking to be settled in one round unless most of
+	 * the best are inactive; otherwise four times as many are read.
+	 */
+	private static final int READ_PER_RESULT = 10;
+
+	/**
+	 * Adds the evidence for the skill and ranks. Apart from the people found by words or meaning,
+	 * only those with the most evidence on the skill ({@link ExpertiseStore#best}, by points) or with
+	 * the best declarations of it ({@link ExpertiseStore#bestDeclared}) can be among the best. Both
+	 * are read best first, and the last one read of each bounds what anyone not read has on the
+	 * skill: the ranking is exact once everyone listed beats both bounds, and the people found by
+	 * words need their standing on the skill looked up only if, with that bound, they could still be
+	 * listed.
+	 */
+	private List<Ranked> withSkill(Skill skill, int limit, Map<Long, Evidence> evidence) {
+		String name = skill.name();
+		// people whose standing on the skill is read, so whose score is final
+		Map<Long, Evidence> known = new HashMap<>();
+		Map<Long, PersonRef> active = new HashMap<>();
+		Set<Long> checked = new HashSet<>();
+		for (int read = READ_PER_RESULT * limit;; read *= 4) {
+			List<ExpertiseStore.Row> best = expertise.best(skill.id(), read);
+			List<ExpertiseStore.Row> declared = expertise.bestDeclared(skill.id(), read);
+			for (List<ExpertiseStore.Row> rows : List.of(best, declared)) {
+				for (ExpertiseStore.Row row : rows) {
+					if (!known.containsKey(row.personId())) {
+						known.put(row.personId(), evidence.computeIfAbsent(row.personId(), Evidence::new).skill(row, name));
+					}
+				}
+			}
+			ExpertiseStore.@Nullable Row lastBest = best.size() < read ? null : best.get(best.size() - 1);
+			ExpertiseStore.@Nullable Row lastDeclared = declared.size() < read ? null : declared.get(declared.size() - 1);
+			double unread = Math.max(lastBest == null ? 0 : lastBest.points(), lastDeclared == null ? 0 : lastDeclared.declaredPoints());
+			// the people found by words or meaning who could still be listed
+			List<Ranked> sure = best(known.values(), limit, e -> true, active, checked).ranked();
+			double least = sure.size() < limit ? Double.NEGATIVE_INFINITY : sure.get(limit - 1).evidence().score();
+			List<Long> lookUp = evidence.values().stream().filter(e -> !known.containsKey(e.personId))
+				.filter(e -> unread + e.wordsAndMeaning() >= least).map(e -> e.personId).toList();
+			Map<Long, ExpertiseStore.Row> found = expertise.of(skill.id(), lookUp);
+			for (long id : lookUp) {
+				ExpertiseStore.Row row = found.get(id);
+				known.put(id, row == null ? evidence.get(id) : evidence.get(id).skill(row, name));
+			}
+			Selection selection = best(known.values(), limit, e -> beats(e, lastBest, lastBest == null ? 0 : lastBest.points())
+					&& beats(e, lastDeclared, lastDeclared == null ? 0 : lastDeclared.declaredPoints()), active, checked);
+			if (selection.settled() || (lastBest == null && lastDeclared == null)) {
+				return selection.ranked();
+			}
 		}
-		List<Evidence> sorted = evidence.values().stream()
+	}
+
+	/** Whether the person ranks before the bound (more points, or as many and a lower id); true without a bound. */
+	private static boolean beats(Evidence e, ExpertiseStore.@Nullable Row bound, double points) {
+		return bound == null || e.score() > points || (e.score() == points && e.personId < bound.personId());
+	}
+
+	private record Ranked(PersonRef person, Evidence evidence) {
+	}
+
+	/**
+	 * The best active people, at most {@code limit}, among those that are {@code certain} to be placed
+	 * right; {@code settled} when the list could not change by reading more (it is full, or ended
+	 * before anyone uncertain).
+	 */
+	private record Selection(List<Ranked> ranked, boolean settled) {
+	}
+
+	/** Ranks the candidates; {@code active} and {@code checked} remember who was looked up in the directory. */
+	private Selection best(Collection<Evidence> candidates, int limit, Predicate<Evidence> certain, Map<Long, PersonRef> active,
+			Set<Long> checked) {
+		List<Evidence> sorted = candidates.stream()
 			.sorted(Comparator.comparingDouble(Evidence::score).reversed().thenComparingLong(e -> e.personId)).toList();
 		// only the best need checking: look at twice as many as wanted at a time until enough are active
-		List<Evidence> ranked = new ArrayList<>();
-		Map<Long, PersonRef> refs = new HashMap<>();
+		List<Ranked> ranked = new ArrayList<>();
 		for (int from = 0; from < sorted.size() && ranked.size() < limit; from += 2 * limit) {
 			List<Evidence> chunk = sorted.subList(from, Math.min(sorted.size(), from + 2 * limit));
-			Map<Long, PersonRef> active = people.activeRefs(chunk.stream().map(e -> e.personId).toList());
-			refs.putAll(active);
-			chunk.stream().filter(e -> active.containsKey(e.personId)).limit(limit - ranked.size()).forEach(ranked::add);
+			int sure = 0;
+			while (sure < chunk.size() && certain.test(chunk.get(sure))) {
+				sure++;
+			}
+			List<Long> unchecked = chunk.subList(0, sure).stream().map(e -> e.personId).filter(id -> !checked.contains(id)).toList();
+			active.putAll(people.activeRefs(unchecked));
+			checked.addAll(unchecked);
+			for (Evidence e : chunk.subList(0, sure)) {
+				if (ranked.size() < limit && active.containsKey(e.personId)) {
+					ranked.add(new Ranked(active.get(e.personId), e));
+				}
+			}
+			if (sure < chunk.size() && ranked.size() < limit) {
+				return new Selection(ranked, false);
+			}
 		}
-		return new ExpertResults(ranked.stream()
-			.map(e -> new Expert(refs.get(e.personId), Math.round(e.score() * 10) / 10.0, e.reasons()))
-			.toList(), query != null, ranking);
+		return new Selection(ranked, true);
 	}
 
 	private void semanticEvidence(String text, float[] query, Map<Long, Evidence> evidence) {
@@ -133,87 +236,9 @@ public class ExpertFinder {
 		}
 	}
 
-	/** Three kinds of evidence for a skill, in one round trip: answers, articles, kudos (in that order). */
-	private static final String SKILL_EVIDENCE = """
-			SELECT 2 AS kind, a.author_id AS person,
-			       SUM(CASE WHEN q.accepted_answer_id = a.id THEN 1 ELSE 0 END) AS a,
-			       SUM(CASE WHEN q.accepted_answer_id = a.id THEN 0 ELSE 1 END) AS b,
-			       SUM(CASE WHEN a.score > 0 THEN a.score ELSE 0 END) AS c
-			FROM community_post a
-			JOIN community_post q ON q.id = a.question_id
-			JOIN community_post_topic t ON t.post_id = q.id
-			WHERE t.skill_id = :skill AND a.deleted_at IS NULL AND q.deleted_at IS NULL
-			GROUP BY a.author_id
-			UNION ALL
-			SELECT 3, p.author_id, COUNT(*), SUM(CASE WHEN p.score > 0 THEN p.score ELSE 0 END), 0
-			FROM community_post p JOIN community_post_topic t ON t.post_id = p.id
-			WHERE t.skill_id = :skill AND p.kind = 'ARTICLE' AND p.deleted_at IS NULL
-			GROUP BY p.author_id
-			UNION ALL
-			SELECT 4, receiver_id, COUNT(*), 0, 0 FROM community_kudos WHERE skill_id = :skill GROUP BY receiver_id
-			ORDER BY kind""";
-
-	/**
-	 * People who declare the skill and have no other evidence rank by their declaration alone, so
-	 * only the best of them can be shown: this many per result wanted (the rest would only be
-	 * reached if nine in ten of those were inactive). A popular skill is declared by thousands.
-	 */
-	private static final int DECLARED_ONLY_PER_RESULT = 10;
-
-	private static final String BEST_DECLARED = """
-			SELECT person_id, proficiency, can_teach FROM person_skill WHERE skill_id = :skill
-			ORDER BY 2 * proficiency + CASE WHEN can_teach THEN 2 ELSE 0 END DESC, person_id LIMIT :limit""";
-
-	private void skillEvidence(Skill skill, int limit, Map<Long, Evidence> evidence) {
-		String name = skill.name();
-		jdbc.sql(BEST_DECLARED).param("skill", skill.id()).param("limit", DECLARED_ONLY_PER_RESULT * limit)
-			.query(rs -> {
-				declare(evidence(evidence, rs.getLong(1)), name, rs.getInt(2), rs.getBoolean(3));
-			});
-		jdbc.sql(SKILL_EVIDENCE).param("skill", skill.id()).query(rs -> {
-			Evidence e = evidence(evidence, rs.getLong("person"));
-			int a = rs.getInt("a");
-			int b = rs.getInt("b");
-			int c = rs.getInt("c");
-			switch (rs.getInt("kind")) {
-				case 2 -> {
-					// a: accepted answers, b: other answers, c: up-votes on them
-					if (a > 0) {
-						e.add(5.0 * Math.min(a, 10), () -> plural(a, "accepted answer") + " on " + name);
-					}
-					if (b > 0) {
-						e.add(Math.min(b, 10), () -> plural(b, a > 0 ? "other answer" : "answer") + " on " + name);
-					}
-					if (c > 0) {
-						e.add(Math.min(c, 20), () -> plural(c, "up-vote") + " on those answers");
-					}
-				}
-				// a: articles, b: up-votes on them
-				case 3 -> e.add(4.0 * Math.min(a, 5) + 0.5 * Math.min(b, 20),
-						() -> "wrote " + plural(a, "article") + " on " + name + (b > 0 ? " (" + plural(b, "up-vote") + ")" : ""));
-				default -> e.add(3.0 * Math.min(a, 10), () -> "received " + plural(a, "kudos", "kudos") + " for " + name);
-			}
-		});
-	}
-
-	/** The declarations of the skill by everyone with other evidence (the best declared-only people have theirs). */
-	private void declarations(Skill skill, Map<Long, Evidence> evidence) {
-		List<Long> undeclared = evidence.values().stream().filter(e -> !e.declared()).map(e -> e.personId).sorted().toList();
-		for (int from = 0; from < undeclared.size(); from += 1000) {
-			jdbc.sql("SELECT person_id, proficiency, can_teach FROM person_skill WHERE skill_id = :skill AND person_id IN (:people)")
-				.param("skill", skill.id()).param("people", undeclared.subList(from, Math.min(undeclared.size(), from + 1000)))
-				.query(rs -> {
-					declare(evidence.get(rs.getLong(1)), skill.name(), rs.getInt(2), rs.getBoolean(3));
-				});
-		}
-	}
-
-	private static void declare(Evidence e, String skill, int proficiency, boolean canTeach) {
-		e.declare(2.0 * proficiency + (canTeach ? 2 : 0),
-				() -> "says they know " + skill + " at " + proficiency + "/5" + (canTeach ? " and can teach it" : ""));
-	}
-
 	private void keywordEvidence(String text, Map<Long, Evidence> evidence) {
+		// the two searches are most of a query's time: the profiles are searched on another core meanwhile
+		Future<List<SearchIndex.Match>> people = searches.submit(() -> index.matches(text, EnumSet.of(SearchHit.Type.PERSON), 100));
 		List<SearchIndex.Match> posts = index.matches(text,
 				EnumSet.of(SearchHit.Type.QUESTION, SearchHit.Type.ANSWER, SearchHit.Type.ARTICLE), 200);
 		if (!posts.isEmpty()) {
@@ -229,13 +254,32 @@ public class ExpertFinder {
 			byAuthor.forEach((author, sum) -> evidence(evidence, author).add(Math.min(8.0, 2.0 * sum[0]),
 					() -> "wrote " + plural((int) sum[1], "answer or article", "answers or articles") + " matching '" + text + "'"));
 		}
-		List<SearchIndex.Match> profiles = index.matches(text, EnumSet.of(SearchHit.Type.PERSON), 100);
+		List<SearchIndex.Match> profiles = result(people);
 		if (!profiles.isEmpty()) {
 			float best = profiles.get(0).score();
 			for (SearchIndex.Match hit : profiles) {
 				evidence(evidence, hit.id()).addUnlessDeclared(3.0 * hit.score() / best, () -> "profile mentions '" + text + "'");
 			}
 		}
+	}
+
+	private static <T> T result(Future<T> work) {
+		try {
+			return work.get();
+		}
+		catch (InterruptedException e) {
+			work.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while searching", e);
+		}
+		catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+		}
+	}
+
+	@PreDestroy
+	void close() {
+		searches.shutdownNow();
 	}
 
 	private static Evidence evidence(Map<Long, Evidence> evidence, long personId) {
@@ -252,22 +296,27 @@ public class ExpertFinder {
 
 	/**
 	 * The points gathered for one person, and the reasons, put into words only for the people
-	 * shown (a popular skill brings thousands of candidates).
+	 * shown (a popular skill brings thousands of candidates). Reasons come in a fixed order: the
+	 * declaration, the evidence on the skill, words and meaning in posts, then in the profile.
 	 */
 	private static final class Evidence {
 
 		final long personId;
-		private final List<Supplier<String>> reasons = new ArrayList<>(4);
+		private @Nullable Supplier<String> declaration;
+		private double declaredPoints;
+		private final List<Supplier<String>> skillReasons = new ArrayList<>(4);
+		private double skillPoints;
+		private final List<Supplier<String>> reasons = new ArrayList<>(2);
 		/** Evidence from the profile's words or meaning, which counts only when the skill is not declared. */
 		private final List<Supplier<String>> profileReasons = new ArrayList<>(2);
 		private double score;
 		private double profileScore;
-		private boolean declared;
 
 		Evidence(long personId) {
 			this.personId = personId;
 		}
 
+		/** Points from words or meaning in their posts. */
 		void add(double points, Supplier<String> reason) {
 			score += points;
 			reasons.add(reason);
@@ -279,24 +328,60 @@ public class ExpertFinder {
 			profileReasons.add(reason);
 		}
 
-		/** Points for declaring the skill in their profile. */
-		void declare(double points, Supplier<String> reason) {
-			declared = true;
-			score += points;
-			reasons.add(0, reason);
+		/** The person's declaration of the skill and their evidence on it (once). */
+		Evidence skill(ExpertiseStore.Row row, String name) {
+			if (row.declared()) {
+				declaredPoints = row.declaredPoints();
+				declaration = () -> "says they know " + name + " at " + row.proficiency() + "/5" + (row.canTeach() ? " and can teach it" : "");
+			}
+			int accepted = row.accepted();
+			int other = row.otherAnswers();
+			int votes = row.answerVotes();
+			if (accepted > 0) {
+				onSkill(5.0 * Math.min(accepted, 10), () -> plural(accepted, "accepted answer") + " on " + name);
+			}
+			if (other > 0) {
+				onSkill(Math.min(other, 10), () -> plural(other, accepted > 0 ? "other answer" : "answer") + " on " + name);
+			}
+			if (votes > 0) {
+				onSkill(Math.min(votes, 20), () -> plural(votes, "up-vote") + " on those answers");
+			}
+			int articles = row.articles();
+			int articleVotes = row.articleVotes();
+			if (articles > 0) {
+				onSkill(4.0 * Math.min(articles, 5) + 0.5 * Math.min(articleVotes, 20), () -> "wrote " + plural(articles, "article") + " on "
+						+ name + (articleVotes > 0 ? " (" + plural(articleVotes, "up-vote") + ")" : ""));
+			}
+			int kudos = row.kudos();
+			if (kudos > 0) {
+				onSkill(3.0 * Math.min(kudos, 10), () -> "received " + plural(kudos, "kudos", "kudos") + " for " + name);
+			}
+			return this;
+		}
+
+		private void onSkill(double points, Supplier<String> reason) {
+			skillPoints += points;
+			skillReasons.add(reason);
+		}
+
+		/** The most that words and meaning add (the profile's part counts only without a declaration). */
+		double wordsAndMeaning() {
+			return score + profileScore;
 		}
 
 		double score() {
-			return declared ? score : score + profileScore;
-		}
-
-		boolean declared() {
-			return declared;
+			double total = declaredPoints + skillPoints + score;
+			return declaration != null ? total : total + profileScore;
 		}
 
 		List<String> reasons() {
-			List<Supplier<String>> all = new ArrayList<>(reasons);
-			if (!declared) {
+			List<Supplier<String>> all = new ArrayList<>(skillReasons.size() + reasons.size() + 3);
+			if (declaration != null) {
+				all.add(declaration);
+			}
+			all.addAll(skillReasons);
+			all.addAll(reasons);
+			if (declaration == null) {
 				all.addAll(profileReasons);
 			}
 			return all.stream().map(Supplier::get).toList();

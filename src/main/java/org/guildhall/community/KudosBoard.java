@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.guildhall.community.internal.ExpertiseStore;
 import org.guildhall.community.internal.Texts;
 import org.guildhall.people.PeopleDirectory;
 import org.guildhall.people.PersonRef;
@@ -37,9 +38,12 @@ public class KudosBoard {
 	private final SkillCatalog skills;
 	private final PeopleDirectory people;
 	private final ApplicationEventPublisher events;
+	private final ExpertiseStore expertise;
 
-	KudosBoard(JdbcClient jdbc, SkillCatalog skills, PeopleDirectory people, ApplicationEventPublisher events) {
+	KudosBoard(JdbcClient jdbc, SkillCatalog skills, PeopleDirectory people, ApplicationEventPublisher events,
+			ExpertiseStore expertise) {
 		this.jdbc = jdbc;
+		this.expertise = expertise;
 		this.skills = skills;
 		this.people = people;
 		this.events = events;
@@ -77,6 +81,7 @@ public class KudosBoard {
 			.param("giver", giverId).param("receiver", kudos.receiverId()).param("skill", skill.id()).param("message", message)
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
+		expertise.recompute(List.of(kudos.receiverId()));
 		events.publishEvent(new KudosGiven(id, giverId, kudos.receiverId(), skill.id()));
 		return load("k.id = :id", Map.of("id", id)).get(0);
 	}

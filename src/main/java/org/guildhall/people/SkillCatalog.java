@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.guildhall.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +25,11 @@ public class SkillCatalog {
 	public static final int MAX_NAME_LENGTH = 80;
 
 	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
 
-	SkillCatalog(JdbcClient jdbc) {
+	SkillCatalog(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/** The lookup key of a skill name or alias: case, accents width and spacing do not matter. */
@@ -137,6 +140,7 @@ public class SkillCatalog {
 		jdbc.sql("DELETE FROM skill WHERE id = ?").param(suggested.id()).update();
 		jdbc.sql("INSERT INTO skill_alias (alias_key, alias, skill_id) VALUES (?, ?, ?)")
 			.params(key(suggested.name()), suggested.name(), target.id()).update();
+		events.publishEvent(new SkillMerged(suggested.id(), target.id()));
 	}
 
 	/** Every skill id, keyed by the lookup key of its name and of each of its aliases. */

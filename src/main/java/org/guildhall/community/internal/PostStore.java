@@ -42,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The SQL behind questions, answers and articles: one table of posts with topics, votes, comments
- * and revisions. Callers check permissions and input first; this class keeps the data consistent.
+ * and revisions. Callers check permissions and input first; this class keeps the data consistent,
+ * the expert finder's evidence ({@link ExpertiseStore}) included, in the same transaction.
  */
 @Component
 public class PostStore {
@@ -54,10 +55,12 @@ public class PostStore {
 	private final PeopleDirectory people;
 	private final MarkdownRenderer markdown;
 	private final TransactionTemplate transactions;
+	private final ExpertiseStore expertise;
 
 	PostStore(JdbcClient jdbc, SkillCatalog skills, PeopleDirectory people, MarkdownRenderer markdown,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, ExpertiseStore expertise) {
 		this.jdbc = jdbc;
+		this.expertise = expertise;
 		this.skills = skills;
 		this.people = people;
 		this.markdown = markdown;
@@ -114,6 +117,9 @@ public class PostStore {
 		long id = generatedId(keys);
 		writeTopics(id, topics);
 		writeRevision(id, 1, title, body, topics, authorId);
+		if (kind != PostKind.QUESTION) {
+			expertise.recompute(List.of(authorId));
+		}
 		return id;
 	}
 
@@ -181,6 +187,13 @@ public class PostStore {
 		int next = jdbc.sql("SELECT COALESCE(MAX(revision), 0) + 1 FROM community_revision WHERE post_id = ?")
 			.param(post.id()).query(Integer.class).single();
 		writeRevision(post.id(), next, title, body, kept, editorId);
+		// the topics may have changed: the evidence moves from the old ones to the new ones
+		switch (post.kind()) {
+			case QUESTION -> expertise.recomputeAnswerersOf(post.id());
+			case ARTICLE -> expertise.recompute(List.of(post.authorId()));
+			case ANSWER -> {
+			}
+		}
 	}
 
 	public void softDelete(PostRow post, long accountId) {
@@ -191,6 +204,12 @@ public class PostStore {
 			jdbc.sql("UPDATE community_post SET accepted_answer_id = NULL WHERE id = ? AND accepted_answer_id = ?")
 				.params(post.questionId(), post.id()).update();
 		}
+		if (post.kind() == PostKind.QUESTION) {
+			expertise.recomputeAnswerersOf(post.id());
+		}
+		else {
+			expertise.recompute(List.of(post.authorId()));
+		}
 	}
 
 	public void countAnswer(long questionId) {
@@ -200,6 +219,8 @@ public class PostStore {
 	public void accept(long questionId, long answerId) {
 		jdbc.sql("UPDATE community_post SET accepted_answer_id = ?, version = version + 1 WHERE id = ?")
 			.params(answerId, questionId).update();
+		// the answer accepted before, if any, counts as another answer now
+		expertise.recomputeAnswerersOf(questionId);
 	}
 
 	/**
@@ -241,6 +262,7 @@ public class PostStore {
 		}
 		if (delta != 0) {
 			jdbc.sql("UPDATE community_post SET score = score + ? WHERE id = ?").params(delta, postId).update();
+			expertise.recomputeAuthorOf(postId);
 		}
 		return jdbc.sql("SELECT score FROM community_post WHERE id = ?").param(postId).query(Integer.class).single();
 	}

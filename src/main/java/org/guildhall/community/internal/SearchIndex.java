@@ -77,6 +77,8 @@ import org.springframework.stereotype.Component;
  * that is skills, title and bio). Kept in memory unless {@code guildhall.community.index.path}
  * names a folder. Each node keeps its own index: it is rebuilt from the database at start-up and on
  * request (with progress), and kept current by the community's and the people module's events.
+ * A rebuild first recomputes the expert finder's evidence ({@link ExpertiseStore}), which is
+ * derived from the same data (progress shows 0% meanwhile).
  * Vectors come from {@link Vectors}: known ones (by text hash) are added at once, the others when
  * the background worker has embedded them, so keyword search works from the first moment.
  */
@@ -113,6 +115,7 @@ public class SearchIndex {
 	private final JdbcClient jdbc;
 	private final MarkdownRenderer markdown;
 	private final Vectors vectors;
+	private final ExpertiseStore expertise;
 	private final Analyzer analyzer = new EnglishAnalyzer();
 	private final Directory directory;
 	private final IndexWriter writer;
@@ -148,9 +151,10 @@ public class SearchIndex {
 	private record Batch(Future<Map<String, @Nullable Document>> documents, long readAt, int size) {
 	}
 
-	SearchIndex(JdbcClient jdbc, MarkdownRenderer markdown, Vectors vectors,
+	SearchIndex(JdbcClient jdbc, MarkdownRenderer markdown, Vectors vectors, ExpertiseStore expertise,
 			@Value("${guildhall.community.index.path:}") String path) throws IOException {
 		this.jdbc = jdbc;
+		this.expertise = expertise;
 		this.markdown = markdown;
 		this.vectors = vectors;
 		vectors.onEmbedded(this::vectorsArrived);
@@ -244,6 +248,8 @@ public class SearchIndex {
 
 	private void rebuild() {
 		try {
+			// the expert finder's evidence is derived from the same data: rebuilt with the index
+			expertise.recomputeAll();
 			long posts = jdbc.sql("SELECT COUNT(*) FROM community_post WHERE deleted_at IS NULL").query(Long.class).single();
 			long people = jdbc.sql("SELECT COUNT(*) FROM person WHERE active = TRUE").query(Long.class).single();
 			total.set(posts + people);
