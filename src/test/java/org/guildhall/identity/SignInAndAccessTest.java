@@ -1,6 +1,7 @@
 package org.guildhall.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.oneOf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -195,7 +196,8 @@ class SignInAndAccessTest {
 		mvc.perform(multipart("/api/v1/imports").file(file).header("Authorization", "Bearer " + org.token(identity, org.admin())))
 			.andExpect(status().isAccepted())
 			.andExpect(header().exists("Location"))
-			.andExpect(jsonPath("$.state").value("PREVIEWING"));
+			// the preview runs in the background: with one row it may be done before the answer is written
+			.andExpect(jsonPath("$.state").value(oneOf("PREVIEWING", "PREVIEWED")));
 	}
 
 	@Test
