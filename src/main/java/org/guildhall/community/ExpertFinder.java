@@ -47,7 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@value #MIN_SIMILARITY}) and up to 3 for expertise (skills, title, bio) close in meaning (3 × the
  * similarity relative to the closest person), the latter only for people who do not declare the
  * skill. Keyword and semantic evidence are added to the other points, each capped, so neither can
- * outweigh real evidence such as accepted answers. Mentoring given will count once mentorships exist.
+ * outweigh real evidence such as accepted answers. Mentoring given does not count yet:
+ * a mentorship has no skill of its own (see the README's Limits).
  * <p>
  * The evidence on skills is kept per person and skill ({@link ExpertiseStore}), rewritten with every
  * change to it, so that a query reads the best few people on the skill from an index instead of
