@@ -209,13 +209,11 @@ final class CandidateGenerator {
 			int[] rows, int thread, int threads, int blocks, TopLists menteeTops, TopLists mentorTops,
 			AtomicLong pairsDone, long pairsTotal, Progress progress) {
 		int m = scorer.m;
-		int dim = scorer.dim;
 		int width = kernel.width();
 		int tileCount = (m + width - 1) / width;
 		int tilesPerChunk = Math.max(1, CHUNK_COLUMNS / width);
 		float[] out = new float[4 * width];
 		float[] bounds = new float[width];
-		float[] mentorWorst = mentorTops.worst;
 		int[] rowOf = new int[4];
 		BoundTables.Row[] terms = { new BoundTables.Row(), new BoundTables.Row(), new BoundTables.Row(),
 				new BoundTables.Row() };
@@ -228,38 +226,54 @@ final class CandidateGenerator {
 					rowOf[r] = rows[4 * b + Math.min(r, valid - 1)];
 					tables.row(rowOf[r], terms[r]);
 				}
-				for (int tile = chunk; tile < chunkEnd; tile++) {
-					kernel.tile(scorer.menteeVectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim,
-							tiles, tile * dim * width, dim, out);
-					int firstMentor = tile * width;
-					int columns = Math.min(width, m - firstMentor);
-					for (int r = 0; r < valid; r++) {
-						int i = rowOf[r];
-						boolean whole = columns == width;
-						// The SIMD bound clears most tiles at once; a tile it cannot clear is checked per pair.
-						if (whole && !kernel.bounds(out, r * width, tables, terms[r], firstMentor,
-								menteeTops.worstOrMinus(i), mentorWorst, false, bounds)) {
-							continue;
-						}
-						for (int c = 0; c < columns; c++) {
-							int j = firstMentor + c;
-							if (whole && bounds[c] < menteeTops.worstOrMinus(i) && bounds[c] < mentorWorst[j]) {
-								continue;
-							}
-							float s = scorer.fastScoreWithoutPreferences(i, j, out[r * width + c]);
-							if (s < 0 || (s < menteeTops.worstOrMinus(i) && s < mentorWorst[j])) {
-								continue;
-							}
-							menteeTops.offer(i, s, j);
-							mentorTops.offer(j, s, i);
-						}
-					}
-					chunkPairs += (long) valid * columns;
-				}
+				scanBlock(scorer, tables, kernel, tiles, rowOf, valid, terms, chunk, chunkEnd, out, bounds, menteeTops,
+						mentorTops);
+				chunkPairs += (long) valid * (Math.min(m, chunkEnd * width) - chunk * width);
 			}
 			long done = pairsDone.addAndGet(chunkPairs);
 			if (thread == 0) {
 				progress.report("scoring pairs", done, pairsTotal);
+			}
+		}
+	}
+
+	/**
+	 * One row block against the tiles of one chunk. A method of its own, called millions of times,
+	 * so that the JIT compiles this loop as a whole method with a full profile rather than only by
+	 * on-stack replacement inside the scan's one long loop per thread.
+	 */
+	private static void scanBlock(ProfileScorer scorer, BoundTables tables, SimilarityKernel kernel, float[] tiles,
+			int[] rowOf, int valid, BoundTables.Row[] terms, int chunk, int chunkEnd, float[] out, float[] bounds,
+			TopLists menteeTops, TopLists mentorTops) {
+		int m = scorer.m;
+		int dim = scorer.dim;
+		int width = kernel.width();
+		float[] mentorWorst = mentorTops.worst;
+		for (int tile = chunk; tile < chunkEnd; tile++) {
+			kernel.tile(scorer.menteeVectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim, tiles,
+					tile * dim * width, dim, out);
+			int firstMentor = tile * width;
+			int columns = Math.min(width, m - firstMentor);
+			boolean whole = columns == width;
+			for (int r = 0; r < valid; r++) {
+				int i = rowOf[r];
+				// The SIMD bound clears most tiles at once; a tile it cannot clear is checked per pair.
+				if (whole && !kernel.bounds(out, r * width, tables, terms[r], firstMentor, menteeTops.worstOrMinus(i),
+						mentorWorst, false, bounds)) {
+					continue;
+				}
+				for (int c = 0; c < columns; c++) {
+					int j = firstMentor + c;
+					if (whole && bounds[c] < menteeTops.worstOrMinus(i) && bounds[c] < mentorWorst[j]) {
+						continue;
+					}
+					float s = scorer.fastScoreWithoutPreferences(i, j, out[r * width + c]);
+					if (s < 0 || (s < menteeTops.worstOrMinus(i) && s < mentorWorst[j])) {
+						continue;
+					}
+					menteeTops.offer(i, s, j);
+					mentorTops.offer(j, s, i);
+				}
 			}
 		}
 	}
