@@ -148,7 +148,7 @@ final class CandidateGenerator {
 			for (int i = t; i < n; i += threads) {
 				for (int e = union.start(i); e < union.end(i); e++) {
 					int j = union.mentor(e);
-					exactScores[e] = problem.forbidden.contains(MatchingProblem.pack(i, j)) ? -1 : scorer.score(i, j);
+					exactScores[e] = allowedScore(scorer, problem, i, j);
 				}
 			}
 		});
@@ -196,13 +196,15 @@ final class CandidateGenerator {
 
 	private static void addIfAllowed(ProfileScorer scorer, MatchingProblem problem, int i, int j,
 			PairGraph.Builder out) {
-		if (problem.forbidden.contains(MatchingProblem.pack(i, j))) {
-			return;
-		}
-		double score = scorer.score(i, j);
+		double score = allowedScore(scorer, problem, i, j);
 		if (score >= 0) {
 			out.add(i, j, Scores.toUnits(score));
 		}
+	}
+
+	/** The exact score of a pair, or -1 when a forbidden pair, a hard rule or a must rules it out. */
+	private static double allowedScore(ProfileScorer scorer, MatchingProblem problem, int i, int j) {
+		return problem.forbidden.contains(MatchingProblem.pack(i, j)) ? -1 : scorer.score(i, j);
 	}
 
 	private static void scan(ProfileScorer scorer, BoundTables tables, SimilarityKernel kernel, float[] tiles,

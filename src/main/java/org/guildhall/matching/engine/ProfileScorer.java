@@ -343,16 +343,6 @@ final class ProfileScorer {
 		return flat;
 	}
 
-	/** Points the goals criterion gives at similarity 1. */
-	double goalsPoints() {
-		return points[Criterion.GOALS.ordinal()];
-	}
-
-	/** The most points all criteria but goals and preferences can give together. */
-	double maxPointsWithoutGoalsAndPreferences() {
-		return points[0] + points[2] + points[3] + points[4] + points[5] + 1e-3;
-	}
-
 	/** True when preferences are a must: only asked-for pairs are allowed. */
 	boolean onlyPreferredPairs() {
 		return must[Criterion.PREFERENCES.ordinal()];
