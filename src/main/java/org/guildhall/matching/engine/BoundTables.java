@@ -58,6 +58,10 @@ final class BoundTables {
 	private final float[] menteeDepartment;
 	private final float[][] wantInverse;
 	private final float[] skillScale;
+	/** Whether some row of the criterion rules out some mentor (a must that fails somewhere). */
+	private final boolean rulesSeniority;
+	private final boolean rulesZone;
+	private final boolean rulesLanguage;
 
 	private BoundTables(int columns, float goalsPoints, float departmentPoints, float[] mentorDepartment,
 			float[] proficiency, float skillsPoints, int[][] wantSlot, float[][] seniorityRows, int[] seniorityOf, float[][] zoneRows, int[] zoneOf,
@@ -79,6 +83,9 @@ final class BoundTables {
 		this.menteeDepartment = menteeDepartment;
 		this.wantInverse = wantInverse;
 		this.skillScale = skillScale;
+		this.rulesSeniority = rules(seniorityRows);
+		this.rulesZone = rules(zoneRows);
+		this.rulesLanguage = rules(languageRows);
 	}
 
 	/** One mentee's view of the tables, filled by {@link #row}; reused across mentees. */
@@ -135,6 +142,146 @@ final class BoundTables {
 		return new BoundTables(count, goalsPoints, departmentPoints, gather(mentorDepartment, mentors),
 				compactProficiency, skillsPoints, wantSlot, gatherRows(seniorityRows, mentors), seniorityOf, gatherRows(zoneRows, mentors),
 				zoneOf, gatherRows(languageRows, mentors), languageOf, menteeDepartment, wantInverse, skillScale);
+	}
+
+	/**
+	 * The mentors in an order that puts together those the same musts rule out: by which rows
+	 * (kinds of mentee) of seniority, time zone and language leave them allowed, then by index, so
+	 * that a tile of consecutive columns is, for most mentees, either wholly ruled out or not. Null
+	 * when no row rules out any mentor (no must, or none that ever fails): the order stays as it is.
+	 */
+	int[] mustOrder() {
+		float[][][] ruling = rulingCriteria();
+		if (ruling.length == 0) {
+			return null;
+		}
+		long[][] allowedBy = new long[columns][];
+		for (int p = 0; p < columns; p++) {
+			int bits = 0;
+			for (float[][] rows : ruling) {
+				bits += rows.length;
+			}
+			long[] signature = new long[(bits + 63) / 64];
+			int bit = 0;
+			for (float[][] rows : ruling) {
+				for (float[] row : rows) {
+					if (row[p] != Float.NEGATIVE_INFINITY) {
+						signature[bit >>> 6] |= 1L << bit;
+					}
+					bit++;
+				}
+			}
+			allowedBy[p] = signature;
+		}
+		return java.util.stream.IntStream.range(0, columns)
+			.boxed()
+			.sorted((a, b) -> {
+				int bySignature = Arrays.compareUnsigned(allowedBy[a], allowedBy[b]);
+				return bySignature != 0 ? bySignature : Integer.compare(a, b);
+			})
+			.mapToInt(Integer::intValue)
+			.toArray();
+	}
+
+	/**
+	 * A key per mentee that is equal for mentees the musts treat alike (the same rows of seniority,
+	 * time zone and language where some row rules mentors out), for ordering mentees into blocks.
+	 */
+	long mustKey(int mentee) {
+		long key = 0;
+		if (rulesSeniority) {
+			key = key * MAX_DISTINCT + seniorityOf[mentee];
+		}
+		if (rulesZone) {
+			key = key * MAX_DISTINCT + zoneOf[mentee];
+		}
+		if (rulesLanguage) {
+			key = key * MAX_DISTINCT + languageOf[mentee];
+		}
+		return key;
+	}
+
+	/**
+	 * For columns laid out in tiles of {@code width}: which tiles the musts rule out wholly for a
+	 * mentee. Null when no row rules out any mentor.
+	 */
+	MustTiles mustTiles(int width) {
+		List<int[]> rowOf = new java.util.ArrayList<>();
+		List<long[]> allowed = new java.util.ArrayList<>();
+		List<Integer> words = new java.util.ArrayList<>();
+		int tiles = (columns + width - 1) / width;
+		for (float[][] rows : rulingCriteria()) {
+			int perTile = (rows.length + 63) / 64;
+			long[] bits = new long[tiles * perTile];
+			for (int r = 0; r < rows.length; r++) {
+				for (int p = 0; p < columns; p++) {
+					if (rows[r][p] != Float.NEGATIVE_INFINITY) {
+						bits[(p / width) * perTile + (r >>> 6)] |= 1L << r;
+					}
+				}
+			}
+			rowOf.add(rows == seniorityRows ? seniorityOf : rows == zoneRows ? zoneOf : languageOf);
+			allowed.add(bits);
+			words.add(perTile);
+		}
+		if (rowOf.isEmpty()) {
+			return null;
+		}
+		return new MustTiles(rowOf.toArray(int[][]::new), allowed.toArray(long[][]::new),
+				words.stream().mapToInt(Integer::intValue).toArray());
+	}
+
+	/** The criteria (as rows) of which some row rules out some mentor. */
+	private float[][][] rulingCriteria() {
+		List<float[][]> ruling = new java.util.ArrayList<>();
+		if (rulesSeniority) {
+			ruling.add(seniorityRows);
+		}
+		if (rulesZone) {
+			ruling.add(zoneRows);
+		}
+		if (rulesLanguage) {
+			ruling.add(languageRows);
+		}
+		return ruling.toArray(float[][][]::new);
+	}
+
+	private static boolean rules(float[][] rows) {
+		for (float[] row : rows) {
+			for (float value : row) {
+				if (value == Float.NEGATIVE_INFINITY) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Tiles of columns that a must rules out wholly for a mentee: see {@link #mustTiles}. */
+	static final class MustTiles {
+
+		/** Per ruling criterion: the mentee's row. */
+		private final int[][] rowOf;
+		/** Per ruling criterion: per tile, the rows that allow some column of it, as bits. */
+		private final long[][] allowed;
+		private final int[] words;
+
+		private MustTiles(int[][] rowOf, long[][] allowed, int[] words) {
+			this.rowOf = rowOf;
+			this.allowed = allowed;
+			this.words = words;
+		}
+
+		/** Whether every pair of the mentee with the tile's mentors fails a must. */
+		boolean ruledOut(int mentee, int tile) {
+			for (int c = 0; c < rowOf.length; c++) {
+				int row = rowOf[c][mentee];
+				if ((allowed[c][tile * words[c] + (row >>> 6)] & (1L << row)) == 0) {
+					return true;
+				}
+			}
+			return false;
+		}
 	}
 
 	/** Gathers {@code values} at the given positions. */

@@ -79,25 +79,39 @@ final class CandidateGenerator {
 		int width = kernel.width();
 		int dim = scorer.dim;
 		int tileCount = (m + width - 1) / width;
+		BoundTables tables = scorer.boundTables();
+		// The scan works on mentor positions: mentors that the same musts rule out lie together, so
+		// that whole tiles a must rules out for a block of mentees are skipped before any dot product.
+		int[] mentorAt = tables.mustOrder();
+		if (mentorAt == null) {
+			mentorAt = IntStream.range(0, m).toArray();
+		}
+		BoundTables scanTables = tables.compact(mentorAt);
+		BoundTables.MustTiles mustTiles = scanTables.mustTiles(width);
 		float[] tiles = new float[tileCount * dim * width];
-		for (int j = 0; j < m; j++) {
-			int tile = j / width;
-			int column = j % width;
-			int base = tile * dim * width + column;
+		for (int p = 0; p < m; p++) {
+			int j = mentorAt[p];
+			int base = (p / width) * dim * width + p % width;
 			for (int d = 0; d < dim; d++) {
 				tiles[base + d * width] = scorer.mentorVectors[j * dim + d];
 			}
 		}
 		int menteeK = k;
 		int[] mentorK = new int[m];
-		for (int j = 0; j < m; j++) {
-			mentorK[j] = (int) Math.min((long) k * capacity[j], n);
+		for (int p = 0; p < m; p++) {
+			mentorK[p] = (int) Math.min((long) k * capacity[mentorAt[p]], n);
 		}
-		BoundTables tables = scorer.boundTables();
 		TopLists menteeTops = new TopLists(uniform(n, menteeK));
 		TopLists[] mentorTops = new TopLists[threads];
-		int[] activeRows = activeRows(active);
+		// Mentees whom the musts treat alike form the blocks, so that a tile is ruled out for all four.
+		int[] activeRows = IntStream.of(activeRows(active))
+			.boxed()
+			.sorted(Comparator.<Integer>comparingLong(scanTables::mustKey).thenComparingInt(i -> i))
+			.mapToInt(Integer::intValue)
+			.toArray();
 		int blocks = (activeRows.length + 3) / 4;
+		AtomicLong pairsRuledOut = new AtomicLong();
+		int[] columnMentor = mentorAt;
 		AtomicLong pairsDone = new AtomicLong();
 		long pairsTotal = (long) activeRows.length * m;
 		long scanStarted = System.nanoTime();
@@ -107,8 +121,8 @@ final class CandidateGenerator {
 		}
 		Parallel.run(threads, "guildhall-candidates-", thread -> {
 			long cpuStarted = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-			scan(scorer, tables, kernel, tiles, activeRows, thread, threads, blocks, menteeTops, mentorTops[thread],
-					pairsDone, pairsTotal, progress);
+			pairsRuledOut.addAndGet(scan(scorer, scanTables, mustTiles, columnMentor, kernel, tiles, activeRows, thread,
+					threads, blocks, menteeTops, mentorTops[thread], pairsDone, pairsTotal, progress));
 			cpuNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted);
 		});
 		progress.report("scoring pairs", pairsTotal, pairsTotal);
@@ -128,13 +142,16 @@ final class CandidateGenerator {
 			}
 			addPreferred(scorer, problem, i, kept);
 		}
+		for (int p = 0; p < m; p++) {
+			int j = mentorAt[p];
+			if (mentorK[p] > 0 && mentorMerged.isFull(p)) {
+				mentorBound[j] = Scores.toUnits(mentorMerged.worst(p)) + BOUND_SLACK;
+			}
+			for (int r = 0; r < mentorMerged.size(p); r++) {
+				kept.add(mentorMerged.index(p, r), j, 0);
+			}
+		}
 		for (int j = 0; j < m; j++) {
-			if (mentorK[j] > 0 && mentorMerged.isFull(j)) {
-				mentorBound[j] = Scores.toUnits(mentorMerged.worst(j)) + BOUND_SLACK;
-			}
-			for (int r = 0; r < mentorMerged.size(j); r++) {
-				kept.add(mentorMerged.index(j, r), j, 0);
-			}
 			for (int i : scorer.mentorPrefers[j]) {
 				if (active[i]) {
 					kept.add(i, j, 0);
@@ -164,6 +181,7 @@ final class CandidateGenerator {
 				kernel, threads, true);
 		generator.scanMillis = scanMillis;
 		generator.scanCpuMillis = cpuNanos.get() / 1_000_000;
+		generator.scanRuledOutPairs = pairsRuledOut.get();
 		return generator;
 	}
 
@@ -207,9 +225,14 @@ final class CandidateGenerator {
 		return problem.forbidden.contains(MatchingProblem.pack(i, j)) ? -1 : scorer.score(i, j);
 	}
 
-	private static void scan(ProfileScorer scorer, BoundTables tables, SimilarityKernel kernel, float[] tiles,
-			int[] rows, int thread, int threads, int blocks, TopLists menteeTops, TopLists mentorTops,
-			AtomicLong pairsDone, long pairsTotal, Progress progress) {
+	/**
+	 * One thread's share of the scan: row blocks {@code thread}, {@code thread + threads}, ... against
+	 * every chunk of tiles. Mentor tops are kept per column position ({@code columnMentor} maps a
+	 * position to its mentor). Returns the pairs skipped because a must ruled out their whole tile.
+	 */
+	private static long scan(ProfileScorer scorer, BoundTables tables, BoundTables.MustTiles mustTiles,
+			int[] columnMentor, SimilarityKernel kernel, float[] tiles, int[] rows, int thread, int threads, int blocks,
+			TopLists menteeTops, TopLists mentorTops, AtomicLong pairsDone, long pairsTotal, Progress progress) {
 		int m = scorer.m;
 		int width = kernel.width();
 		int tileCount = (m + width - 1) / width;
@@ -219,6 +242,7 @@ final class CandidateGenerator {
 		int[] rowOf = new int[4];
 		BoundTables.Row[] terms = { new BoundTables.Row(), new BoundTables.Row(), new BoundTables.Row(),
 				new BoundTables.Row() };
+		long ruledOut = 0;
 		for (int chunk = 0; chunk < tileCount; chunk += tilesPerChunk) {
 			int chunkEnd = Math.min(tileCount, chunk + tilesPerChunk);
 			long chunkPairs = 0;
@@ -228,8 +252,8 @@ final class CandidateGenerator {
 					rowOf[r] = rows[4 * b + Math.min(r, valid - 1)];
 					tables.row(rowOf[r], terms[r]);
 				}
-				scanBlock(scorer, tables, kernel, tiles, rowOf, valid, terms, chunk, chunkEnd, out, bounds, menteeTops,
-						mentorTops);
+				ruledOut += scanBlock(scorer, tables, mustTiles, columnMentor, kernel, tiles, rowOf, valid, terms, chunk,
+						chunkEnd, out, bounds, menteeTops, mentorTops);
 				chunkPairs += (long) valid * (Math.min(m, chunkEnd * width) - chunk * width);
 			}
 			long done = pairsDone.addAndGet(chunkPairs);
@@ -237,6 +261,7 @@ final class CandidateGenerator {
 				progress.report("scoring pairs", done, pairsTotal);
 			}
 		}
+		return ruledOut;
 	}
 
 	/**
@@ -244,14 +269,19 @@ final class CandidateGenerator {
 	 * so that the JIT compiles this loop as a whole method with a full profile rather than only by
 	 * on-stack replacement inside the scan's one long loop per thread.
 	 */
-	private static void scanBlock(ProfileScorer scorer, BoundTables tables, SimilarityKernel kernel, float[] tiles,
-			int[] rowOf, int valid, BoundTables.Row[] terms, int chunk, int chunkEnd, float[] out, float[] bounds,
-			TopLists menteeTops, TopLists mentorTops) {
+	private static long scanBlock(ProfileScorer scorer, BoundTables tables, BoundTables.MustTiles mustTiles,
+			int[] columnMentor, SimilarityKernel kernel, float[] tiles, int[] rowOf, int valid, BoundTables.Row[] terms,
+			int chunk, int chunkEnd, float[] out, float[] bounds, TopLists menteeTops, TopLists mentorTops) {
 		int m = scorer.m;
 		int dim = scorer.dim;
 		int width = kernel.width();
 		float[] mentorWorst = mentorTops.worst;
+		long ruledOut = 0;
 		for (int tile = chunk; tile < chunkEnd; tile++) {
+			if (mustTiles != null && ruledOutForAll(mustTiles, rowOf, valid, tile)) {
+				ruledOut += (long) valid * Math.min(width, m - tile * width);
+				continue;
+			}
 			kernel.tile(scorer.menteeVectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim, tiles,
 					tile * dim * width, dim, out);
 			int firstMentor = tile * width;
@@ -265,19 +295,30 @@ final class CandidateGenerator {
 					continue;
 				}
 				for (int c = 0; c < columns; c++) {
-					int j = firstMentor + c;
-					if (whole && bounds[c] < menteeTops.worstOrMinus(i) && bounds[c] < mentorWorst[j]) {
+					int p = firstMentor + c;
+					if (whole && bounds[c] < menteeTops.worstOrMinus(i) && bounds[c] < mentorWorst[p]) {
 						continue;
 					}
+					int j = columnMentor[p];
 					float s = scorer.fastScoreWithoutPreferences(i, j, out[r * width + c]);
-					if (s < 0 || (s < menteeTops.worstOrMinus(i) && s < mentorWorst[j])) {
+					if (s < 0 || (s < menteeTops.worstOrMinus(i) && s < mentorWorst[p])) {
 						continue;
 					}
 					menteeTops.offer(i, s, j);
-					mentorTops.offer(j, s, i);
+					mentorTops.offer(p, s, i);
 				}
 			}
 		}
+		return ruledOut;
+	}
+
+	private static boolean ruledOutForAll(BoundTables.MustTiles mustTiles, int[] rowOf, int valid, int tile) {
+		for (int r = 0; r < valid; r++) {
+			if (!mustTiles.ruledOut(rowOf[r], tile)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -411,6 +452,9 @@ final class CandidateGenerator {
 
 	/** CPU time of the scoring threads (comparable under load, unlike {@link #scanMillis}). */
 	long scanCpuMillis;
+
+	/** Pairs the scan skipped without a dot product because a must ruled out their whole tile. */
+	long scanRuledOutPairs;
 
 	/** Pairs rescored by the last pricing round, summed over its passes (for the solver stats). */
 	long lastRescored;

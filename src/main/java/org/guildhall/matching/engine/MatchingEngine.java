@@ -81,6 +81,7 @@ public final class MatchingEngine {
 			if (generator.pruned) {
 				stats.put("scoringPassMillis", generator.scanMillis);
 				stats.put("scoringPassCpuMillis", generator.scanCpuMillis);
+				stats.put("scoringPassRuledOutPairs", generator.scanRuledOutPairs);
 			}
 			allowedPairs = -1;
 			stats.put("scoringMillis", (System.nanoTime() - embedded) / 1_000_000);

@@ -28,6 +28,19 @@ class ProfileMatchingTest {
 	}
 
 	@Test
+	void tilesWhereAMustFailsForEveryPairAreSkippedWithTheSameProvenOptimum() {
+		// Language is a must by default; mentees and mentors who share no language never pair up.
+		for (long seed = 1; seed <= 3; seed++) {
+			MatchingProblem problem = RandomProblems.profiles(seed, 400, 400, CriterionWeights.defaults());
+			MatchingResult full = new MatchingEngine(null, EXACT).solve(problem, Objective.OPTIMAL, Progress.NONE);
+			MatchingResult pruned = new MatchingEngine(null, PRUNED).solve(problem, Objective.OPTIMAL, Progress.NONE);
+			assertThat((long) pruned.stats().get("scoringPassRuledOutPairs")).as("seed %d", seed).isPositive();
+			assertThat(pruned.optimality().proven()).as("seed %d", seed).isTrue();
+			assertThat(pruned.totalScore()).as("seed %d", seed).isEqualTo(full.totalScore());
+		}
+	}
+
+	@Test
 	void fullProfileOptimumEqualsOrTools() {
 		for (long seed = 1; seed <= 12; seed++) {
 			MatchingProblem problem = RandomProblems.profiles(seed, 60, 15, CriterionWeights.defaults());
