@@ -146,21 +146,18 @@ final class BoundTables {
 
 	/**
 	 * The mentors in an order that puts together those the same musts rule out: by which rows
-	 * (kinds of mentee) of seniority, time zone and language leave them allowed, then by index, so
-	 * that a tile of consecutive columns is, for most mentees, either wholly ruled out or not. Null
-	 * when no row rules out any mentor (no must, or none that ever fails): the order stays as it is.
+	 * (kinds of mentee) of seniority, time zone and language leave them allowed, then by
+	 * {@code then} (when not null), then by index, so that a tile of consecutive columns is, for most
+	 * mentees, either wholly ruled out or not.
 	 */
-	int[] mustOrder() {
+	int[] mentorOrder(int[] then) {
 		float[][][] ruling = rulingCriteria();
-		if (ruling.length == 0) {
-			return null;
+		int bits = 0;
+		for (float[][] rows : ruling) {
+			bits += rows.length;
 		}
 		long[][] allowedBy = new long[columns][];
 		for (int p = 0; p < columns; p++) {
-			int bits = 0;
-			for (float[][] rows : ruling) {
-				bits += rows.length;
-			}
 			long[] signature = new long[(bits + 63) / 64];
 			int bit = 0;
 			for (float[][] rows : ruling) {
@@ -177,7 +174,11 @@ final class BoundTables {
 			.boxed()
 			.sorted((a, b) -> {
 				int bySignature = Arrays.compareUnsigned(allowedBy[a], allowedBy[b]);
-				return bySignature != 0 ? bySignature : Integer.compare(a, b);
+				if (bySignature != 0) {
+					return bySignature;
+				}
+				int byThen = then == null ? 0 : Integer.compare(then[a], then[b]);
+				return byThen != 0 ? byThen : Integer.compare(a, b);
 			})
 			.mapToInt(Integer::intValue)
 			.toArray();

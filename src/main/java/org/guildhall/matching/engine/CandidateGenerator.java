@@ -19,7 +19,7 @@ final class CandidateGenerator {
 	/** Kernel scores are floats; exact scores may differ by far less than this (in units). */
 	private static final int BOUND_SLACK = 100;
 
-	private static final int CHUNK_COLUMNS = 512;
+	static int CHUNK_COLUMNS = Integer.getInteger("chunk", 512);
 
 	private static final int NONE = Integer.MIN_VALUE;
 
@@ -80,20 +80,41 @@ final class CandidateGenerator {
 		int dim = scorer.dim;
 		int tileCount = (m + width - 1) / width;
 		BoundTables tables = scorer.boundTables();
-		// The scan works on mentor positions: mentors that the same musts rule out lie together, so
-		// that whole tiles a must rules out for a block of mentees are skipped before any dot product.
-		int[] mentorAt = tables.mustOrder();
-		if (mentorAt == null) {
-			mentorAt = IntStream.range(0, m).toArray();
+		long setupStarted = System.nanoTime();
+		// The scan works in the vectors' principal axes (see Subspace), where most pairs are cleared
+		// after the first coordinates; without them, on the vectors as they are.
+		Subspace subspace = Subspace.of(scorer.menteeVectors, n, scorer.mentorVectors, m, dim, kernel, threads);
+		float[] menteeVectors = scorer.menteeVectors;
+		float[] mentorVectors = scorer.mentorVectors;
+		int[] menteeCluster = null;
+		int[] mentorCluster = null;
+		float[] menteeResidual = null;
+		float[] mentorResidual = null;
+		if (subspace != null) {
+			menteeVectors = subspace.rotate(scorer.menteeVectors, n, threads);
+			mentorVectors = subspace.rotate(scorer.mentorVectors, m, threads);
+			menteeCluster = subspace.clusters(menteeVectors, n, threads);
+			mentorCluster = subspace.clusters(mentorVectors, m, threads);
+			menteeResidual = subspace.residualNorms(menteeVectors, n);
+			mentorResidual = subspace.residualNorms(mentorVectors, m);
 		}
+		// The scan works on mentor positions: mentors that the same musts rule out lie together (so
+		// that whole tiles a must rules out for a block of mentees are skipped before any dot
+		// product), and within those, mentors of the same cluster.
+		int[] mentorAt = tables.mentorOrder(mentorCluster);
 		BoundTables scanTables = tables.compact(mentorAt);
-		BoundTables.MustTiles mustTiles = scanTables.mustTiles(width);
 		float[] tiles = new float[tileCount * dim * width];
+		long[] tileClusters = subspace == null ? null : new long[tileCount];
+		float[] columnResidual = subspace == null ? null : new float[m];
 		for (int p = 0; p < m; p++) {
 			int j = mentorAt[p];
 			int base = (p / width) * dim * width + p % width;
 			for (int d = 0; d < dim; d++) {
-				tiles[base + d * width] = scorer.mentorVectors[j * dim + d];
+				tiles[base + d * width] = mentorVectors[j * dim + d];
+			}
+			if (subspace != null) {
+				tileClusters[p / width] |= 1L << mentorCluster[j];
+				columnResidual[p] = mentorResidual[j];
 			}
 		}
 		int menteeK = k;
@@ -101,28 +122,34 @@ final class CandidateGenerator {
 		for (int p = 0; p < m; p++) {
 			mentorK[p] = (int) Math.min((long) k * capacity[mentorAt[p]], n);
 		}
-		TopLists menteeTops = new TopLists(uniform(n, menteeK));
-		TopLists[] mentorTops = new TopLists[threads];
-		// Mentees whom the musts treat alike form the blocks, so that a tile is ruled out for all four.
+		// Mentees whom the musts treat alike, and then mentees of a cluster, form the blocks, so that
+		// a tile is ruled out, or cleared early, for all four.
+		int[] clusterOf = menteeCluster;
 		int[] activeRows = IntStream.of(activeRows(active))
 			.boxed()
-			.sorted(Comparator.<Integer>comparingLong(scanTables::mustKey).thenComparingInt(i -> i))
+			.sorted(Comparator.<Integer>comparingLong(scanTables::mustKey)
+				.thenComparingInt(i -> clusterOf == null ? 0 : clusterOf[i])
+				.thenComparingInt(i -> i))
 			.mapToInt(Integer::intValue)
 			.toArray();
-		int blocks = (activeRows.length + 3) / 4;
-		AtomicLong pairsRuledOut = new AtomicLong();
-		int[] columnMentor = mentorAt;
-		AtomicLong pairsDone = new AtomicLong();
-		long pairsTotal = (long) activeRows.length * m;
+		Layout layout = new Layout(scorer, scanTables, scanTables.mustTiles(width), mentorAt, kernel, tiles,
+				menteeVectors, subspace == null ? 0 : subspace.cut, menteeCluster, tileClusters, menteeResidual,
+				columnResidual);
+		long setupMillis = (System.nanoTime() - setupStarted) / 1_000_000;
 		long scanStarted = System.nanoTime();
 		AtomicLong cpuNanos = new AtomicLong();
+		TopLists menteeTops = new TopLists(uniform(n, menteeK));
+		TopLists[] mentorTops = new TopLists[threads];
 		for (int t = 0; t < threads; t++) {
 			mentorTops[t] = new TopLists(mentorK);
 		}
+		AtomicLong pairsDone = new AtomicLong();
+		long pairsTotal = (long) activeRows.length * m;
+		Counts[] counts = new Counts[threads];
 		Parallel.run(threads, "guildhall-candidates-", thread -> {
 			long cpuStarted = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-			pairsRuledOut.addAndGet(scan(scorer, scanTables, mustTiles, columnMentor, kernel, tiles, activeRows, thread,
-					threads, blocks, menteeTops, mentorTops[thread], pairsDone, pairsTotal, progress));
+			counts[thread] = scan(layout, activeRows, thread, threads, menteeTops, mentorTops[thread], pairsDone,
+					pairsTotal, progress);
 			cpuNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted);
 		});
 		progress.report("scoring pairs", pairsTotal, pairsTotal);
@@ -181,7 +208,11 @@ final class CandidateGenerator {
 				kernel, threads, true);
 		generator.scanMillis = scanMillis;
 		generator.scanCpuMillis = cpuNanos.get() / 1_000_000;
-		generator.scanRuledOutPairs = pairsRuledOut.get();
+		generator.scanRuledOutPairs = Arrays.stream(counts).mapToLong(c -> c.ruledOut).sum();
+		generator.scanScoredPairs = Arrays.stream(counts).mapToLong(c -> c.scored).sum();
+		generator.scanNearPairs = Arrays.stream(counts).mapToLong(c -> c.near).sum();
+		generator.scanClearedEarlyPairs = Arrays.stream(counts).mapToLong(c -> c.clearedEarly).sum();
+		generator.scanSetupMillis = setupMillis;
 		return generator;
 	}
 
@@ -226,34 +257,79 @@ final class CandidateGenerator {
 	}
 
 	/**
-	 * One thread's share of the scan: row blocks {@code thread}, {@code thread + threads}, ... against
-	 * every chunk of tiles. Mentor tops are kept per column position ({@code columnMentor} maps a
-	 * position to its mentor). Returns the pairs skipped because a must ruled out their whole tile.
+	 * What every thread of the scoring pass reads: the mentors by position ({@code columnMentor}
+	 * maps a position to its mentor), their vectors in tiles, the bound tables and the tiles that
+	 * musts rule out over those positions. With principal axes ({@code cut} > 0), the vectors are
+	 * rotated into them, and the clusters of mentees and of each tile's mentors and the norms past
+	 * the cut are given; otherwise those are null.
 	 */
-	private static long scan(ProfileScorer scorer, BoundTables tables, BoundTables.MustTiles mustTiles,
-			int[] columnMentor, SimilarityKernel kernel, float[] tiles, int[] rows, int thread, int threads, int blocks,
-			TopLists menteeTops, TopLists mentorTops, AtomicLong pairsDone, long pairsTotal, Progress progress) {
-		int m = scorer.m;
-		int width = kernel.width();
+	private record Layout(ProfileScorer scorer, BoundTables tables, BoundTables.MustTiles mustTiles,
+			int[] columnMentor, SimilarityKernel kernel, float[] tiles, float[] menteeVectors, int cut,
+			int[] menteeCluster, long[] tileClusters, float[] menteeResidual, float[] columnResidual) {
+
+		/** Whether the tile holds a mentor of a cluster of the block's mentees (never, without clusters). */
+		boolean near(long blockClusters, int tile) {
+			return tileClusters != null && (tileClusters[tile] & blockClusters) != 0;
+		}
+
+		long clusters(int[] rowOf, int valid) {
+			long bits = 0;
+			for (int r = 0; r < valid && menteeCluster != null; r++) {
+				bits |= 1L << menteeCluster[rowOf[r]];
+			}
+			return bits;
+		}
+	}
+
+	/**
+	 * One thread's counts: pairs skipped because a must ruled out their tile, pairs of near tiles,
+	 * pairs cleared on the leading coordinates, and pairs scored one by one.
+	 */
+	private static final class Counts {
+
+		long ruledOut;
+		long near;
+		long clearedEarly;
+		long scored;
+	}
+
+	/** Allowance for float rounding in a bound from the leading coordinates (in cosine). */
+	private static final float CUT_ROUNDING = 1e-4f;
+
+	/**
+	 * One thread's share of the scan: row blocks {@code thread}, {@code thread + threads}, ... of
+	 * {@code rows} against every chunk of tiles. Mentor tops are kept per column position.
+	 */
+	private static Counts scan(Layout layout, int[] rows, int thread, int threads, TopLists menteeTops,
+			TopLists mentorTops, AtomicLong pairsDone, long pairsTotal, Progress progress) {
+		int m = layout.scorer.m;
+		int width = layout.kernel.width();
 		int tileCount = (m + width - 1) / width;
 		int tilesPerChunk = Math.max(1, CHUNK_COLUMNS / width);
+		int blocks = (rows.length + 3) / 4;
 		float[] out = new float[4 * width];
+		float[] upper = new float[4 * width];
 		float[] bounds = new float[width];
 		int[] rowOf = new int[4];
 		BoundTables.Row[] terms = { new BoundTables.Row(), new BoundTables.Row(), new BoundTables.Row(),
 				new BoundTables.Row() };
-		long ruledOut = 0;
+		Counts counts = new Counts();
+		// First the tiles near each block (its own clusters): they hold the best pairs, so both sides'
+		// lists start the rest of the scan near their final thresholds.
+		if (layout.tileClusters != null) {
+			for (int b = thread; b < blocks; b += threads) {
+				int valid = block(layout, rows, b, rowOf, terms);
+				scanBlock(layout, rowOf, valid, terms, 0, tileCount, true, out, upper, bounds, menteeTops, mentorTops,
+						counts);
+			}
+		}
 		for (int chunk = 0; chunk < tileCount; chunk += tilesPerChunk) {
 			int chunkEnd = Math.min(tileCount, chunk + tilesPerChunk);
 			long chunkPairs = 0;
 			for (int b = thread; b < blocks; b += threads) {
-				int valid = Math.min(4, rows.length - 4 * b);
-				for (int r = 0; r < 4; r++) {
-					rowOf[r] = rows[4 * b + Math.min(r, valid - 1)];
-					tables.row(rowOf[r], terms[r]);
-				}
-				ruledOut += scanBlock(scorer, tables, mustTiles, columnMentor, kernel, tiles, rowOf, valid, terms, chunk,
-						chunkEnd, out, bounds, menteeTops, mentorTops);
+				int valid = block(layout, rows, b, rowOf, terms);
+				scanBlock(layout, rowOf, valid, terms, chunk, chunkEnd, false, out, upper, bounds, menteeTops, mentorTops,
+						counts);
 				chunkPairs += (long) valid * (Math.min(m, chunkEnd * width) - chunk * width);
 			}
 			long done = pairsDone.addAndGet(chunkPairs);
@@ -261,37 +337,82 @@ final class CandidateGenerator {
 				progress.report("scoring pairs", done, pairsTotal);
 			}
 		}
-		return ruledOut;
+		return counts;
+	}
+
+	/** Fills the block's rows (repeating the last where fewer than four) and their terms; returns how many are real. */
+	private static int block(Layout layout, int[] rows, int b, int[] rowOf, BoundTables.Row[] terms) {
+		int valid = Math.min(4, rows.length - 4 * b);
+		for (int r = 0; r < 4; r++) {
+			rowOf[r] = rows[4 * b + Math.min(r, valid - 1)];
+			layout.tables.row(rowOf[r], terms[r]);
+		}
+		return valid;
 	}
 
 	/**
-	 * One row block against the tiles of one chunk. A method of its own, called millions of times,
-	 * so that the JIT compiles this loop as a whole method with a full profile rather than only by
-	 * on-stack replacement inside the scan's one long loop per thread.
+	 * One row block against the tiles of one chunk: those near the block when {@code near}, the
+	 * others otherwise. A method of its own, called millions of times, so that the JIT compiles this
+	 * loop as a whole method with a full profile rather than only by on-stack replacement inside the
+	 * scan's one long loop per thread.
 	 */
-	private static long scanBlock(ProfileScorer scorer, BoundTables tables, BoundTables.MustTiles mustTiles,
-			int[] columnMentor, SimilarityKernel kernel, float[] tiles, int[] rowOf, int valid, BoundTables.Row[] terms,
-			int chunk, int chunkEnd, float[] out, float[] bounds, TopLists menteeTops, TopLists mentorTops) {
+	private static void scanBlock(Layout layout, int[] rowOf, int valid, BoundTables.Row[] terms, int chunk,
+			int chunkEnd, boolean near, float[] out, float[] upper, float[] bounds, TopLists menteeTops,
+			TopLists mentorTops, Counts counts) {
+		ProfileScorer scorer = layout.scorer;
+		SimilarityKernel kernel = layout.kernel;
+		float[] vectors = layout.menteeVectors;
 		int m = scorer.m;
 		int dim = scorer.dim;
 		int width = kernel.width();
 		float[] mentorWorst = mentorTops.worst;
-		long ruledOut = 0;
+		long blockClusters = layout.clusters(rowOf, valid);
 		for (int tile = chunk; tile < chunkEnd; tile++) {
-			if (mustTiles != null && ruledOutForAll(mustTiles, rowOf, valid, tile)) {
-				ruledOut += (long) valid * Math.min(width, m - tile * width);
+			if (layout.near(blockClusters, tile) != near) {
 				continue;
 			}
-			kernel.tile(scorer.menteeVectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim, tiles,
-					tile * dim * width, dim, out);
 			int firstMentor = tile * width;
 			int columns = Math.min(width, m - firstMentor);
+			if (layout.mustTiles != null && ruledOutForAll(layout.mustTiles, rowOf, valid, tile)) {
+				counts.ruledOut += (long) valid * columns;
+				continue;
+			}
 			boolean whole = columns == width;
+			int tileOffset = tile * dim * width;
+			if (near) {
+				counts.near += (long) valid * columns;
+			}
+			if (!near && whole && layout.cut > 0) {
+				// The leading coordinates first: the rest adds at most the product of the two norms past the cut.
+				kernel.tile(vectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim, layout.tiles,
+						tileOffset, 0, layout.cut, false, out);
+				boolean open = false;
+				for (int r = 0; r < valid && !open; r++) {
+					int i = rowOf[r];
+					float residual = layout.menteeResidual[i];
+					for (int c = 0; c < width; c++) {
+						upper[r * width + c] = out[r * width + c] + residual * layout.columnResidual[firstMentor + c]
+								+ CUT_ROUNDING;
+					}
+					open = kernel.bounds(upper, r * width, layout.tables, terms[r], firstMentor,
+							menteeTops.worstOrMinus(i), mentorWorst, false, bounds);
+				}
+				if (!open) {
+					counts.clearedEarly += (long) valid * columns;
+					continue;
+				}
+				kernel.tile(vectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim, layout.tiles,
+						tileOffset, layout.cut, dim, true, out);
+			}
+			else {
+				kernel.tile(vectors, rowOf[0] * dim, rowOf[1] * dim, rowOf[2] * dim, rowOf[3] * dim, layout.tiles,
+						tileOffset, dim, out);
+			}
 			for (int r = 0; r < valid; r++) {
 				int i = rowOf[r];
 				// The SIMD bound clears most tiles at once; a tile it cannot clear is checked per pair.
-				if (whole && !kernel.bounds(out, r * width, tables, terms[r], firstMentor, menteeTops.worstOrMinus(i),
-						mentorWorst, false, bounds)) {
+				if (whole && !kernel.bounds(out, r * width, layout.tables, terms[r], firstMentor,
+						menteeTops.worstOrMinus(i), mentorWorst, false, bounds)) {
 					continue;
 				}
 				for (int c = 0; c < columns; c++) {
@@ -299,7 +420,8 @@ final class CandidateGenerator {
 					if (whole && bounds[c] < menteeTops.worstOrMinus(i) && bounds[c] < mentorWorst[p]) {
 						continue;
 					}
-					int j = columnMentor[p];
+					int j = layout.columnMentor[p];
+					counts.scored++;
 					float s = scorer.fastScoreWithoutPreferences(i, j, out[r * width + c]);
 					if (s < 0 || (s < menteeTops.worstOrMinus(i) && s < mentorWorst[p])) {
 						continue;
@@ -309,7 +431,6 @@ final class CandidateGenerator {
 				}
 			}
 		}
-		return ruledOut;
 	}
 
 	private static boolean ruledOutForAll(BoundTables.MustTiles mustTiles, int[] rowOf, int valid, int tile) {
@@ -455,6 +576,18 @@ final class CandidateGenerator {
 
 	/** Pairs the scan skipped without a dot product because a must ruled out their whole tile. */
 	long scanRuledOutPairs;
+
+	/** Pairs the scan scored one by one because the SIMD bound could not clear them. */
+	long scanScoredPairs;
+
+	/** Pairs of tiles near their mentees (a shared cluster), scanned first and in full. */
+	long scanNearPairs;
+
+	/** Pairs cleared on the dot products over the leading coordinates alone. */
+	long scanClearedEarlyPairs;
+
+	/** Time to find the principal axes and clusters and lay out the tiles. */
+	long scanSetupMillis;
 
 	/** Pairs rescored by the last pricing round, summed over its passes (for the solver stats). */
 	long lastRescored;

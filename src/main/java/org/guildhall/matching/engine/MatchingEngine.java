@@ -82,6 +82,10 @@ public final class MatchingEngine {
 				stats.put("scoringPassMillis", generator.scanMillis);
 				stats.put("scoringPassCpuMillis", generator.scanCpuMillis);
 				stats.put("scoringPassRuledOutPairs", generator.scanRuledOutPairs);
+				stats.put("scoringPassScoredPairs", generator.scanScoredPairs);
+				stats.put("scoringPassNearPairs", generator.scanNearPairs);
+				stats.put("scoringPassClearedEarlyPairs", generator.scanClearedEarlyPairs);
+				stats.put("scoringPassSetupMillis", generator.scanSetupMillis);
 			}
 			allowedPairs = -1;
 			stats.put("scoringMillis", (System.nanoTime() - embedded) / 1_000_000);

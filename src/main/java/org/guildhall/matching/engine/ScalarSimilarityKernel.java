@@ -11,14 +11,16 @@ final class ScalarSimilarityKernel implements SimilarityKernel {
 	}
 
 	@Override
-	public void tile(float[] vectors, int row0, int row1, int row2, int row3, float[] tile, int tileOffset, int dim,
-			float[] out) {
-		java.util.Arrays.fill(out, 0, 4 * WIDTH, 0f);
+	public void tile(float[] vectors, int row0, int row1, int row2, int row3, float[] tile, int tileOffset, int from,
+			int to, boolean add, float[] out) {
+		if (!add) {
+			java.util.Arrays.fill(out, 0, 4 * WIDTH, 0f);
+		}
 		int[] rows = { row0, row1, row2, row3 };
 		for (int r = 0; r < 4; r++) {
 			int base = rows[r];
 			int o = r * WIDTH;
-			for (int d = 0; d < dim; d++) {
+			for (int d = from; d < to; d++) {
 				float x = vectors[base + d];
 				int t = tileOffset + d * WIDTH;
 				for (int c = 0; c < WIDTH; c++) {

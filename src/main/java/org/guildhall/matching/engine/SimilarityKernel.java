@@ -13,8 +13,18 @@ interface SimilarityKernel {
 	 * Writes {@code out[r * width + c]} = dot(row r, column c) for the rows starting at
 	 * {@code rows[0..3]} in {@code vectors}.
 	 */
-	void tile(float[] vectors, int row0, int row1, int row2, int row3, float[] tile, int tileOffset, int dim,
-			float[] out);
+	default void tile(float[] vectors, int row0, int row1, int row2, int row3, float[] tile, int tileOffset, int dim,
+			float[] out) {
+		tile(vectors, row0, row1, row2, row3, tile, tileOffset, 0, dim, false, out);
+	}
+
+	/**
+	 * The same over coordinates {@code [from, to)} only: {@code out[r * width + c]} = the partial
+	 * dot product, or, with {@code add}, {@code out} plus it (to finish a product begun over the
+	 * first coordinates).
+	 */
+	void tile(float[] vectors, int row0, int row1, int row2, int row3, float[] tile, int tileOffset, int from, int to,
+			boolean add, float[] out);
 
 	/**
 	 * Upper bounds on the scores of one mentee against the {@link #width()} columns from

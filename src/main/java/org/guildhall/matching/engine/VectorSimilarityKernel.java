@@ -22,17 +22,17 @@ final class VectorSimilarityKernel implements SimilarityKernel {
 	}
 
 	@Override
-	public void tile(float[] vectors, int row0, int row1, int row2, int row3, float[] tile, int tileOffset, int dim,
-			float[] out) {
-		FloatVector a00 = FloatVector.zero(SPECIES);
-		FloatVector a01 = FloatVector.zero(SPECIES);
-		FloatVector a10 = FloatVector.zero(SPECIES);
-		FloatVector a11 = FloatVector.zero(SPECIES);
-		FloatVector a20 = FloatVector.zero(SPECIES);
-		FloatVector a21 = FloatVector.zero(SPECIES);
-		FloatVector a30 = FloatVector.zero(SPECIES);
-		FloatVector a31 = FloatVector.zero(SPECIES);
-		for (int d = 0; d < dim; d++) {
+	public void tile(float[] vectors, int row0, int row1, int row2, int row3, float[] tile, int tileOffset, int from,
+			int to, boolean add, float[] out) {
+		FloatVector a00 = start(out, 0, add);
+		FloatVector a01 = start(out, LANES, add);
+		FloatVector a10 = start(out, WIDTH, add);
+		FloatVector a11 = start(out, WIDTH + LANES, add);
+		FloatVector a20 = start(out, 2 * WIDTH, add);
+		FloatVector a21 = start(out, 2 * WIDTH + LANES, add);
+		FloatVector a30 = start(out, 3 * WIDTH, add);
+		FloatVector a31 = start(out, 3 * WIDTH + LANES, add);
+		for (int d = from; d < to; d++) {
 			int t = tileOffset + d * WIDTH;
 			FloatVector b0 = FloatVector.fromArray(SPECIES, tile, t);
 			FloatVector b1 = FloatVector.fromArray(SPECIES, tile, t + LANES);
@@ -57,6 +57,10 @@ final class VectorSimilarityKernel implements SimilarityKernel {
 		a21.intoArray(out, 2 * WIDTH + LANES);
 		a30.intoArray(out, 3 * WIDTH);
 		a31.intoArray(out, 3 * WIDTH + LANES);
+	}
+
+	private static FloatVector start(float[] out, int offset, boolean add) {
+		return add ? FloatVector.fromArray(SPECIES, out, offset) : FloatVector.zero(SPECIES);
 	}
 
 	@Override
