@@ -31,6 +31,18 @@ final class ScalarSimilarityKernel implements SimilarityKernel {
 	}
 
 	@Override
+	public void row(float[] vectors, int row, float[] tile, int tileOffset, int from, int to, float[] out,
+			int outOffset) {
+		for (int d = from; d < to; d++) {
+			float x = vectors[row + d];
+			int t = tileOffset + d * WIDTH;
+			for (int c = 0; c < WIDTH; c++) {
+				out[outOffset + c] += x * tile[t + c];
+			}
+		}
+	}
+
+	@Override
 	public String name() {
 		return "scalar";
 	}

@@ -6,6 +6,9 @@ package org.guildhall.matching.engine;
  */
 interface SimilarityKernel {
 
+	/** Allowance for float rounding in a bound from the leading coordinates (in cosine). */
+	float RESIDUAL_ROUNDING = 1e-4f;
+
 	/** Columns per tile. */
 	int width();
 
@@ -27,6 +30,13 @@ interface SimilarityKernel {
 			boolean add, float[] out);
 
 	/**
+	 * Adds to {@code out[outOffset + c]} the dot product of one row (starting at {@code row} in
+	 * {@code vectors}) with column c of the tile over coordinates {@code [from, to)}: for finishing a
+	 * product when only one or two rows of a block need it.
+	 */
+	void row(float[] vectors, int row, float[] tile, int tileOffset, int from, int to, float[] out, int outOffset);
+
+	/**
 	 * Upper bounds on the scores of one mentee against the {@link #width()} columns from
 	 * {@code first} (a whole tile: {@code first + width() <= tables.columns}), from its row of a
 	 * tile's similarities ({@code similarities[offset + c]}) and the criteria tables, written to
@@ -35,14 +45,23 @@ interface SimilarityKernel {
 	 * could enter the mentee's or the mentor's best list); with {@code sum} true when a bound is above
 	 * {@code rowThreshold + columnThresholds[first + c]} (pricing: a pair the duals may not cover).
 	 * False means no column passes; true is a hint to check each column.
+	 * <p>
+	 * With {@code columnResiduals} (not null), the similarities are dot products over the leading
+	 * coordinates only, and each is first raised by the most the rest can add:
+	 * {@code rowResidual * columnResiduals[first + c]} (the norms past the cut) plus
+	 * {@link #RESIDUAL_ROUNDING}.
 	 */
 	default boolean bounds(float[] similarities, int offset, BoundTables tables, BoundTables.Row row, int first,
-			float rowThreshold, float[] columnThresholds, boolean sum, float[] bounds) {
+			float rowThreshold, float[] columnThresholds, boolean sum, float rowResidual, float[] columnResiduals,
+			float[] bounds) {
 		boolean any = false;
 		int columns = tables.columns;
 		for (int c = 0; c < width(); c++) {
 			int p = first + c;
 			float similarity = similarities[offset + c];
+			if (columnResiduals != null) {
+				similarity += rowResidual * columnResiduals[p] + RESIDUAL_ROUNDING;
+			}
 			float bound = (similarity > 0 ? similarity : 0f) * tables.goalsPoints + row.seniority[p] + row.zone[p]
 					+ row.language[p] + row.constant;
 			float department = tables.mentorDepartment[p];

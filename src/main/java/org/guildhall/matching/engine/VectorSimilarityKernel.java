@@ -59,17 +59,51 @@ final class VectorSimilarityKernel implements SimilarityKernel {
 		a31.intoArray(out, 3 * WIDTH + LANES);
 	}
 
+	@Override
+	public void row(float[] vectors, int row, float[] tile, int tileOffset, int from, int to, float[] out,
+			int outOffset) {
+		// Two chains per half (even and odd coordinates), so that four FMAs are in flight.
+		FloatVector a0 = FloatVector.fromArray(SPECIES, out, outOffset);
+		FloatVector a1 = FloatVector.fromArray(SPECIES, out, outOffset + LANES);
+		FloatVector b0 = FloatVector.zero(SPECIES);
+		FloatVector b1 = FloatVector.zero(SPECIES);
+		int d = from;
+		for (; d + 1 < to; d += 2) {
+			int t = tileOffset + d * WIDTH;
+			FloatVector x = FloatVector.broadcast(SPECIES, vectors[row + d]);
+			FloatVector y = FloatVector.broadcast(SPECIES, vectors[row + d + 1]);
+			a0 = FloatVector.fromArray(SPECIES, tile, t).fma(x, a0);
+			a1 = FloatVector.fromArray(SPECIES, tile, t + LANES).fma(x, a1);
+			b0 = FloatVector.fromArray(SPECIES, tile, t + WIDTH).fma(y, b0);
+			b1 = FloatVector.fromArray(SPECIES, tile, t + WIDTH + LANES).fma(y, b1);
+		}
+		if (d < to) {
+			int t = tileOffset + d * WIDTH;
+			FloatVector x = FloatVector.broadcast(SPECIES, vectors[row + d]);
+			a0 = FloatVector.fromArray(SPECIES, tile, t).fma(x, a0);
+			a1 = FloatVector.fromArray(SPECIES, tile, t + LANES).fma(x, a1);
+		}
+		a0.add(b0).intoArray(out, outOffset);
+		a1.add(b1).intoArray(out, outOffset + LANES);
+	}
+
 	private static FloatVector start(float[] out, int offset, boolean add) {
 		return add ? FloatVector.fromArray(SPECIES, out, offset) : FloatVector.zero(SPECIES);
 	}
 
 	@Override
 	public boolean bounds(float[] similarities, int offset, BoundTables tables, BoundTables.Row row, int first,
-			float rowThreshold, float[] columnThresholds, boolean sum, float[] bounds) {
+			float rowThreshold, float[] columnThresholds, boolean sum, float rowResidual, float[] columnResiduals,
+			float[] bounds) {
 		boolean any = false;
 		for (int h = 0; h < WIDTH; h += LANES) {
 			int p = first + h;
-			FloatVector bound = FloatVector.fromArray(SPECIES, similarities, offset + h)
+			FloatVector similarity = FloatVector.fromArray(SPECIES, similarities, offset + h);
+			if (columnResiduals != null) {
+				similarity = FloatVector.fromArray(SPECIES, columnResiduals, p)
+					.fma(FloatVector.broadcast(SPECIES, rowResidual), similarity.add(RESIDUAL_ROUNDING));
+			}
+			FloatVector bound = similarity
 				.max(0f)
 				.mul(tables.goalsPoints)
 				.add(FloatVector.fromArray(SPECIES, row.seniority, p))

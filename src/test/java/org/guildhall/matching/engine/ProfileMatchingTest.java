@@ -94,6 +94,59 @@ class ProfileMatchingTest {
 	}
 
 	@Test
+	void boundsFromTheLeadingPrincipalCoordinatesAreNeverBelowTheScore() {
+		for (SimilarityKernel kernel : List.of(SimilarityKernel.best(), new ScalarSimilarityKernel())) {
+			MatchingProblem problem = RandomProblems.profiles(5, 60, 4 * kernel.width(), CriterionWeights.defaults());
+			ProfileScorer scorer = new ProfileScorer(problem, problem.menteeVectors, problem.mentorVectors);
+			BoundTables tables = scorer.boundTables();
+			int width = kernel.width();
+			int dim = scorer.dim;
+			int n = scorer.n;
+			int m = scorer.m;
+			Subspace subspace = Subspace.of(scorer.menteeVectors, n, scorer.mentorVectors, m, dim, kernel, 2);
+			assertThat(subspace.cut).isLessThan(dim);
+			float[] mentees = subspace.rotate(scorer.menteeVectors, n, 2);
+			float[] mentors = subspace.rotate(scorer.mentorVectors, m, 2);
+			float[] menteeResidual = subspace.residualNorms(mentees, n);
+			float[] mentorResidual = subspace.residualNorms(mentors, m);
+			float[] tile = new float[dim * width];
+			float[] out = new float[4 * width];
+			float[] bounds = new float[width];
+			float[] never = new float[m];
+			java.util.Arrays.fill(never, Float.POSITIVE_INFINITY);
+			BoundTables.Row row = new BoundTables.Row();
+			int checked = 0;
+			int tight = 0;
+			for (int first = 0; first + width <= m; first += width) {
+				for (int c = 0; c < width; c++) {
+					for (int d = 0; d < dim; d++) {
+						tile[d * width + c] = mentors[(first + c) * dim + d];
+					}
+				}
+				for (int i = 0; i < n; i++) {
+					tables.row(i, row);
+					kernel.tile(mentees, i * dim, i * dim, i * dim, i * dim, tile, 0, 0, subspace.cut, false, out);
+					kernel.bounds(out, 0, tables, row, first, Float.POSITIVE_INFINITY, never, false, menteeResidual[i],
+							mentorResidual, bounds);
+					for (int c = 0; c < width; c++) {
+						// A rotation keeps dot products: the score from the original vectors.
+						float score = scorer.fastScoreWithoutPreferences(i, first + c, (float) scorer.similarity(i, first + c));
+						if (score >= 0) {
+							assertThat(bounds[c]).as("%s, mentee %d, mentor %d", kernel.name(), i, first + c)
+								.isGreaterThanOrEqualTo(score);
+							tight += bounds[c] < score + 0.4 * tables.goalsPoints ? 1 : 0;
+							checked++;
+						}
+					}
+				}
+			}
+			assertThat(checked).isGreaterThan(1000);
+			// The bound is worth having: the rest of most pairs' similarity is far below its worst case.
+			assertThat(tight).isGreaterThan(checked / 2);
+		}
+	}
+
+	@Test
 	void simdBoundsAreNeverBelowTheScoreAndEqualItUpToTheMargin() {
 		List<CriterionWeights> weightings = List.of(CriterionWeights.defaults(),
 				CriterionWeights.defaults().withMust(Criterion.SENIORITY).withMust(Criterion.TIME_ZONE),
@@ -122,7 +175,7 @@ class ProfileMatchingTest {
 					for (int i = 0; i < scorer.n; i++) {
 						kernel.tile(scorer.menteeVectors, i * dim, i * dim, i * dim, i * dim, tile, 0, dim, out);
 						tables.row(i, row);
-						assertThat(kernel.bounds(out, 0, tables, row, first, Float.POSITIVE_INFINITY, never, false, bounds))
+						assertThat(kernel.bounds(out, 0, tables, row, first, Float.POSITIVE_INFINITY, never, false, 0f, null, bounds))
 							.isFalse();
 						for (int c = 0; c < width; c++) {
 							float score = scorer.fastScoreWithoutPreferences(i, first + c, out[c]);
@@ -136,10 +189,10 @@ class ProfileMatchingTest {
 						if (bounds[5] > Float.NEGATIVE_INFINITY) {
 							float[] one = never.clone();
 							one[first + 5] = bounds[5] - 1;
-							assertThat(kernel.bounds(out, 0, tables, row, first, Float.POSITIVE_INFINITY, one, false, bounds))
+							assertThat(kernel.bounds(out, 0, tables, row, first, Float.POSITIVE_INFINITY, one, false, 0f, null, bounds))
 								.isTrue();
 							one[first + 5] = bounds[5] - 1;
-							assertThat(kernel.bounds(out, 0, tables, row, first, 0f, one, true, bounds)).isTrue();
+							assertThat(kernel.bounds(out, 0, tables, row, first, 0f, one, true, 0f, null, bounds)).isTrue();
 						}
 					}
 				}
