@@ -26,7 +26,7 @@ final class Subspace {
 	static final int CLUSTERS = 64;
 
 	/** Vectors of each side that make the sample for the axes and the clusters. */
-	private static final int SAMPLE = 4096;
+	private static final int SAMPLE = 2048;
 
 	private static final int KMEANS_ROUNDS = 8;
 
