@@ -354,11 +354,12 @@ class ExpertEvidenceTest {
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		try {
+			// the acceptances are handed out first, so that some of the mentees' changes land after the last of them
 			List<Callable<Object>> work = new ArrayList<>();
-			for (int i = 0; i < mentees.size(); i++) {
-				TestOrganisation.Member mentee = mentees.get(i);
-				long request = requests.get(i);
+			for (long request : requests) {
 				work.add(() -> mentorships.accept(request, user(org.ann())));
+			}
+			for (TestOrganisation.Member mentee : mentees) {
 				work.add(() -> {
 					wantToLearn(mentee, "Tax");
 					return null;
