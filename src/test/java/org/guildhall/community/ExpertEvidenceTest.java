@@ -229,8 +229,8 @@ class ExpertEvidenceTest {
 
 	@Test
 	void theBestFewAreTheStartOfTheLongerList() {
-		// more people with evidence on the skill, and declaring it, than the finder reads for a short list;
-		// some of the best are inactive, so that it has to read further
+		// more people with evidence on the skill (answers, kudos, mentoring), and declaring it, than the finder
+		// reads for a short list; some of the best are inactive, so that it has to read further
 		List<TestOrganisation.Member> crowd = crowd(40, "Auditing");
 		Random random = new Random(42);
 		for (int q = 0; q < 12; q++) {
@@ -255,6 +255,15 @@ class ExpertEvidenceTest {
 				kudos.give(new NewKudos(receiver.personId(), "Auditing", "Thanks for the audit help"), user(giver));
 			}
 		}
+		// and mentoring given: three mentors who declare Auditing, with two mentees each who want to learn it
+		for (int m = 0; m < 3; m++) {
+			List<TestOrganisation.Member> mentees = crowd.subList(20 + 2 * m, 22 + 2 * m);
+			mentees.forEach(mentee -> wantToLearn(mentee, "Auditing"));
+			long programme = programme(crowd.get(m), mentees);
+			for (TestOrganisation.Member mentee : mentees) {
+				mentorships.accept(mentorships.request(programme, crowd.get(m).personId(), user(mentee), null).id(), user(crowd.get(m)));
+			}
+		}
 		List<Long> best = experts.whoKnows("Auditing", 50).stream().map(e -> e.person().id()).limit(6).toList();
 		jdbc.sql("UPDATE person SET active = FALSE WHERE id IN (:ids)").param("ids", best).update();
 		for (TestOrganisation.Member member : crowd) {
@@ -265,6 +274,7 @@ class ExpertEvidenceTest {
 		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			List<Expert> full = experts.whoKnows("Auditing", 50);
 			assertThat(full).extracting(e -> e.person().id()).doesNotContainAnyElementsOf(best);
+			assertThat(full).flatExtracting(Expert::reasons).contains("mentored 2 people who wanted to learn Auditing");
 			for (int limit = 1; limit <= 15; limit++) {
 				assertThat(experts.whoKnows("Auditing", limit)).as("the best %d", limit)
 					.usingRecursiveFieldByFieldElementComparator().isEqualTo(full.subList(0, Math.min(limit, full.size())));
