@@ -35,9 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in the same transaction ({@link #recompute}), and {@link #recomputeAll} rebuilds the table from
  * the posts, kudos, mentorships and declarations (with every search index rebuild). Like the
  * declarations in {@code person_skill}, the mentorships are read from their module's table
- * ({@code mentorship}) with SQL: the evidence of many people is computed in one statement. Every rewrite first updates
- * the one row of {@code community_expertise_lock}, so rewrites take turns and each reads what the
- * one before it committed.
+ * ({@code mentorship}) with SQL: the evidence of many people is computed in one statement. Every
+ * rewrite first updates the one row of {@code community_expertise_lock}, so rewrites take turns and
+ * each reads what the one before it committed.
  */
 @Component
 public class ExpertiseStore {
