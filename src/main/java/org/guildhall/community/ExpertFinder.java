@@ -38,7 +38,10 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>accepted answers to questions on the topic: 5 points each (at most 10 counted);</li>
  *   <li>other answers on the topic: 1 point each (at most 10), and 1 per net up-vote on their answers (at most 20);</li>
  *   <li>articles on the topic: 4 points each (at most 5), and half a point per net up-vote (at most 20 votes);</li>
- *   <li>kudos for the skill: 3 points each (at most 10).</li>
+ *   <li>kudos for the skill: 3 points each (at most 10);</li>
+ *   <li>mentoring given: 4 points for each mentee (at most 5) of an active or completed mentorship who
+ *       wants to learn the skill, when the mentor declares it (a mentorship has no skill of its own;
+ *       one that ended early does not count).</li>
  * </ul>
  * Whatever X is, keyword matches (Lucene BM25) in their posts add up to 8 points and a match in
  * their profile (bio, title, goals) up to 3, each relative to the best match. Semantic evidence
@@ -47,12 +50,11 @@ import org.springframework.transaction.annotation.Transactional;
  * {@value #MIN_SIMILARITY}) and up to 3 for expertise (skills, title, bio) close in meaning (3 × the
  * similarity relative to the closest person), the latter only for people who do not declare the
  * skill. Keyword and semantic evidence are added to the other points, each capped, so neither can
- * outweigh real evidence such as accepted answers. Mentoring given does not count yet:
- * a mentorship has no skill of its own (see the README's Limits).
+ * outweigh real evidence such as accepted answers.
  * <p>
  * The evidence on skills is kept per person and skill ({@link ExpertiseStore}), rewritten with every
  * change to it, so that a query reads the best few people on the skill from an index instead of
- * adding up every answer, vote, article and kudos on it.
+ * adding up every answer, vote, article, kudos and mentorship on it.
  */
 @Service
 public class ExpertFinder {
@@ -76,6 +78,18 @@ public class ExpertFinder {
 		this.skills = skills;
 		this.people = people;
 		this.index = index;
+	}
+
+	/**
+	 * A mentorship of this mentor started or ended: rewrites their mentoring given (and the rest of
+	 * their evidence). Call it in the transaction that changed the mentorship, after the change: the
+	 * evidence then commits with the mentorship's new state or not at all (without a transaction it
+	 * runs in its own). Called by the mentorships module, which publishes those events: the community
+	 * cannot listen to them, as the mentorships module already depends on it ({@link LessonSources}).
+	 */
+	@Transactional
+	public void mentoringChanged(long mentorId) {
+		expertise.recompute(List.of(mentorId));
 	}
 
 	/** The people best placed to answer about {@code topic}, best first, each with the reasons. */
@@ -356,6 +370,10 @@ public class ExpertFinder {
 			int kudos = row.kudos();
 			if (kudos > 0) {
 				onSkill(3.0 * Math.min(kudos, 10), () -> "received " + plural(kudos, "kudos", "kudos") + " for " + name);
+			}
+			int mentees = row.mentees();
+			if (mentees > 0) {
+				onSkill(4.0 * Math.min(mentees, 5), () -> "mentored " + plural(mentees, "person", "people") + " who wanted to learn " + name);
 			}
 			return this;
 		}

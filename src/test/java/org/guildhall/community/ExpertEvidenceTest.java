@@ -19,6 +19,8 @@ import java.util.stream.IntStream;
 
 import org.awaitility.Awaitility;
 import org.guildhall.identity.IdentityManagement;
+import org.guildhall.mentorships.Mentorship;
+import org.guildhall.mentorships.MentorshipManagement;
 import org.guildhall.people.HrImportStatus;
 import org.guildhall.people.HrImports;
 import org.guildhall.people.MentoringRole;
@@ -26,6 +28,13 @@ import org.guildhall.people.PeopleDirectory;
 import org.guildhall.people.Profile;
 import org.guildhall.people.ProfileUpdate;
 import org.guildhall.people.SkillCatalog;
+import org.guildhall.programmes.EnrolmentRequest;
+import org.guildhall.programmes.EnrolmentRole;
+import org.guildhall.programmes.MatchingMode;
+import org.guildhall.programmes.Programme;
+import org.guildhall.programmes.ProgrammeFormat;
+import org.guildhall.programmes.ProgrammeManagement;
+import org.guildhall.programmes.ProgrammeSettings;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.testing.GuildhallTest;
 import org.guildhall.testing.TestOrganisation;
@@ -36,8 +45,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The expert finder keeps its evidence per person and skill instead of adding it up per query. These
- * tests check that the kept evidence is always what the posts, votes, kudos and profiles say (worked
- * out here independently, from those tables), whatever changes and however many change it at once,
+ * tests check that the kept evidence is always what the posts, votes, kudos, mentorships and profiles
+ * say (worked out here independently, from those tables), whatever changes and however many change it at once,
  * that an index rebuild computes it again, and that reading only the best few still gives the exact
  * ranking.
  */
@@ -73,6 +82,12 @@ class ExpertEvidenceTest {
 
 	@Autowired
 	CommunitySearch search;
+
+	@Autowired
+	ProgrammeManagement programmes;
+
+	@Autowired
+	MentorshipManagement mentorships;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -214,8 +229,8 @@ class ExpertEvidenceTest {
 
 	@Test
 	void theBestFewAreTheStartOfTheLongerList() {
-		// more people with evidence on the skill, and declaring it, than the finder reads for a short list;
-		// some of the best are inactive, so that it has to read further
+		// more people with evidence on the skill (answers, kudos, mentoring), and declaring it, than the finder
+		// reads for a short list; some of the best are inactive, so that it has to read further
 		List<TestOrganisation.Member> crowd = crowd(40, "Auditing");
 		Random random = new Random(42);
 		for (int q = 0; q < 12; q++) {
@@ -240,6 +255,15 @@ class ExpertEvidenceTest {
 				kudos.give(new NewKudos(receiver.personId(), "Auditing", "Thanks for the audit help"), user(giver));
 			}
 		}
+		// and mentoring given: three mentors who declare Auditing, with two mentees each who want to learn it
+		for (int m = 0; m < 3; m++) {
+			List<TestOrganisation.Member> mentees = crowd.subList(20 + 2 * m, 22 + 2 * m);
+			mentees.forEach(mentee -> wantToLearn(mentee, "Auditing"));
+			long programme = programme(crowd.get(m), mentees);
+			for (TestOrganisation.Member mentee : mentees) {
+				mentorships.accept(mentorships.request(programme, crowd.get(m).personId(), user(mentee), null).id(), user(crowd.get(m)));
+			}
+		}
 		List<Long> best = experts.whoKnows("Auditing", 50).stream().map(e -> e.person().id()).limit(6).toList();
 		jdbc.sql("UPDATE person SET active = FALSE WHERE id IN (:ids)").param("ids", best).update();
 		for (TestOrganisation.Member member : crowd) {
@@ -250,12 +274,154 @@ class ExpertEvidenceTest {
 		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			List<Expert> full = experts.whoKnows("Auditing", 50);
 			assertThat(full).extracting(e -> e.person().id()).doesNotContainAnyElementsOf(best);
+			assertThat(full).flatExtracting(Expert::reasons).contains("mentored 2 people who wanted to learn Auditing");
 			for (int limit = 1; limit <= 15; limit++) {
 				assertThat(experts.whoKnows("Auditing", limit)).as("the best %d", limit)
 					.usingRecursiveFieldByFieldElementComparator().isEqualTo(full.subList(0, Math.min(limit, full.size())));
 			}
 			assertThat(experts.whoKnows("Auditing", 50)).usingRecursiveFieldByFieldElementComparator().isEqualTo(full);
 		});
+	}
+
+	@Test
+	void mentoringGivenCountsForTheSkillsItsMenteesWantToLearn() {
+		// Bo reports to Ann, so cannot be her mentee
+		List<TestOrganisation.Member> crowd = crowd(5, "");
+		TestOrganisation.Member gus = crowd.get(4);
+		TestOrganisation.Member cy = crowd.get(0);
+		TestOrganisation.Member di = crowd.get(1);
+		TestOrganisation.Member ed = crowd.get(2);
+		TestOrganisation.Member flo = crowd.get(3);
+		List<Long> people = List.of(org.ann().personId(), gus.personId(), cy.personId(), di.personId(), ed.personId(),
+				flo.personId());
+		declare(org.ann(), "Auditing", 4, true);
+		declare(flo, "Auditing", 5, true);
+		wantToLearn(gus, "Auditing");
+		wantToLearn(cy, "Auditing");
+		wantToLearn(di, "Tax");
+		wantToLearn(ed, "Auditing");
+		long programme = programme(org.ann(), List.of(gus, cy, di, ed));
+		assertThat(reasonsOf(org.ann(), "Auditing")).containsExactly("says they know Auditing at 4/5 and can teach it");
+		assertThat(ranking("Auditing")).containsSubsequence(flo.personId(), org.ann().personId());
+
+		// a request is not mentoring yet; an accepted one is
+		Mentorship gusPair = mentorships.request(programme, org.ann().personId(), user(gus), "Teach me auditing?");
+		assertEvidenceIsCurrent(people);
+		assertThat(reasonsOf(org.ann(), "Auditing")).containsExactly("says they know Auditing at 4/5 and can teach it");
+		mentorships.accept(gusPair.id(), user(org.ann()));
+		assertEvidenceIsCurrent(people);
+		assertThat(reasonsOf(org.ann(), "Auditing")).containsExactly("says they know Auditing at 4/5 and can teach it",
+				"mentored 1 person who wanted to learn Auditing");
+
+		// Di wants to learn Tax, which Ann does not declare: no evidence on either skill, until Di wants Auditing too
+		Mentorship cyPair = mentorships.accept(mentorships.request(programme, org.ann().personId(), user(cy), null).id(), user(org.ann()));
+		mentorships.accept(mentorships.request(programme, org.ann().personId(), user(di), null).id(), user(org.ann()));
+		assertEvidenceIsCurrent(people);
+		assertThat(reasonsOf(org.ann(), "Auditing")).containsExactly("says they know Auditing at 4/5 and can teach it",
+				"mentored 2 people who wanted to learn Auditing");
+		assertThat(reasonsOf(org.ann(), "Tax")).isEmpty();
+		wantToLearn(di, "Auditing");
+		assertEvidenceIsCurrent(people);
+		assertThat(reasonsOf(org.ann(), "Auditing")).containsExactly("says they know Auditing at 4/5 and can teach it",
+				"mentored 3 people who wanted to learn Auditing");
+		// 10 for the declaration and 4 per mentee: ahead of Flo, who only declares it at 5/5 (12)
+		assertThat(ranking("Auditing")).containsSubsequence(org.ann().personId(), flo.personId());
+
+		// completed still counts; ended early does not
+		mentorships.complete(gusPair.id(), user(gus));
+		assertEvidenceIsCurrent(people);
+		assertThat(reasonsOf(org.ann(), "Auditing")).contains("mentored 3 people who wanted to learn Auditing");
+		mentorships.endEarly(cyPair.id(), user(cy), "Changed teams");
+		assertEvidenceIsCurrent(people);
+		assertThat(reasonsOf(org.ann(), "Auditing")).contains("mentored 2 people who wanted to learn Auditing");
+
+		// Ann's own declaration is what makes it evidence on the skill
+		declare(org.ann(), "Tax", 3, false);
+		assertEvidenceIsCurrent(people);
+		assertThat(reasonsOf(org.ann(), "Tax")).containsExactly("says they know Tax at 3/5", "mentored 1 person who wanted to learn Tax");
+		forget(org.ann(), "Auditing");
+		assertEvidenceIsCurrent(people);
+		assertThat(reasonsOf(org.ann(), "Auditing")).isEmpty();
+
+		// and a rebuild computes the same
+		declare(org.ann(), "Auditing", 4, true);
+		jdbc.sql("DELETE FROM community_expertise WHERE person_id = ?").param(org.ann().personId()).update();
+		search.rebuild(user(org.admin()));
+		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> search.status().state() == IndexStatus.State.READY);
+		assertEvidenceIsCurrent(people);
+		assertThat(reasonsOf(org.ann(), "Auditing")).containsExactly("says they know Auditing at 4/5 and can teach it",
+				"mentored 2 people who wanted to learn Auditing");
+	}
+
+	@Test
+	void mentorshipsStartingWhileTheirMenteesChangeWhatTheyWantAreAllCounted() throws Exception {
+		List<TestOrganisation.Member> mentees = crowd(6, "");
+		declare(org.ann(), "Tax", 5, true);
+		long programme = programme(org.ann(), mentees);
+		List<Long> requests = new ArrayList<>();
+		for (TestOrganisation.Member mentee : mentees) {
+			requests.add(mentorships.request(programme, org.ann().personId(), user(mentee), null).id());
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			// the acceptances are handed out first, so that some of the mentees' changes land after the last of them
+			List<Callable<Object>> work = new ArrayList<>();
+			for (long request : requests) {
+				work.add(() -> mentorships.accept(request, user(org.ann())));
+			}
+			for (TestOrganisation.Member mentee : mentees) {
+				work.add(() -> {
+					wantToLearn(mentee, "Tax");
+					return null;
+				});
+			}
+			for (Future<Object> done : pool.invokeAll(work)) {
+				done.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertEvidenceIsCurrent(List.of(org.ann().personId()));
+		assertThat(reasonsOf(org.ann(), "Tax")).containsExactly("says they know Tax at 5/5 and can teach it",
+				"mentored 6 people who wanted to learn Tax");
+	}
+
+	@Test
+	void aMenteesSuggestedSkillMergedIntoTheOneTheirMentorTeachesCounts() {
+		List<TestOrganisation.Member> crowd = crowd(1, "");
+		TestOrganisation.Member cy = crowd.get(0);
+		String suggestion = "Transfer pricing " + org.run();
+		declare(org.ann(), "Tax", 4, false);
+		wantToLearn(cy, suggestion);
+		long programme = programme(org.ann(), List.of(cy));
+		mentorships.accept(mentorships.request(programme, org.ann().personId(), user(cy), null).id(), user(org.ann()));
+		assertThat(reasonsOf(org.ann(), "Tax")).containsExactly("says they know Tax at 4/5");
+		skills.merge(skills.resolve(suggestion).orElseThrow().id(), skills.resolve("Tax").orElseThrow().id());
+		assertEvidenceIsCurrent(List.of(org.ann().personId(), cy.personId()));
+		assertThat(reasonsOf(org.ann(), "Tax")).containsExactly("says they know Tax at 4/5", "mentored 1 person who wanted to learn Tax");
+	}
+
+	/** A running self-select programme in which the mentor has a place for each of the mentees, all enrolled. */
+	long programme(TestOrganisation.Member mentor, List<TestOrganisation.Member> mentees) {
+		CurrentUser manager = new CurrentUser(org.pm().accountId(), org.pm().email(), "x", org.pm().personId(),
+				Set.of(CurrentUser.PROGRAMME_MANAGER, CurrentUser.EMPLOYEE));
+		Programme programme = programmes.create(new ProgrammeSettings("Mentoring " + UUID.randomUUID(), "Grow",
+				ProgrammeFormat.ONE_TO_ONE, null, null, 12, 2, MatchingMode.SELF_SELECT, ProgrammeSettings.ObjectiveChoice.OPTIMAL,
+				Map.of("skills", "3"), List.of(), false), manager);
+		programmes.advance(programme.id(), "open-enrolment", manager);
+		programmes.enrol(programme.id(), new EnrolmentRequest(EnrolmentRole.MENTOR, null, mentees.size(), List.of()), user(mentor));
+		for (TestOrganisation.Member mentee : mentees) {
+			programmes.enrol(programme.id(), new EnrolmentRequest(EnrolmentRole.MENTEE, "Learn", 0, List.of()), user(mentee));
+		}
+		programmes.advance(programme.id(), "close-enrolment", manager);
+		programmes.advance(programme.id(), "start", manager);
+		return programme.id();
+	}
+
+	/** The people the finder lists for the skill, best first. */
+	List<Long> ranking(String skill) {
+		return experts.whoKnows(skill, 50).stream().map(e -> e.person().id()).toList();
 	}
 
 	/**
@@ -289,12 +455,28 @@ class ExpertEvidenceTest {
 	}
 
 	void declare(TestOrganisation.Member member, String skill, int proficiency, boolean canTeach) {
+		changeSkill(member, skill, new ProfileUpdate.SkillChoice(skill, proficiency, canTeach, false));
+	}
+
+	/** The person wants to learn the skill (knowing it at 1/5). */
+	void wantToLearn(TestOrganisation.Member member, String skill) {
+		changeSkill(member, skill, new ProfileUpdate.SkillChoice(skill, 1, false, true));
+	}
+
+	void forget(TestOrganisation.Member member, String skill) {
+		changeSkill(member, skill, null);
+	}
+
+	/** Replaces the skill on the person's profile (removes it when {@code choice} is null), through the directory. */
+	void changeSkill(TestOrganisation.Member member, String skill, ProfileUpdate.@org.jspecify.annotations.Nullable SkillChoice choice) {
 		CurrentUser self = user(member);
 		Profile profile = directory.profile(member.personId(), self);
 		List<ProfileUpdate.SkillChoice> choices = new ArrayList<>(profile.skills().stream()
 			.filter(s -> !s.name().equalsIgnoreCase(skill))
 			.map(s -> new ProfileUpdate.SkillChoice(s.name(), s.proficiency(), s.canTeach(), s.wantsToLearn())).toList());
-		choices.add(new ProfileUpdate.SkillChoice(skill, proficiency, canTeach, false));
+		if (choice != null) {
+			choices.add(choice);
+		}
 		directory.updateProfile(member.personId(), new ProfileUpdate(profile.bio(), profile.timeZone(), profile.languages(), choices,
 				profile.goals(), profile.mentoringRole() == null ? MentoringRole.NONE : profile.mentoringRole(),
 				profile.mentoringCapacity(), profile.version()), self);
@@ -309,8 +491,8 @@ class ExpertEvidenceTest {
 	}
 
 	/**
-	 * The stored evidence of these people is exactly what the posts, votes, kudos and declarations
-	 * give, worked out here from those tables without the store's SQL.
+	 * The stored evidence of these people is exactly what the posts, votes, kudos, mentorships and
+	 * declarations give, worked out here from those tables without the store's SQL.
 	 */
 	void assertEvidenceIsCurrent(List<Long> people) {
 		Map<String, long[]> expected = new TreeMap<>();
@@ -320,7 +502,7 @@ class ExpertEvidenceTest {
 				JOIN community_post q ON q.id = a.question_id JOIN community_post_topic t ON t.post_id = q.id
 				WHERE a.deleted_at IS NULL AND q.deleted_at IS NULL AND a.author_id IN (:people)""")
 			.param("people", people).query(rs -> {
-				long[] row = expected.computeIfAbsent(rs.getLong(1) + "/" + rs.getLong(2), k -> new long[8]);
+				long[] row = expected.computeIfAbsent(rs.getLong(1) + "/" + rs.getLong(2), k -> new long[9]);
 				boolean accepted = rs.getLong(3) == rs.getLong(5);
 				row[accepted ? 2 : 3]++;
 				row[4] += Math.max(0, rs.getInt(4));
@@ -329,14 +511,37 @@ class ExpertEvidenceTest {
 				SELECT p.author_id, t.skill_id, p.score FROM community_post p JOIN community_post_topic t ON t.post_id = p.id
 				WHERE p.kind = 'ARTICLE' AND p.deleted_at IS NULL AND p.author_id IN (:people)""")
 			.param("people", people).query(rs -> {
-				long[] row = expected.computeIfAbsent(rs.getLong(1) + "/" + rs.getLong(2), k -> new long[8]);
+				long[] row = expected.computeIfAbsent(rs.getLong(1) + "/" + rs.getLong(2), k -> new long[9]);
 				row[5]++;
 				row[6] += Math.max(0, rs.getInt(3));
 			});
 		jdbc.sql("SELECT receiver_id, skill_id FROM community_kudos WHERE receiver_id IN (:people)").param("people", people)
 			.query(rs -> {
-				expected.computeIfAbsent(rs.getLong(1) + "/" + rs.getLong(2), k -> new long[8])[7]++;
+				expected.computeIfAbsent(rs.getLong(1) + "/" + rs.getLong(2), k -> new long[9])[7]++;
 			});
+		// mentoring given: different mentees of active or completed mentorships who want to learn a skill the mentor declares
+		Map<Long, Set<Long>> menteesOf = new TreeMap<>();
+		jdbc.sql("SELECT mentor_id, mentee_id, status FROM mentorship WHERE mentor_id IN (:people)").param("people", people)
+			.query(rs -> {
+				if (Set.of("ACTIVE", "COMPLETED").contains(rs.getString(3))) {
+					menteesOf.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeSet<>()).add(rs.getLong(2));
+				}
+			});
+		Map<Long, Map<Long, Boolean>> skillsOf = new TreeMap<>();
+		List<Long> involved = new ArrayList<>(menteesOf.keySet());
+		menteesOf.values().forEach(involved::addAll);
+		if (!involved.isEmpty()) {
+			jdbc.sql("SELECT person_id, skill_id, wants_to_learn FROM person_skill WHERE person_id IN (:people)").param("people", involved)
+				.query(rs -> {
+					skillsOf.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getLong(2), rs.getBoolean(3));
+				});
+		}
+		menteesOf.forEach((mentor, mentees) -> skillsOf.getOrDefault(mentor, Map.of()).keySet().forEach(skill -> {
+			long wanting = mentees.stream().filter(m -> skillsOf.getOrDefault(m, Map.of()).getOrDefault(skill, false)).count();
+			if (wanting > 0) {
+				expected.computeIfAbsent(mentor + "/" + skill, k -> new long[9])[8] = wanting;
+			}
+		}));
 		jdbc.sql("SELECT person_id, skill_id, proficiency, can_teach FROM person_skill WHERE person_id IN (:people)")
 			.param("people", people).query(rs -> {
 				long[] row = expected.get(rs.getLong(1) + "/" + rs.getLong(2));
@@ -348,18 +553,18 @@ class ExpertEvidenceTest {
 		Map<String, String> want = new TreeMap<>();
 		expected.forEach((key, r) -> {
 			double points = (r[0] > 0 ? 2 * r[0] + 2 * r[1] : 0) + 5 * Math.min(r[2], 10) + Math.min(r[3], 10) + Math.min(r[4], 20)
-					+ 4 * Math.min(r[5], 5) + 0.5 * Math.min(r[6], 20) + 3 * Math.min(r[7], 10);
+					+ 4 * Math.min(r[5], 5) + 0.5 * Math.min(r[6], 20) + 3 * Math.min(r[7], 10) + 4 * Math.min(r[8], 5);
 			want.put(key, java.util.Arrays.toString(r) + " " + points);
 		});
 		Map<String, String> stored = new TreeMap<>();
 		jdbc.sql("""
 				SELECT person_id, skill_id, proficiency, can_teach, accepted, other_answers, answer_votes, articles, article_votes, kudos,
-				       points
+				       mentees, points
 				FROM community_expertise WHERE person_id IN (:people)""")
 			.param("people", people).query(rs -> {
 				long[] r = {rs.getInt(3), rs.getBoolean(4) ? 1 : 0, rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
-						rs.getInt(10)};
-				stored.put(rs.getLong(1) + "/" + rs.getLong(2), java.util.Arrays.toString(r) + " " + rs.getDouble(11));
+						rs.getInt(10), rs.getInt(11)};
+				stored.put(rs.getLong(1) + "/" + rs.getLong(2), java.util.Arrays.toString(r) + " " + rs.getDouble(12));
 			});
 		assertThat(stored).isEqualTo(want);
 	}

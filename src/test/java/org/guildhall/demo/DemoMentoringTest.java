@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.guildhall.community.ExpertFinder;
 import org.guildhall.identity.Account;
 import org.guildhall.identity.IdentityManagement;
 import org.guildhall.identity.Role;
@@ -41,6 +42,9 @@ class DemoMentoringTest {
 	@Autowired
 	MentorshipManagement mentorships;
 
+	@Autowired
+	ExpertFinder experts;
+
 	@Test
 	void theDemoHasARunningProgrammeWithPairsInEveryStateAndTheDemoPairIsActive() throws Exception {
 		long programmeId = jdbc.sql("SELECT id FROM programme WHERE name = ? AND status = 'RUNNING'").param(DemoMentoring.NAME)
@@ -66,6 +70,16 @@ class DemoMentoringTest {
 		assertThat(detail.meetings()).anyMatch(m -> m.past() && m.sharedNotes() != null && m.checkIn().revealed())
 			.anyMatch(m -> !m.past());
 		assertThat(detail.mentorship().agreement().agreed()).isTrue();
+
+		// the mentors' mentoring is evidence for the expert finder, on skills their mentees want to learn
+		Map<String, Object> given = jdbc.sql("""
+				SELECT e.person_id, s.name, e.mentees FROM community_expertise e JOIN skill s ON s.id = e.skill_id
+				JOIN person p ON p.id = e.person_id WHERE e.mentees > 0 AND p.active = TRUE
+				ORDER BY e.points DESC, e.person_id LIMIT 1""").query().singleRow();
+		String skill = (String) given.get("name");
+		assertThat(experts.whoKnows(skill, 50)).filteredOn(e -> e.person().id() == ((Number) given.get("person_id")).longValue())
+			.singleElement().satisfies(e -> assertThat(e.reasons()).contains("mentored " + given.get("mentees")
+					+ (((Number) given.get("mentees")).intValue() == 1 ? " person" : " people") + " who wanted to learn " + skill));
 
 		long programmes = jdbc.sql("SELECT COUNT(*) FROM programme").query(Long.class).single();
 		mentoring.run(new DefaultApplicationArguments());

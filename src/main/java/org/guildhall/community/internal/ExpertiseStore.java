@@ -22,15 +22,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The expert finder's evidence per person and skill ({@code community_expertise}): for everyone with
- * answers, articles or kudos on a skill, how many of each (and the up-votes on them), their
- * declaration of the skill, and the points the finder gives for all of it, so that the best people
- * for a skill are the first rows of an index.
+ * answers, articles or kudos on a skill, or mentoring given on it, how many of each (and the
+ * up-votes on them), their declaration of the skill, and the points the finder gives for all of it,
+ * so that the best people for a skill are the first rows of an index.
+ * <p>
+ * Mentoring given on a skill: the mentor declares the skill and mentees of theirs, in mentorships
+ * that are active or completed, want to learn it (counted once per mentee). A mentorship has no
+ * skill of its own, so this is the skill it plausibly taught; one that ended early, was declined or
+ * never started does not count. The mentee's wish is read as it is now, from their profile.
  * <p>
  * Derived data, kept exact: every change to the evidence rewrites the rows of the people concerned
  * in the same transaction ({@link #recompute}), and {@link #recomputeAll} rebuilds the table from
- * the posts, kudos and declarations (with every search index rebuild). Every rewrite first updates
- * the one row of {@code community_expertise_lock}, so rewrites take turns and each reads what the
- * one before it committed.
+ * the posts, kudos, mentorships and declarations (with every search index rebuild). Like the
+ * declarations in {@code person_skill}, the mentorships are read from their module's table
+ * ({@code mentorship}) with SQL: the evidence of many people is computed in one statement. Every
+ * rewrite first updates the one row of {@code community_expertise_lock}, so rewrites take turns and
+ * each reads what the one before it committed.
  */
 @Component
 public class ExpertiseStore {
@@ -48,35 +55,44 @@ public class ExpertiseStore {
 
 	/**
 	 * Community evidence per person and skill: answers to live questions on the skill (accepted or
-	 * not, and the up-votes on them), articles on it (and their up-votes), kudos for it; with the
-	 * declaration and the finder's points. {@code %s} is a condition on the people.
+	 * not, and the up-votes on them), articles on it (and their up-votes), kudos for it, mentees who
+	 * want to learn it; with the declaration and the finder's points. {@code %1$s} to {@code %4$s}
+	 * are conditions on the people (answer authors, article authors, kudos receivers, mentors).
 	 */
 	private static final String EVIDENCE = """
 			SELECT e.person_id, e.skill_id, COALESCE(ps.proficiency, 0) AS proficiency, COALESCE(ps.can_teach, FALSE) AS can_teach,
-			       e.accepted, e.other_answers, e.answer_votes, e.articles, e.article_votes, e.kudos,
+			       e.accepted, e.other_answers, e.answer_votes, e.articles, e.article_votes, e.kudos, e.mentees,
 			       CASE WHEN ps.proficiency IS NULL THEN 0 ELSE 2 * ps.proficiency + CASE WHEN ps.can_teach THEN 2 ELSE 0 END END
 			       + 5 * LEAST(e.accepted, 10) + LEAST(e.other_answers, 10) + LEAST(e.answer_votes, 20)
-			       + 4 * LEAST(e.articles, 5) + 0.5 * LEAST(e.article_votes, 20) + 3 * LEAST(e.kudos, 10) AS points
+			       + 4 * LEAST(e.articles, 5) + 0.5 * LEAST(e.article_votes, 20) + 3 * LEAST(e.kudos, 10)
+			       + 4 * LEAST(e.mentees, 5) AS points
 			FROM (
 			  SELECT person_id, skill_id, SUM(accepted) AS accepted, SUM(other_answers) AS other_answers,
 			         SUM(answer_votes) AS answer_votes, SUM(articles) AS articles, SUM(article_votes) AS article_votes,
-			         SUM(kudos) AS kudos
+			         SUM(kudos) AS kudos, SUM(mentees) AS mentees
 			  FROM (
 			    SELECT a.author_id AS person_id, t.skill_id,
 			           CASE WHEN q.accepted_answer_id = a.id THEN 1 ELSE 0 END AS accepted,
 			           CASE WHEN q.accepted_answer_id = a.id THEN 0 ELSE 1 END AS other_answers,
 			           CASE WHEN a.score > 0 THEN a.score ELSE 0 END AS answer_votes,
-			           0 AS articles, 0 AS article_votes, 0 AS kudos
+			           0 AS articles, 0 AS article_votes, 0 AS kudos, 0 AS mentees
 			    FROM community_post a
 			    JOIN community_post q ON q.id = a.question_id
 			    JOIN community_post_topic t ON t.post_id = q.id
 			    WHERE a.kind = 'ANSWER' AND a.deleted_at IS NULL AND q.deleted_at IS NULL AND %1$s
 			    UNION ALL
-			    SELECT p.author_id, t.skill_id, 0, 0, 0, 1, CASE WHEN p.score > 0 THEN p.score ELSE 0 END, 0
+			    SELECT p.author_id, t.skill_id, 0, 0, 0, 1, CASE WHEN p.score > 0 THEN p.score ELSE 0 END, 0, 0
 			    FROM community_post p JOIN community_post_topic t ON t.post_id = p.id
 			    WHERE p.kind = 'ARTICLE' AND p.deleted_at IS NULL AND %2$s
 			    UNION ALL
-			    SELECT k.receiver_id, k.skill_id, 0, 0, 0, 0, 0, 1 FROM community_kudos k WHERE %3$s
+			    SELECT k.receiver_id, k.skill_id, 0, 0, 0, 0, 0, 1, 0 FROM community_kudos k WHERE %3$s
+			    UNION ALL
+			    SELECT m.mentor_id, taught.skill_id, 0, 0, 0, 0, 0, 0, COUNT(DISTINCT m.mentee_id)
+			    FROM mentorship m
+			    JOIN person_skill wanted ON wanted.person_id = m.mentee_id AND wanted.wants_to_learn = TRUE
+			    JOIN person_skill taught ON taught.person_id = m.mentor_id AND taught.skill_id = wanted.skill_id
+			    WHERE m.status IN ('ACTIVE', 'COMPLETED') AND %4$s
+			    GROUP BY m.mentor_id, taught.skill_id
 			  ) evidence
 			  GROUP BY person_id, skill_id
 			) e
@@ -84,21 +100,21 @@ public class ExpertiseStore {
 
 	private static final String INSERT = """
 			INSERT INTO community_expertise (person_id, skill_id, proficiency, can_teach, accepted, other_answers, answer_votes,
-			                                 articles, article_votes, kudos, points)
+			                                 articles, article_votes, kudos, mentees, points)
 			""";
 
 	private static final String COLUMNS = "person_id, proficiency, can_teach, accepted, other_answers, answer_votes, articles, "
-			+ "article_votes, kudos, points";
+			+ "article_votes, kudos, mentees, points";
 
 	/**
 	 * One person's standing on one skill: the declaration ({@code proficiency} 0 when none) and the
 	 * community evidence, with the points for both.
 	 */
 	public record Row(long personId, int proficiency, boolean canTeach, int accepted, int otherAnswers, int answerVotes,
-			int articles, int articleVotes, int kudos, double points) {
+			int articles, int articleVotes, int kudos, int mentees, double points) {
 
 		static Row declaredOnly(long personId, int proficiency, boolean canTeach) {
-			return new Row(personId, proficiency, canTeach, 0, 0, 0, 0, 0, 0, 2.0 * proficiency + (canTeach ? 2 : 0));
+			return new Row(personId, proficiency, canTeach, 0, 0, 0, 0, 0, 0, 0, 2.0 * proficiency + (canTeach ? 2 : 0));
 		}
 
 		public boolean declared() {
@@ -141,7 +157,8 @@ public class ExpertiseStore {
 			for (int from = 0; from < people.size(); from += 1000) {
 				List<Long> slice = people.subList(from, Math.min(people.size(), from + 1000));
 				jdbc.sql("DELETE FROM community_expertise WHERE person_id IN (:people)").param("people", slice).update();
-				jdbc.sql(INSERT + EVIDENCE.formatted("a.author_id IN (:people)", "p.author_id IN (:people)", "k.receiver_id IN (:people)"))
+				jdbc.sql(INSERT + EVIDENCE.formatted("a.author_id IN (:people)", "p.author_id IN (:people)", "k.receiver_id IN (:people)",
+						"m.mentor_id IN (:people)"))
 					.param("people", slice).update();
 			}
 		});
@@ -153,10 +170,40 @@ public class ExpertiseStore {
 				jdbc.sql("SELECT DISTINCT author_id FROM community_post WHERE question_id = ?").param(questionId).query(Long.class).list()));
 	}
 
-	/** Rewrites the rows of everyone with evidence on the skill (its declarations changed). */
-	public void recomputeHoldersOf(long skillId) {
-		joinOrBegin.executeWithoutResult(status -> recompute(
-				jdbc.sql("SELECT person_id FROM community_expertise WHERE skill_id = ?").param(skillId).query(Long.class).list()));
+	/**
+	 * Rewrites the rows of a person whose profile changed (their declarations, and what they want to
+	 * learn), and of their mentors in active or completed mentorships, whose mentoring given follows
+	 * what the person wants to learn.
+	 */
+	public void recomputeWithMentorsOf(long personId) {
+		joinOrBegin.executeWithoutResult(status -> {
+			// the mentors are read after taking the turn: a mentorship started meanwhile has committed by then
+			takeTurn();
+			List<Long> people = new ArrayList<>(jdbc.sql("""
+					SELECT DISTINCT mentor_id FROM mentorship WHERE mentee_id = ? AND status IN ('ACTIVE', 'COMPLETED')""")
+				.param(personId).query(Long.class).list());
+			people.add(personId);
+			recompute(people);
+		});
+	}
+
+	/**
+	 * Rewrites the rows of everyone concerned by folding the skill {@code fromSkillId} into
+	 * {@code intoSkillId}: those with evidence on either, and the mentors who, with the merged
+	 * declarations, now teach {@code intoSkillId} to a mentee who wants to learn it.
+	 */
+	public void recomputeAfterMerge(long fromSkillId, long intoSkillId) {
+		joinOrBegin.executeWithoutResult(status -> {
+			takeTurn();
+			recompute(jdbc.sql("""
+					SELECT person_id FROM community_expertise WHERE skill_id IN (:from, :into)
+					UNION
+					SELECT m.mentor_id FROM mentorship m
+					JOIN person_skill wanted ON wanted.person_id = m.mentee_id AND wanted.skill_id = :into AND wanted.wants_to_learn = TRUE
+					JOIN person_skill taught ON taught.person_id = m.mentor_id AND taught.skill_id = :into
+					WHERE m.status IN ('ACTIVE', 'COMPLETED')""")
+				.param("from", fromSkillId).param("into", intoSkillId).query(Long.class).list());
+		});
 	}
 
 	/** Rewrites the rows of the author of the post, if it is an answer or an article (questions give no evidence). */
@@ -184,7 +231,8 @@ public class ExpertiseStore {
 				jdbc.sql("DELETE FROM community_expertise WHERE person_id >= :from AND person_id < :to").param("from", from).param("to", to)
 					.update();
 				return jdbc.sql(INSERT + EVIDENCE.formatted("a.author_id >= :from AND a.author_id < :to",
-						"p.author_id >= :from AND p.author_id < :to", "k.receiver_id >= :from AND k.receiver_id < :to"))
+						"p.author_id >= :from AND p.author_id < :to", "k.receiver_id >= :from AND k.receiver_id < :to",
+						"m.mentor_id >= :from AND m.mentor_id < :to"))
 					.param("from", from).param("to", to).update();
 			});
 		}
@@ -207,7 +255,7 @@ public class ExpertiseStore {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM community_expertise WHERE skill_id = :skill ORDER BY points DESC, person_id LIMIT :limit")
 			.param("skill", skillId).param("limit", limit)
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getInt(2), rs.getBoolean(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
-					rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getDouble(10)))
+					rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getDouble(11)))
 			.list();
 	}
 
@@ -248,7 +296,7 @@ public class ExpertiseStore {
 				.param("skill", skillId).param("people", people.subList(from, Math.min(people.size(), from + 1000)))
 				.query(rs -> {
 					rows.put(rs.getLong(1), new Row(rs.getLong(1), rs.getInt(2), rs.getBoolean(3), rs.getInt(4), rs.getInt(5),
-							rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getDouble(10)));
+							rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getDouble(11)));
 				});
 		}
 		return rows;

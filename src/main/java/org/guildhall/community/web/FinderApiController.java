@@ -38,7 +38,7 @@ class FinderApiController {
 	}
 
 	@GetMapping("/experts")
-	@Operation(summary = "Who knows X? People ranked by evidence (declared skill, answers, votes, articles, kudos, keyword and semantic matches), each with reasons; says whether semantic evidence was used")
+	@Operation(summary = "Who knows X? People ranked by evidence (declared skill, answers, votes, articles, kudos, mentoring given, keyword and semantic matches), each with reasons; says whether semantic evidence was used")
 	ExpertResults experts(@RequestParam(required = false) String q, @RequestParam(defaultValue = "10") int limit) {
 		return experts.find(q, limit);
 	}
