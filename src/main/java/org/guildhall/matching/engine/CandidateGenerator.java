@@ -19,7 +19,7 @@ final class CandidateGenerator {
 	/** Kernel scores are floats; exact scores may differ by far less than this (in units). */
 	private static final int BOUND_SLACK = 100;
 
-	static int CHUNK_COLUMNS = Integer.getInteger("chunk", 1024);
+	private static final int CHUNK_COLUMNS = 1024;
 
 	private static final int NONE = Integer.MIN_VALUE;
 
