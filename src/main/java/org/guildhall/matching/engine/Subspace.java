@@ -30,6 +30,8 @@ final class Subspace {
 
 	private static final int KMEANS_ROUNDS = 8;
 
+	private static final int MOMENT_PARTS = 8;
+
 	final int dim;
 	/** Leading coordinates computed first. */
 	final int cut;
@@ -59,20 +61,23 @@ final class Subspace {
 		int cut = Math.max(8, (dim / 6 + 7) / 8 * 8);
 		float[] sample = sample(mentees, n, mentors, m, dim);
 		int rows = sample.length / dim;
-		// The second-moment matrix of the sample, rows shared out by thread.
-		double[][] parts = new double[threads][dim * dim];
+		// The second-moment matrix of the sample, in a fixed number of parts (summed in order, so that
+		// the axes do not depend on the number of threads), parts shared out by thread.
+		double[][] parts = new double[MOMENT_PARTS][dim * dim];
 		Parallel.run(threads, "guildhall-axes-", t -> {
-			double[] part = parts[t];
 			double[] row = new double[dim];
-			for (int r = t; r < rows; r += threads) {
-				for (int x = 0; x < dim; x++) {
-					row[x] = sample[r * dim + x];
-				}
-				for (int x = 0; x < dim; x++) {
-					double vx = row[x];
-					int base = x * dim;
-					for (int y = x; y < dim; y++) {
-						part[base + y] += vx * row[y];
+			for (int q = t; q < MOMENT_PARTS; q += threads) {
+				double[] part = parts[q];
+				for (int r = q; r < rows; r += MOMENT_PARTS) {
+					for (int x = 0; x < dim; x++) {
+						row[x] = sample[r * dim + x];
+					}
+					for (int x = 0; x < dim; x++) {
+						double vx = row[x];
+						int base = x * dim;
+						for (int y = x; y < dim; y++) {
+							part[base + y] += vx * row[y];
+						}
 					}
 				}
 			}

@@ -41,6 +41,18 @@ class ProfileMatchingTest {
 	}
 
 	@Test
+	void prunedProfilesGiveTheSameResultOnOneThreadAsOnThree() {
+		MatchingProblem problem = RandomProblems.profiles(9, 500, 300, CriterionWeights.defaults());
+		MatchingResult one = new MatchingEngine(null, new MatchingEngine.Options(3, 1_000_000, 1, 50, 0))
+			.solve(problem, Objective.OPTIMAL, Progress.NONE);
+		MatchingResult three = new MatchingEngine(null, new MatchingEngine.Options(3, 1_000_000, 3, 50, 0))
+			.solve(problem, Objective.OPTIMAL, Progress.NONE);
+		assertThat(one.optimality().proven()).isTrue();
+		assertThat(three.pairs()).isEqualTo(one.pairs());
+		assertThat(three.totalScore()).isEqualTo(one.totalScore());
+	}
+
+	@Test
 	void fullProfileOptimumEqualsOrTools() {
 		for (long seed = 1; seed <= 12; seed++) {
 			MatchingProblem problem = RandomProblems.profiles(seed, 60, 15, CriterionWeights.defaults());
