@@ -9,10 +9,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
- * Candidate pairs from profiles without keeping all n × m scores: one pass over every pair (dot
- * products in register tiles, then the cheap criteria) keeps each mentee's best K and each
- * mentor's best K × capacity, exactly. The K-th best scores it leaves behind bound every pair it
- * dropped, which is what lets the engine prove, or disprove, optimality on the full problem.
+ * Candidate pairs from profiles without keeping all n × m scores: one pass over every pair keeps
+ * each mentee's best K and each mentor's best K × capacity, exactly. The pass skips tiles that a
+ * must rules out, works in the vectors' principal axes ({@link Subspace}) and clears most pairs on
+ * the dot product over the leading coordinates plus a bound on the rest, finishing the product only
+ * where that cannot decide; the cheap criteria are scored in SIMD lanes ({@link BoundTables}). The
+ * K-th best scores it leaves behind bound every pair it dropped, which is what lets the engine
+ * prove, or disprove, optimality on the full problem.
  */
 final class CandidateGenerator {
 
@@ -292,8 +295,6 @@ final class CandidateGenerator {
 		long clearedEarly;
 		long scored;
 	}
-
-
 
 	/**
 	 * One thread's share of the scan: row blocks {@code thread}, {@code thread + threads}, ... of
