@@ -155,9 +155,9 @@ final class Subspace {
 		int blocks = (count + 3) / 4;
 		Parallel.run(threads, "guildhall-rotate-", t -> {
 			float[] out = new float[4 * width];
+			int[] rowAt = new int[4];
 			for (int b = t; b < blocks; b += threads) {
 				int valid = Math.min(4, count - 4 * b);
-				int[] rowAt = new int[4];
 				for (int r = 0; r < 4; r++) {
 					rowAt[r] = (4 * b + Math.min(r, valid - 1)) * dim;
 				}
