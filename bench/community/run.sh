@@ -9,6 +9,10 @@
 #
 #   bench/community/run.sh                                   # everything (~30+ min)
 #   PEOPLE=20000 POSTS=40000 SEMANTIC_POSTS=0 bench/community/run.sh   # quick keyword-only run
+#   ONLY=semantic REUSE=1 bench/community/run.sh   # time the queries again on the last run's database
+#                                                  # (people, posts and cached vectors kept)
+# Before the queries, each run waits (up to SETTLE_SECONDS, default 600) for the 1-minute load to
+# fall to SETTLE_LOAD (default 1.0), so that index merges after a rebuild are not timed.
 #
 # PostgreSQL: 127.0.0.1:5432, user postgres, trust auth; the database guildhall_community_bench is
 # dropped and created afresh by each run.
@@ -39,10 +43,15 @@ csv() {
   fi
   echo "$file"
 }
-RUNS="keyword:$(csv "$PEOPLE"):$POSTS"
-if [ "$SEMANTIC_POSTS" != "0" ]; then
-  RUNS="$RUNS,semantic:$(csv "$SEMANTIC_PEOPLE"):$SEMANTIC_POSTS"
+RUNS=""
+if [ "${ONLY:-}" != "semantic" ]; then
+  RUNS="keyword:$(csv "$PEOPLE"):$POSTS"
+fi
+if [ "$SEMANTIC_POSTS" != "0" ] && [ "${ONLY:-}" != "keyword" ]; then
+  RUNS="${RUNS:+$RUNS,}semantic:$(csv "$SEMANTIC_PEOPLE"):$SEMANTIC_POSTS"
 fi
 echo "== load: $(uptime)"
 exec java -Xmx1g bench/community/src/CommunityBench.java --jar target/guildhall.jar --runs "$RUNS" \
-  --queries "$QUERIES" --clients "$CLIENTS" --seed "$SEED" --port "$PORT" --out "$OUT"
+  --queries "$QUERIES" --clients "$CLIENTS" --seed "$SEED" --port "$PORT" --out "$OUT" \
+  --reuse-database "$([ "${REUSE:-}" = "1" ] && echo true || echo false)" \
+  --settle-load "${SETTLE_LOAD:-1.0}" --settle-seconds "${SETTLE_SECONDS:-600}"

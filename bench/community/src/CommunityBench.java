@@ -119,7 +119,12 @@ public class CommunityBench {
 
 	void one(Path jar, boolean semantic, Path csv, int posts, Map<String, Object> run) throws Exception {
 		String db = option("pg-database", "guildhall_community_bench");
-		psql("postgres", "DROP DATABASE IF EXISTS " + db, "CREATE DATABASE " + db);
+		// --reuse-database true: measure again on what the last run left (people, posts and, for a
+		// semantic run, the cached vectors), without importing and writing anew.
+		boolean reuse = Boolean.parseBoolean(option("reuse-database", "false"));
+		if (!reuse) {
+			psql("postgres", "DROP DATABASE IF EXISTS " + db, "CREATE DATABASE " + db);
+		}
 		Path dir = Files.createTempDirectory("guildhall-community-bench-");
 		Path appLog = dir.resolve("app.log");
 		int port = freePort(Integer.parseInt(option("port", "18190")));
@@ -143,17 +148,28 @@ public class CommunityBench {
 			waitFor(base + "/actuator/health", app, appLog);
 			Client client = new Client(base, signInAndIssueToken(base));
 			long t0 = System.nanoTime();
-			importPeople(client, csv);
-			run.put("importPeopleMs", ms(t0));
+			if (!reuse) {
+				importPeople(client, csv);
+				run.put("importPeopleMs", ms(t0));
+			}
 			int people = Integer.parseInt(psqlValue(db, "SELECT COUNT(*) FROM person WHERE active"));
 			run.put("people", people);
-			System.out.printf(Locale.ROOT, "people imported: %,d in %,d ms%n", people, ms(t0));
+			System.out.printf(Locale.ROOT, "people %s: %,d in %,d ms%n", reuse ? "reused" : "imported", people, ms(t0));
 
 			t0 = System.nanoTime();
-			Map<String, Object> corpus = writePosts(db, posts, new Random(Long.parseLong(option("seed", "42"))));
-			run.put("writePostsMs", ms(t0));
+			Map<String, Object> corpus;
+			if (reuse) {
+				corpus = new LinkedHashMap<>();
+				corpus.put("reused", true);
+				corpus.put("posts", Long.parseLong(psqlValue(db, "SELECT COUNT(*) FROM community_post")));
+				corpus.put("kudos", Long.parseLong(psqlValue(db, "SELECT COUNT(*) FROM community_kudos")));
+			}
+			else {
+				corpus = writePosts(db, posts, new Random(Long.parseLong(option("seed", "42"))));
+				run.put("writePostsMs", ms(t0));
+			}
 			run.put("corpus", corpus);
-			System.out.printf(Locale.ROOT, "posts written: %s in %,d ms%n", corpus, ms(t0));
+			System.out.printf(Locale.ROOT, "posts: %s in %,d ms%n", corpus, ms(t0));
 
 			// wait for the start-up and import rebuilds to settle, then time a rebuild of everything
 			waitIndex(client, false, 1800);
@@ -176,6 +192,15 @@ public class CommunityBench {
 						longField(status, "withVectors"), ms(t0));
 			}
 			run.put("loadAfterRebuild", load());
+			// Let background work (index merges) finish before timing queries: wait until the 1-minute
+			// load falls to --settle-load, for at most --settle-seconds.
+			double settleLoad = Double.parseDouble(option("settle-load", "1.0"));
+			long settleUntil = System.nanoTime() + Long.parseLong(option("settle-seconds", "600")) * 1_000_000_000L;
+			while (oneMinuteLoad() > settleLoad && System.nanoTime() < settleUntil) {
+				Thread.sleep(5_000);
+			}
+			run.put("loadBeforeQueries", load());
+			System.out.println("settled: load " + load());
 
 			List<String> skills = List.of(psqlValue(db, "SELECT string_agg(name, '|') FROM skill WHERE status = 'APPROVED'").split("\\|"));
 			Random random = new Random(7);
@@ -568,6 +593,15 @@ public class CommunityBench {
 		}
 		if (process.waitFor() != 0) {
 			throw new IllegalStateException("psql failed: " + copy);
+		}
+	}
+
+	static double oneMinuteLoad() {
+		try {
+			return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+		}
+		catch (Exception e) {
+			return 0;
 		}
 	}
 

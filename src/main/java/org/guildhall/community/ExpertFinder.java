@@ -112,10 +112,13 @@ public class ExpertFinder {
 		}
 		Map<Long, Evidence> evidence = new HashMap<>();
 		Optional<Skill> skill = skills.resolve(topic).filter(s -> !s.suggested());
-		keywordEvidence(topic.strip(), evidence);
-		float[] query = index.embedQuery(topic.strip());
+		String text = topic.strip();
+		// the query's vector is worked out on another core while the keyword searches run
+		Future<float @Nullable []> embedding = searches.submit(() -> index.embedQuery(text));
+		keywordEvidence(text, evidence);
+		float[] query = result(embedding);
 		if (query != null) {
-			semanticEvidence(topic.strip(), query, evidence);
+			semanticEvidence(text, query, evidence);
 		}
 		String ranking = query != null
 				? "Evidence, keyword matches and closeness in meaning (semantic)"
@@ -226,6 +229,9 @@ public class ExpertFinder {
 	}
 
 	private void semanticEvidence(String text, float[] query, Map<Long, Evidence> evidence) {
+		// as with the keyword searches, the profiles are searched on another core meanwhile
+		Future<List<SearchIndex.Match>> people = searches.submit(
+				() -> index.nearest(query, EnumSet.of(SearchHit.Type.PERSON), 100, MIN_SIMILARITY));
 		List<SearchIndex.Match> posts = index.nearest(query, EnumSet.of(SearchHit.Type.ANSWER, SearchHit.Type.ARTICLE), 100,
 				MIN_SIMILARITY);
 		Map<Long, double[]> byAuthor = new HashMap<>();
@@ -240,7 +246,7 @@ public class ExpertFinder {
 		byAuthor.forEach((author, sum) -> evidence(evidence, author).add(Math.min(6.0, 2.0 * sum[0]),
 				() -> "wrote " + plural((int) sum[1], "answer or article", "answers or articles") + " close in meaning to '" + text
 						+ "' (best similarity " + String.format(java.util.Locale.ROOT, "%.2f", sum[2]) + ")"));
-		List<SearchIndex.Match> profiles = index.nearest(query, EnumSet.of(SearchHit.Type.PERSON), 100, MIN_SIMILARITY);
+		List<SearchIndex.Match> profiles = result(people);
 		if (!profiles.isEmpty()) {
 			float best = profiles.get(0).score();
 			for (SearchIndex.Match hit : profiles) {
