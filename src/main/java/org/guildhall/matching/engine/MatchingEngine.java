@@ -28,7 +28,9 @@ public final class MatchingEngine {
 	 * @param threads threads for scoring pairs
 	 * @param maxRounds most solve-and-price rounds before settling for a proven gap
 	 * @param exactScoringPairs profile problems with at most this many mentee × mentor pairs are
-	 *        scored exactly without pruning
+	 *        scored exactly without pruning; the scoring pass works in principal axes only on
+	 *        problems with at least 128 times as many pairs (below that its setup, about a second,
+	 *        does not pay)
 	 */
 	public record Options(int candidatesPerMentee, int pruneAbovePairs, int threads, int maxRounds,
 			long exactScoringPairs) {
