@@ -111,20 +111,15 @@ final class CandidateGenerator {
 		// that whole tiles a must rules out for a block of mentees are skipped before any dot
 		// product), and within those, mentors of the same cluster.
 		int[] mentorAt = tables.mentorOrder(mentorCluster);
-		BoundTables scanTables = tables.compact(mentorAt);
-		float[] tiles = new float[tileCount * dim * width];
+		boolean reordered = IntStream.range(0, m).anyMatch(p -> mentorAt[p] != p);
+		BoundTables scanTables = reordered ? tables.compact(mentorAt) : tables;
+		float[] tiles = kernel.tiles(mentorVectors, dim, mentorAt);
 		long[] tileClusters = subspace == null ? null : new long[tileCount];
 		float[] columnResidual = subspace == null ? null : new float[m];
-		for (int p = 0; p < m; p++) {
+		for (int p = 0; p < m && subspace != null; p++) {
 			int j = mentorAt[p];
-			int base = (p / width) * dim * width + p % width;
-			for (int d = 0; d < dim; d++) {
-				tiles[base + d * width] = mentorVectors[j * dim + d];
-			}
-			if (subspace != null) {
-				tileClusters[p / width] |= 1L << mentorCluster[j];
-				columnResidual[p] = mentorResidual[j];
-			}
+			tileClusters[p / width] |= 1L << mentorCluster[j];
+			columnResidual[p] = mentorResidual[j];
 		}
 		int menteeK = k;
 		int[] mentorK = new int[m];
@@ -631,14 +626,7 @@ final class CandidateGenerator {
 		int dim = scorer.dim;
 		int compactCount = columns.length;
 		int compactTiles = (compactCount + width - 1) / width;
-		float[] compact = new float[compactTiles * dim * width];
-		for (int c = 0; c < compactCount; c++) {
-			int j = columns[c];
-			int base = (c / width) * dim * width + c % width;
-			for (int d = 0; d < dim; d++) {
-				compact[base + d * width] = scorer.mentorVectors[j * dim + d];
-			}
-		}
+		float[] compact = kernel.tiles(scorer.mentorVectors, dim, columns);
 		int m = scorer.m;
 		float[] vPoints = new float[m];
 		for (int j = 0; j < m; j++) {

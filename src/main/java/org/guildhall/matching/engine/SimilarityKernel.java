@@ -13,6 +13,24 @@ interface SimilarityKernel {
 	int width();
 
 	/**
+	 * The given rows of {@code vectors} (each {@code dim} long) laid out as tiles for {@link #tile}
+	 * ({@code tile[d * width + c]}, tile after tile): row {@code rows[c]} becomes column c, and the
+	 * last tile is padded with zeros.
+	 */
+	default float[] tiles(float[] vectors, int dim, int[] rows) {
+		int width = width();
+		float[] tiles = new float[(rows.length + width - 1) / width * dim * width];
+		for (int c = 0; c < rows.length; c++) {
+			int base = (c / width) * dim * width + c % width;
+			int from = rows[c] * dim;
+			for (int d = 0; d < dim; d++) {
+				tiles[base + d * width] = vectors[from + d];
+			}
+		}
+		return tiles;
+	}
+
+	/**
 	 * Writes {@code out[r * width + c]} = dot(row r, column c) for the rows starting at
 	 * {@code rows[0..3]} in {@code vectors}.
 	 */

@@ -101,9 +101,7 @@ final class Subspace {
 		Integer[] order = IntStream.range(0, count).boxed().toArray(Integer[]::new);
 		Arrays.sort(order, Comparator.<Integer>comparingDouble(k -> -eigen.getEigenvalue(k).real)
 			.thenComparingInt(k -> k));
-		int width = kernel.width();
-		int axisTileCount = (dim + width - 1) / width;
-		float[] axisTiles = new float[axisTileCount * dim * width];
+		float[] axes = new float[dim * dim];
 		for (int k = 0; k < Math.min(count, dim); k++) {
 			DMatrixRMaj axis = eigen.getEigenVector(order[k]);
 			if (axis == null) {
@@ -114,22 +112,15 @@ final class Subspace {
 				norm += axis.get(d) * axis.get(d);
 			}
 			double scale = 1 / Math.sqrt(norm);
-			int base = (k / width) * dim * width + k % width;
 			for (int d = 0; d < dim; d++) {
-				axisTiles[base + d * width] = (float) (axis.get(d) * scale);
+				axes[k * dim + d] = (float) (axis.get(d) * scale);
 			}
 		}
+		float[] axisTiles = kernel.tiles(axes, dim, IntStream.range(0, dim).toArray());
 		Subspace subspace = new Subspace(dim, cut, axisTiles, null, kernel);
 		float[] rotatedSample = subspace.rotate(sample, rows, threads);
 		float[] centres = kmeans(rotatedSample, rows, dim, cut);
-		int centreTileCount = (CLUSTERS + width - 1) / width;
-		float[] centreTiles = new float[centreTileCount * cut * width];
-		for (int c = 0; c < CLUSTERS; c++) {
-			int base = (c / width) * cut * width + c % width;
-			for (int d = 0; d < cut; d++) {
-				centreTiles[base + d * width] = centres[c * cut + d];
-			}
-		}
+		float[] centreTiles = kernel.tiles(centres, cut, IntStream.range(0, CLUSTERS).toArray());
 		return new Subspace(dim, cut, axisTiles, centreTiles, kernel);
 	}
 

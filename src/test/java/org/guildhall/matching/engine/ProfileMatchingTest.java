@@ -124,7 +124,6 @@ class ProfileMatchingTest {
 			float[] mentors = subspace.rotate(scorer.mentorVectors, m, 2);
 			float[] menteeResidual = subspace.residualNorms(mentees, n);
 			float[] mentorResidual = subspace.residualNorms(mentors, m);
-			float[] tile = new float[dim * width];
 			float[] out = new float[4 * width];
 			float[] bounds = new float[width];
 			float[] never = new float[m];
@@ -133,11 +132,7 @@ class ProfileMatchingTest {
 			int checked = 0;
 			int tight = 0;
 			for (int first = 0; first + width <= m; first += width) {
-				for (int c = 0; c < width; c++) {
-					for (int d = 0; d < dim; d++) {
-						tile[d * width + c] = mentors[(first + c) * dim + d];
-					}
-				}
+				float[] tile = kernel.tiles(mentors, dim, java.util.stream.IntStream.range(first, first + width).toArray());
 				for (int i = 0; i < n; i++) {
 					tables.row(i, row);
 					kernel.tile(mentees, i * dim, i * dim, i * dim, i * dim, tile, 0, 0, subspace.cut, false, out);
@@ -174,7 +169,6 @@ class ProfileMatchingTest {
 				int width = kernel.width();
 				int dim = scorer.dim;
 				int m = scorer.m;
-				float[] tile = new float[dim * width];
 				float[] out = new float[4 * width];
 				float[] bounds = new float[width];
 				float[] never = new float[m];
@@ -182,11 +176,8 @@ class ProfileMatchingTest {
 				BoundTables.Row row = new BoundTables.Row();
 				int checked = 0;
 				for (int first = 0; first + width <= m; first += width) {
-					for (int c = 0; c < width; c++) {
-						for (int d = 0; d < dim; d++) {
-							tile[d * width + c] = scorer.mentorVectors[(first + c) * dim + d];
-						}
-					}
+					float[] tile = kernel.tiles(scorer.mentorVectors, dim,
+							java.util.stream.IntStream.range(first, first + width).toArray());
 					for (int i = 0; i < scorer.n; i++) {
 						kernel.tile(scorer.menteeVectors, i * dim, i * dim, i * dim, i * dim, tile, 0, dim, out);
 						tables.row(i, row);
