@@ -214,8 +214,12 @@ public class Circles {
 		if (row.hostId() == personId) {
 			throw new ConflictException("You host this circle: hand it over to another member before you leave.");
 		}
+		Membership before = store.membership(circleId, personId);
 		if (!store.remove(circleId, personId)) {
 			throw new NotFoundException("You are not a member of this circle");
+		}
+		if (before == Membership.MEMBER) {
+			events.publishEvent(new CircleLeft(circleId, personId));
 		}
 	}
 
@@ -248,6 +252,7 @@ public class Circles {
 		if (store.membership(circleId, personId) != Membership.MEMBER || !store.remove(circleId, personId)) {
 			throw new NotFoundException("No member with id " + personId + " in this circle");
 		}
+		events.publishEvent(new CircleLeft(circleId, personId));
 	}
 
 	/** Hands the circle over to another member (host or administrator). */

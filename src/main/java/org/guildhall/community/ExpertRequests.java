@@ -342,6 +342,7 @@ public class ExpertRequests {
 		}
 		jdbc.sql("UPDATE community_flash_offer SET agreed_slot_id = ?, agreed_at = CURRENT_TIMESTAMP WHERE id = ?")
 			.params(slotId, offer.id()).update();
+		events.publishEvent(new ExpertSessionAgreed(requestId, request.expert().id(), request.asker().id()));
 		return find(requestId);
 	}
 

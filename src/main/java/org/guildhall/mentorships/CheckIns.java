@@ -14,6 +14,7 @@ import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,9 +32,11 @@ public class CheckIns {
 	private final JdbcClient jdbc;
 	private final Mentorships mentorships;
 	private final FlashSessions flash;
+	private final ApplicationEventPublisher events;
 	private final Clock clock = Clock.systemUTC();
 
-	CheckIns(JdbcClient jdbc, Mentorships mentorships, FlashSessions flash) {
+	CheckIns(JdbcClient jdbc, Mentorships mentorships, FlashSessions flash, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.mentorships = mentorships;
 		this.flash = flash;
@@ -149,6 +152,7 @@ public class CheckIns {
 		catch (DuplicateKeyException e) {
 			throw new ConflictException("You have already answered this; answers cannot be changed.");
 		}
+		events.publishEvent(new FeedbackGiven(mentorshipId, authorId));
 	}
 
 	private static void requireStarted(Mentorship m, String action) {

@@ -14,6 +14,7 @@ import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
 import org.guildhall.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -32,9 +33,11 @@ public class Goals {
 
 	private final JdbcClient jdbc;
 	private final Mentorships mentorships;
+	private final ApplicationEventPublisher events;
 	private final Clock clock = Clock.systemUTC();
 
-	Goals(JdbcClient jdbc, Mentorships mentorships) {
+	Goals(JdbcClient jdbc, Mentorships mentorships, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.mentorships = mentorships;
 	}
@@ -53,7 +56,9 @@ public class Goals {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("INSERT INTO mentorship_goal (mentorship_id, title, description, created_at) VALUES (?, ?, ?, ?)")
 			.params(mentorshipId, cleanTitle, cleanDescription, Timestamp.from(clock.instant())).update(key, "id");
-		return goal(mentorshipId, key.getKeyAs(Number.class).longValue());
+		long goalId = key.getKeyAs(Number.class).longValue();
+		events.publishEvent(new GoalChanged(mentorshipId, goalId, 0));
+		return goal(mentorshipId, goalId);
 	}
 
 	/**
@@ -79,6 +84,7 @@ public class Goals {
 		if (changed == 0) {
 			throw new ConflictException("This goal changed since you read it; reload and make your change again.");
 		}
+		events.publishEvent(new GoalChanged(mentorshipId, goalId, progress));
 		return goal(mentorshipId, goalId);
 	}
 

@@ -208,6 +208,7 @@ public class MentorshipManagement {
 		if (changed == 0) {
 			throw new ConflictException("The agreement changed since you read it; read it again and then make your change.");
 		}
+		events.publishEvent(new AgreementChanged(mentorshipId, cadenceDays, false));
 		return mentorships.find(mentorshipId).orElseThrow();
 	}
 
@@ -224,7 +225,10 @@ public class MentorshipManagement {
 		if (changed == 0) {
 			throw new ConflictException("The agreement changed since you read it; read the new version before you confirm it.");
 		}
-		return mentorships.find(mentorshipId).orElseThrow();
+		Mentorship confirmed = mentorships.find(mentorshipId).orElseThrow();
+		Integer cadence = confirmed.agreement().cadenceDays();
+		events.publishEvent(new AgreementChanged(mentorshipId, cadence == null ? 0 : cadence, confirmed.agreement().agreed()));
+		return confirmed;
 	}
 
 	/** A mentorship as one of its two people sees it. */

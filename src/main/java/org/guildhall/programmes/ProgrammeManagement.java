@@ -62,7 +62,9 @@ public class ProgrammeManagement {
 				  :questions, :approval, :owner, :now)""")
 			.paramSource(params(settings).addValue("owner", manager.accountId()).addValue("now", Timestamp.from(clock.instant())))
 			.update(key, "id");
-		return find(key.getKeyAs(Number.class).longValue()).orElseThrow();
+		long id = key.getKeyAs(Number.class).longValue();
+		events.publishEvent(new ProgrammeSaved(id));
+		return find(id).orElseThrow();
 	}
 
 	/** Changes the design of a programme that is still a draft or open for enrolment. */
@@ -88,6 +90,7 @@ public class ProgrammeManagement {
 			// a group's size is the programme's: places mentors chose under another format no longer apply
 			jdbc.sql("UPDATE enrolment SET capacity = 0 WHERE programme_id = ?").param(programmeId).update();
 		}
+		events.publishEvent(new ProgrammeSaved(programmeId));
 		return find(programmeId).orElseThrow();
 	}
 
@@ -178,6 +181,7 @@ public class ProgrammeManagement {
 		catch (DuplicateKeyException e) {
 			throw new ConflictException("You are already enrolled in this programme.");
 		}
+		events.publishEvent(new EnrolmentChanged(programmeId, person.personId(), status));
 		return enrolmentOf(programmeId, person.personId()).orElseThrow();
 	}
 
@@ -263,6 +267,9 @@ public class ProgrammeManagement {
 		if (changed == 0) {
 			throw new ConflictException("This enrolment is not waiting for approval.");
 		}
+		long personId = jdbc.sql("SELECT person_id FROM enrolment WHERE id = ?").param(enrolmentId).query(Long.class).single();
+		events.publishEvent(new EnrolmentChanged(programmeId, personId,
+				approve ? EnrolmentStatus.ACTIVE : EnrolmentStatus.DECLINED));
 	}
 
 	/** Withdraws the signed-in person's enrolment while the programme has not started. */
@@ -277,6 +284,7 @@ public class ProgrammeManagement {
 		if (changed == 0) {
 			throw new NotFoundException("You are not enrolled in this programme.");
 		}
+		events.publishEvent(new EnrolmentChanged(programmeId, person.personId(), EnrolmentStatus.WITHDRAWN));
 	}
 
 	/**

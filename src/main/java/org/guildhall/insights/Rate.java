@@ -1,0 +1,36 @@
+package org.guildhall.insights;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A share with its 95% Wilson score interval: {@code part} of {@code whole}. Hidden (all null) when
+ * fewer than {@link Count#MIN_GROUP} people make up the whole, and empty when the whole is zero.
+ */
+public record Rate(@Nullable Long part, @Nullable Long whole, @Nullable Double value, @Nullable Double low,
+		@Nullable Double high) {
+
+	private static final double Z = 1.959963984540054;
+
+	public static Rate of(long part, long whole) {
+		if (whole < Count.MIN_GROUP) {
+			return new Rate(null, null, null, null, null);
+		}
+		double p = (double) part / whole;
+		double z2 = Z * Z;
+		double centre = (p + z2 / (2 * whole)) / (1 + z2 / whole);
+		double half = Z / (1 + z2 / whole) * Math.sqrt(p * (1 - p) / whole + z2 / (4.0 * whole * whole));
+		return new Rate(part, whole, p, Math.max(0, centre - half), Math.min(1, centre + half));
+	}
+
+	public boolean suppressed() {
+		return whole == null;
+	}
+
+	public String label() {
+		return value == null ? "fewer than " + Count.MIN_GROUP : Math.round(value * 100) + "%";
+	}
+
+	public String interval() {
+		return low == null || high == null ? "" : Math.round(low * 100) + "–" + Math.round(high * 100) + "%";
+	}
+}

@@ -1,0 +1,269 @@
+package org.guildhall.insights.internal;
+
+import java.util.List;
+
+import org.guildhall.community.AnswerAccepted;
+import org.guildhall.community.CircleHostChanged;
+import org.guildhall.community.CircleJoined;
+import org.guildhall.community.CircleLeft;
+import org.guildhall.community.ExpertSessionAgreed;
+import org.guildhall.community.KudosGiven;
+import org.guildhall.community.LearningLinks;
+import org.guildhall.community.PostDeleted;
+import org.guildhall.mentorships.AgreementChanged;
+import org.guildhall.mentorships.FeedbackGiven;
+import org.guildhall.mentorships.GoalChanged;
+import org.guildhall.mentorships.MeetingChanged;
+import org.guildhall.mentorships.MentorshipDeclined;
+import org.guildhall.mentorships.MentorshipEnded;
+import org.guildhall.mentorships.MentorshipFacts;
+import org.guildhall.mentorships.MentorshipInvited;
+import org.guildhall.mentorships.MentorshipStarted;
+import org.guildhall.people.PeopleFacts;
+import org.guildhall.people.PeopleImported;
+import org.guildhall.people.PersonHistory;
+import org.guildhall.people.PersonHistoryEntry;
+import org.guildhall.people.PersonHistoryRecorded;
+import org.guildhall.people.ProfileUpdated;
+import org.guildhall.people.SkillMerged;
+import org.guildhall.programmes.EnrolmentChanged;
+import org.guildhall.programmes.ProgrammeFacts;
+import org.guildhall.programmes.ProgrammeSaved;
+import org.guildhall.programmes.ProgrammeStatusChanged;
+import org.guildhall.programmes.ProposalsPublished;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the read model current: each event names what changed, and the listener reads that
+ * thing's current facts from its owner and replaces the model's copy. Listeners run after the
+ * owner's transaction committed, in their own, and the event publication registry keeps any that
+ * did not finish (a crash) for a retry. Because they replace rather than add, a repeated or late
+ * event does no harm.
+ */
+@Component
+class ReadModelFeed {
+
+	static final int HISTORY_PAGE = 20_000;
+
+	private final ReadModel model;
+	private final PeopleFacts people;
+	private final PersonHistory history;
+	private final ProgrammeFacts programmes;
+	private final MentorshipFacts mentorships;
+	private final LearningLinks links;
+
+	ReadModelFeed(ReadModel model, PeopleFacts people, PersonHistory history, ProgrammeFacts programmes,
+			MentorshipFacts mentorships, LearningLinks links) {
+		this.model = model;
+		this.people = people;
+		this.history = history;
+		this.programmes = programmes;
+		this.mentorships = mentorships;
+		this.links = links;
+	}
+
+	// people: an import changes many people at once, so the whole people side is copied again
+
+	@ApplicationModuleListener
+	void on(PeopleImported event) {
+		model.lock();
+		refreshAllPeople();
+	}
+
+	@ApplicationModuleListener
+	void on(PersonHistoryRecorded event) {
+		model.lock();
+		catchUpHistory();
+		model.markStale();
+	}
+
+	@ApplicationModuleListener
+	void on(ProfileUpdated event) {
+		model.lock();
+		model.people(people.people(List.of(event.personId())));
+		model.skills(event.personId(), people.skillsOf(event.personId()));
+		model.markStale();
+	}
+
+	@ApplicationModuleListener
+	void on(SkillMerged event) {
+		model.lock();
+		refreshAllPeople();
+	}
+
+	// programmes
+
+	@ApplicationModuleListener
+	void on(ProgrammeSaved event) {
+		model.lock();
+		refreshProgramme(event.programmeId());
+	}
+
+	@ApplicationModuleListener
+	void on(ProgrammeStatusChanged event) {
+		model.lock();
+		refreshProgramme(event.programmeId());
+	}
+
+	@ApplicationModuleListener
+	void on(EnrolmentChanged event) {
+		model.lock();
+		programmes.enrolment(event.programmeId(), event.personId()).ifPresent(e -> model.enrolments(List.of(e)));
+	}
+
+	// mentorships
+
+	@ApplicationModuleListener
+	void on(ProposalsPublished event) {
+		model.lock();
+		// the invitations' own events follow; the enrolments may have changed with the run
+		model.enrolments(programmes.enrolments(event.programmeId()));
+	}
+
+	@ApplicationModuleListener
+	void on(MentorshipInvited event) {
+		model.lock();
+		refreshPair(event.mentorshipId());
+	}
+
+	@ApplicationModuleListener
+	void on(MentorshipStarted event) {
+		model.lock();
+		refreshPair(event.mentorshipId());
+	}
+
+	@ApplicationModuleListener
+	void on(MentorshipDeclined event) {
+		model.lock();
+		refreshPair(event.mentorshipId());
+	}
+
+	@ApplicationModuleListener
+	void on(MentorshipEnded event) {
+		model.lock();
+		refreshPair(event.mentorshipId());
+	}
+
+	@ApplicationModuleListener
+	void on(MeetingChanged event) {
+		model.lock();
+		refreshPair(event.mentorshipId());
+	}
+
+	@ApplicationModuleListener
+	void on(GoalChanged event) {
+		model.lock();
+		refreshPair(event.mentorshipId());
+	}
+
+	@ApplicationModuleListener
+	void on(FeedbackGiven event) {
+		model.lock();
+		refreshPair(event.mentorshipId());
+	}
+
+	@ApplicationModuleListener
+	void on(AgreementChanged event) {
+		model.lock();
+		refreshPair(event.mentorshipId());
+	}
+
+	// community links
+
+	@ApplicationModuleListener
+	void on(AnswerAccepted event) {
+		model.lock();
+		refreshLinks("answer:" + event.questionId());
+	}
+
+	@ApplicationModuleListener
+	void on(KudosGiven event) {
+		model.lock();
+		refreshLinks("kudos:" + event.kudosId());
+	}
+
+	@ApplicationModuleListener
+	void on(CircleJoined event) {
+		model.lock();
+		refreshLinks("circle:" + event.circleId());
+	}
+
+	@ApplicationModuleListener
+	void on(CircleLeft event) {
+		model.lock();
+		refreshLinks("circle:" + event.circleId());
+	}
+
+	@ApplicationModuleListener
+	void on(CircleHostChanged event) {
+		model.lock();
+		refreshLinks("circle:" + event.circleId());
+	}
+
+	@ApplicationModuleListener
+	void on(ExpertSessionAgreed event) {
+		model.lock();
+		refreshLinks("expert:" + event.requestId());
+	}
+
+	@ApplicationModuleListener
+	void on(PostDeleted event) {
+		model.lock();
+		String source = links.sourceOfPost(event.postId());
+		if (source != null) {
+			refreshLinks(source);
+		}
+	}
+
+	// the refreshes, shared with the rebuild
+
+	void refreshAllPeople() {
+		java.util.List<org.guildhall.people.PersonFact> batch = new java.util.ArrayList<>();
+		people.forEachPerson(p -> {
+			batch.add(p);
+			if (batch.size() == 5_000) {
+				model.people(batch);
+				batch.clear();
+			}
+		});
+		model.people(batch);
+		model.clearSkills();
+		java.util.List<org.guildhall.people.SkillHolding> skills = new java.util.ArrayList<>();
+		people.forEachSkill(s -> {
+			skills.add(s);
+			if (skills.size() == 5_000) {
+				model.addSkills(skills);
+				skills.clear();
+			}
+		});
+		model.addSkills(skills);
+		catchUpHistory();
+		model.markStale();
+	}
+
+	/** Copies the people module's history entries past the watermark, a page at a time. */
+	void catchUpHistory() {
+		while (true) {
+			List<PersonHistoryEntry> page = history.after(model.historyWatermark(), HISTORY_PAGE);
+			model.history(page);
+			if (page.size() < HISTORY_PAGE) {
+				return;
+			}
+		}
+	}
+
+	void refreshProgramme(long programmeId) {
+		programmes.programme(programmeId).ifPresent(model::programme);
+	}
+
+	void refreshPair(long mentorshipId) {
+		mentorships.of(mentorshipId).ifPresentOrElse(m -> model.pairs(List.of(m)), () -> model.forgetPair(mentorshipId));
+		model.markStale();
+	}
+
+	void refreshLinks(String source) {
+		model.links(source, links.of(source));
+		model.markStale();
+	}
+}
