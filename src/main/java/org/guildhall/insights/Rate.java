@@ -19,7 +19,10 @@ public record Rate(@Nullable Long part, @Nullable Long whole, @Nullable Double v
 		double z2 = Z * Z;
 		double centre = (p + z2 / (2 * whole)) / (1 + z2 / whole);
 		double half = Z / (1 + z2 / whole) * Math.sqrt(p * (1 - p) / whole + z2 / (4.0 * whole * whole));
-		return new Rate(part, whole, p, Math.max(0, centre - half), Math.min(1, centre + half));
+		// at 0 and at 1 the interval touches the end exactly (rounding would leave it a hair inside)
+		double low = part == 0 ? 0 : Math.max(0, centre - half);
+		double high = part == whole ? 1 : Math.min(1, centre + half);
+		return new Rate(part, whole, p, low, high);
 	}
 
 	public boolean suppressed() {
