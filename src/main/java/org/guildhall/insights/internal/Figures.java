@@ -37,13 +37,13 @@ public class Figures {
 	private final ReadModel model;
 	private final OutcomeFigures outcomes;
 	private final SkillFigures skills;
-	private final NetworkFigures network;
+	private final NetworkSnapshots network;
 	private final JsonMapper json;
 	private final TransactionTemplate transactions;
 	private final int atRiskBelow;
 	private final Clock clock = Clock.systemUTC();
 
-	Figures(JdbcTemplate jdbc, ReadModel model, OutcomeFigures outcomes, SkillFigures skills, NetworkFigures network,
+	Figures(JdbcTemplate jdbc, ReadModel model, OutcomeFigures outcomes, SkillFigures skills, NetworkSnapshots network,
 			JsonMapper json, TransactionTemplate transactions, @Value("${guildhall.insights.at-risk-below:3}") int atRiskBelow) {
 		this.jdbc = jdbc;
 		this.model = model;
@@ -72,7 +72,7 @@ public class Figures {
 		Instant now = clock.instant();
 		Map<@Nullable Long, Outcomes> all = outcomes.all(now);
 		SkillsReport report = skills.report(atRiskBelow, now);
-		NetworkFigures.Result graph = network.compute(now);
+		NetworkSnapshots.Result graph = network.compute(now);
 		transactions.executeWithoutResult(tx -> {
 			jdbc.update("DELETE FROM insight_snapshot WHERE name LIKE ?", OUTCOMES + "%");
 			all.forEach((programme, o) -> save(OUTCOMES + (programme == null ? "all" : programme), o, now));
@@ -99,6 +99,10 @@ public class Figures {
 
 	public Optional<Outcomes> outcomes(@Nullable Long programmeId) {
 		return snapshot(OUTCOMES + (programmeId == null ? "all" : programmeId), Outcomes.class);
+	}
+
+	public Optional<org.guildhall.insights.LearningNetwork> network() {
+		return snapshot(NetworkSnapshots.NETWORK, org.guildhall.insights.LearningNetwork.class);
 	}
 
 	public Optional<SkillsReport> skills() {
