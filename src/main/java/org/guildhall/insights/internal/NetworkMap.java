@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.guildhall.insights.Count;
 import org.guildhall.insights.LearningNetwork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,7 +31,7 @@ public class NetworkMap {
 	public record Node(String id, String name, int value, int category, double symbolSize, String href) {
 	}
 
-	public record Link(String source, String target, String label) {
+	public record Link(String source, String target, String label, long value) {
 	}
 
 	public record Graph(List<String> departments, List<Node> nodes, List<Link> links, int shown, int total) {
@@ -57,8 +56,9 @@ public class NetworkMap {
 		}
 		List<Link> links = new ArrayList<>();
 		for (LearningNetwork.DepartmentLink l : network.departmentLinks()) {
-			if (names.contains(l.a()) && names.contains(l.b()) && l.links() >= Count.MIN_GROUP) {
-				links.add(new Link("d:" + l.a(), "d:" + l.b(), l.a() + " – " + l.b() + ": " + l.links() + " links"));
+			if (names.contains(l.a()) && names.contains(l.b())) {
+				links.add(new Link("d:" + l.a(), "d:" + l.b(), l.a() + " – " + l.b() + ": " + l.links() + (l.links() == 1 ? " link" : " links"),
+						l.links()));
 			}
 		}
 		return new Graph(names, nodes, links, nodes.size(), nodes.size());
@@ -137,7 +137,7 @@ public class NetworkMap {
 		edges.forEach((key, label) -> {
 			String[] ends = key.split("-");
 			if (keep.contains(Long.parseLong(ends[0])) && keep.contains(Long.parseLong(ends[1]))) {
-				links.add(new Link("p:" + ends[0], "p:" + ends[1], label));
+				links.add(new Link("p:" + ends[0], "p:" + ends[1], label, 1));
 			}
 		});
 		return new Graph(departments, nodes, links, nodes.size(), people.size() + outside.size());

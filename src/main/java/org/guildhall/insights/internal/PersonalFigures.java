@@ -132,6 +132,17 @@ public class PersonalFigures {
 				degree.put(id, rs.getInt(5));
 			}, me.department(), me.id());
 		}
+		if (candidates.isEmpty()) {
+			// nothing to learn named and nobody linked nearby: the organisation's best-connected people
+			jdbc.query("""
+					SELECT p.person_id, p.full_name, p.department, p.location, n.degree FROM insight_network_person n
+					JOIN insight_person p ON p.person_id = n.person_id
+					WHERE p.active AND p.person_id <> ? AND n.degree > 0 ORDER BY n.degree DESC, p.person_id LIMIT 20""", rs -> {
+				long id = rs.getLong(1);
+				candidates.put(id, new Person(id, rs.getString(2), rs.getString(3), rs.getString(4)));
+				degree.put(id, rs.getInt(5));
+			}, me.id());
+		}
 		record Scored(Person person, double score, List<String> reasons) {
 		}
 		List<Scored> scored = new ArrayList<>();
