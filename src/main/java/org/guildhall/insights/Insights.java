@@ -8,11 +8,15 @@ import java.util.Optional;
 
 import org.guildhall.insights.ProgrammeDashboard.ProgrammeRef;
 import org.guildhall.insights.internal.Dashboards;
+import org.guildhall.insights.internal.Fairness;
 import org.guildhall.insights.internal.Figures;
 import org.guildhall.insights.internal.NetworkMap;
 import org.guildhall.insights.internal.PersonalFigures;
 import org.guildhall.insights.internal.Rebuild;
 import org.guildhall.insights.internal.ShortCache;
+import org.guildhall.programmes.MatchingRun;
+import org.guildhall.programmes.MatchingRuns;
+import org.guildhall.programmes.Proposal;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
 import org.guildhall.shared.NotFoundException;
@@ -40,13 +44,18 @@ public class Insights {
 	private final ShortCache<String, ProgrammeDashboard> cache = new ShortCache<>(FRESH, 500);
 	private final ShortCache<String, NetworkMap.Graph> mapCache = new ShortCache<>(Duration.ofSeconds(30), 100);
 	private final ShortCache<Integer, SkillsReport> skillCache = new ShortCache<>(Duration.ofSeconds(30), 50);
+	private final ShortCache<String, FairnessAudit> fairnessCache = new ShortCache<>(FRESH, 100);
+	private final Fairness fairness;
+	private final MatchingRuns runs;
 	private final Figures figures;
 	private final NetworkMap maps;
 	private final PersonalFigures personal;
 	private final Clock clock = Clock.systemUTC();
 
 	Insights(JdbcTemplate jdbc, Dashboards dashboards, Rebuild rebuild, Figures figures, NetworkMap maps,
-			PersonalFigures personal) {
+			PersonalFigures personal, Fairness fairness, MatchingRuns runs) {
+		this.fairness = fairness;
+		this.runs = runs;
 		this.figures = figures;
 		this.maps = maps;
 		this.personal = personal;
@@ -179,6 +188,22 @@ public class Insights {
 			return figures.skills();
 		}
 		return Optional.of(skillCache.get(threshold, () -> figures.skills(threshold)));
+	}
+
+	/**
+	 * The fairness audit of a programme the user manages: its latest run's proposals and the
+	 * programme's pairs, by the mentees' department, location and level.
+	 */
+	@Transactional(readOnly = true)
+	public FairnessAudit fairness(long programmeId, CurrentUser user) {
+		ProgrammeRef programme = programmes(user).stream().filter(p -> p.id() == programmeId).findFirst()
+			.orElseThrow(() -> new NotFoundException("No programme with id " + programmeId));
+		return fairnessCache.get(programmeId + "|" + user.accountId(), () -> {
+			MatchingRun run = runs.latest(programmeId, user).orElse(null);
+			List<Proposal> proposals = run == null || run.state() != MatchingRun.State.DONE ? List.of()
+					: runs.proposals(programmeId, run.id(), user);
+			return fairness.audit(programmeId, programme.name(), run, proposals, clock.instant());
+		});
 	}
 
 	/** The signed-in person's own figures. */

@@ -3,6 +3,7 @@ package org.guildhall.insights.web;
 import java.util.List;
 import java.util.Map;
 
+import org.guildhall.insights.FairnessAudit;
 import org.guildhall.insights.InsightFilter;
 import org.guildhall.insights.Insights;
 import org.guildhall.insights.LearningNetwork;
@@ -84,6 +85,14 @@ class InsightsApiController {
 			+ "skills many want to learn and few can teach, overall and per department")
 	ResponseEntity<SkillsReport> skills(@RequestParam(required = false) @Nullable Integer below) {
 		return ready(insights.skills(below, me()));
+	}
+
+	@GetMapping("/fairness")
+	@Operation(summary = "Fairness audit of a programme's matching: by the mentees' department, location and level, the share "
+			+ "matched by the latest run, mean score and early endings, each against the best-served group (flagged under 0.8); "
+			+ "how self-select requests crowd onto mentors")
+	FairnessAudit fairness(@RequestParam long programme) {
+		return insights.fairness(programme, me());
 	}
 
 	@GetMapping("/me")

@@ -82,6 +82,27 @@ class InsightsPageController {
 		return "insights/skills";
 	}
 
+	@GetMapping("/insights/fairness")
+	String fairness(@RequestParam(required = false) @Nullable Long programme, Model model) {
+		CurrentUser me = me();
+		if (!Insights.mayView(me)) {
+			return "redirect:/insights/me";
+		}
+		var programmes = insights.programmes(me);
+		Long chosen = programme != null ? programme : programmes.isEmpty() ? null : programmes.get(0).id();
+		model.addAttribute("programmes", programmes);
+		model.addAttribute("programme", chosen);
+		model.addAttribute("f", chosen == null ? null : insights.fairness(chosen, me));
+		return "insights/fairness";
+	}
+
+	/** The audit as a panel for the programme page, beside the run's proposals (loaded there with htmx). */
+	@GetMapping("/insights/fairness/panel")
+	String fairnessPanel(@RequestParam long programme, Model model) {
+		model.addAttribute("f", insights.fairness(programme, me()));
+		return "insights/fairness :: panel";
+	}
+
 	@GetMapping("/insights/me")
 	String mine(Model model) {
 		CurrentUser me = me();
