@@ -154,7 +154,7 @@ class LearningNetworkTest {
 		assertThat(isolated.suggestions()).isNotEmpty();
 		assertThat(isolated.suggestions().get(0).reasons()).anyMatch(r -> r.equals("Can teach Java, which you want to learn"));
 		assertThat(isolated.suggestions()).extracting(MyInsights.Suggestion::personId)
-			.allMatch(id -> w.mentors().stream().anyMatch(m -> m.personId() == id), "only the Java mentors teach Java here");
+			.allMatch(id -> w.mentors().stream().anyMatch(m -> m.personId().longValue() == id.longValue()), "only the Java mentors teach Java here");
 	}
 
 	@Test
