@@ -19,6 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * People and their skills as they are today, read in bulk by read models in other modules, which
  * never read the people tables themselves. Everyone is included, active or not.
+ * <p>
+ * What changes them is announced: {@link PeopleImported} (people and, when the file has the column,
+ * skills), {@link ProfileUpdated} (a person's own skills), {@link SkillMerged} (a suggested skill
+ * folded into another), and {@link PersonHistoryRecorded} for the fields the history keeps.
  */
 @Service
 public class PeopleFacts {
