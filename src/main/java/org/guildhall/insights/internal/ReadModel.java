@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReadModel {
 
-	private static final int BATCH = 1_000;
+	private static final int BATCH = 5_000;
 	static final String HISTORY_WATERMARK = "people.history.sequence";
 	static final String STALE = "figures.stale";
 	static final String LOCK = "feed.lock";
@@ -67,19 +67,29 @@ public class ReadModel {
 
 	// people -------------------------------------------------------------------------------------
 
+	/** Replaces these people. */
 	public void people(Collection<PersonFact> people) {
 		List<Object[]> deletes = new ArrayList<>(people.size());
+		people.forEach(p -> deletes.add(new Object[] {p.id()}));
+		batch("DELETE FROM insight_person WHERE person_id = ?", deletes);
+		addPeople(people);
+	}
+
+	/** Adds people not in the model (after {@link #clearPeople()} or {@link #clear()}). */
+	public void addPeople(Collection<PersonFact> people) {
 		List<Object[]> rows = new ArrayList<>(people.size());
 		for (PersonFact p : people) {
-			deletes.add(new Object[] {p.id()});
 			rows.add(new Object[] {p.id(), p.fullName(), p.department(), p.location(), p.level(),
 					p.hireDate() == null ? null : Date.valueOf(p.hireDate()), p.managerId(), p.active()});
 		}
-		batch("DELETE FROM insight_person WHERE person_id = ?", deletes);
 		batch("""
 				INSERT INTO insight_person (person_id, full_name, department, location, level, hire_date, manager_id, active)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
 				Types.INTEGER, Types.DATE, Types.BIGINT, Types.BOOLEAN);
+	}
+
+	public void clearPeople() {
+		jdbc.update("DELETE FROM insight_person");
 	}
 
 	/** Replaces one person's skills. */
@@ -142,14 +152,20 @@ public class ReadModel {
 				p.ownerAccountId(), Timestamp.from(p.createdAt()));
 	}
 
+	/** Replaces these enrolments. */
 	public void enrolments(Collection<EnrolmentFact> enrolments) {
 		List<Object[]> deletes = new ArrayList<>(enrolments.size());
+		enrolments.forEach(e -> deletes.add(new Object[] {e.programmeId(), e.personId()}));
+		batch("DELETE FROM insight_enrolment WHERE programme_id = ? AND person_id = ?", deletes);
+		addEnrolments(enrolments);
+	}
+
+	/** Adds enrolments not in the model (rebuild, after {@link #clear()}). */
+	public void addEnrolments(Collection<EnrolmentFact> enrolments) {
 		List<Object[]> rows = new ArrayList<>(enrolments.size());
 		for (EnrolmentFact e : enrolments) {
-			deletes.add(new Object[] {e.programmeId(), e.personId()});
 			rows.add(new Object[] {e.programmeId(), e.personId(), e.role().name(), e.status().name(), Timestamp.from(e.enrolledAt())});
 		}
-		batch("DELETE FROM insight_enrolment WHERE programme_id = ? AND person_id = ?", deletes);
 		batch("INSERT INTO insight_enrolment (programme_id, person_id, role, status, enrolled_at) VALUES (?, ?, ?, ?, ?)", rows);
 	}
 
@@ -158,11 +174,19 @@ public class ReadModel {
 	/** Replaces what the model knows of these mentorships: the pair, its meetings and its ratings. */
 	public void pairs(Collection<MentorshipFact> facts) {
 		List<Object[]> deletes = new ArrayList<>(facts.size());
+		facts.forEach(m -> deletes.add(new Object[] {m.id()}));
+		batch("DELETE FROM insight_pair WHERE mentorship_id = ?", deletes);
+		batch("DELETE FROM insight_meeting WHERE mentorship_id = ?", deletes);
+		batch("DELETE FROM insight_rating WHERE mentorship_id = ?", deletes);
+		addPairs(facts);
+	}
+
+	/** Adds mentorships not in the model (rebuild, after {@link #clear()}). */
+	public void addPairs(Collection<MentorshipFact> facts) {
 		List<Object[]> pairs = new ArrayList<>(facts.size());
 		List<Object[]> meetings = new ArrayList<>();
 		List<Object[]> ratings = new ArrayList<>();
 		for (MentorshipFact m : facts) {
-			deletes.add(new Object[] {m.id()});
 			pairs.add(new Object[] {m.id(), m.programmeId(), m.runId(), m.mentorId(), m.menteeId(), m.status().name(),
 					m.requested(), ts(m.createdAt()), ts(m.startedAt()), ts(m.endedAt()),
 					m.status().name().equals("ENDED_EARLY") ? EndReasons.category(m.closeReason()) : null, m.cadenceDays(),
@@ -175,9 +199,6 @@ public class ReadModel {
 				ratings.add(new Object[] {m.id(), i, r.kind().name(), r.byMentor(), r.rating()});
 			}
 		}
-		batch("DELETE FROM insight_pair WHERE mentorship_id = ?", deletes);
-		batch("DELETE FROM insight_meeting WHERE mentorship_id = ?", deletes);
-		batch("DELETE FROM insight_rating WHERE mentorship_id = ?", deletes);
 		batch("""
 				INSERT INTO insight_pair (mentorship_id, programme_id, run_id, mentor_id, mentee_id, status, requested, created_at,
 				  started_at, ended_at, end_category, cadence_days, planned_weeks, match_score, goals, goals_achieved)

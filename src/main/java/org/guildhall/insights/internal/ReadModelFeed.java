@@ -219,15 +219,17 @@ class ReadModelFeed {
 	// the refreshes, shared with the rebuild
 
 	void refreshAllPeople() {
+		// everyone is copied again: one delete, then inserts, is far cheaper than a delete per person
+		model.clearPeople();
 		java.util.List<org.guildhall.people.PersonFact> batch = new java.util.ArrayList<>();
 		people.forEachPerson(p -> {
 			batch.add(p);
 			if (batch.size() == 5_000) {
-				model.people(batch);
+				model.addPeople(batch);
 				batch.clear();
 			}
 		});
-		model.people(batch);
+		model.addPeople(batch);
 		model.clearSkills();
 		java.util.List<org.guildhall.people.SkillHolding> skills = new java.util.ArrayList<>();
 		people.forEachSkill(s -> {

@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Rebuild implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
-	private static final int BATCH = 2_000;
+	private static final int BATCH = 5_000;
 
 	private final ReadModel model;
 	private final ReadModelFeed feed;
@@ -71,11 +71,11 @@ public class Rebuild implements ApplicationRunner {
 			feed.refreshAllPeople();
 			programmes.programmes().forEach(model::programme);
 			List<EnrolmentFact> enrolments = new ArrayList<>();
-			programmes.forEachEnrolment(e -> flush(enrolments, e, model::enrolments));
-			model.enrolments(enrolments);
+			programmes.forEachEnrolment(e -> flush(enrolments, e, model::addEnrolments));
+			model.addEnrolments(enrolments);
 			List<MentorshipFact> pairs = new ArrayList<>();
-			mentorships.forEach(m -> flush(pairs, m, model::pairs));
-			model.pairs(pairs);
+			mentorships.forEach(m -> flush(pairs, m, model::addPairs));
+			model.addPairs(pairs);
 			List<LearningLink> batch = new ArrayList<>();
 			links.forEach(l -> flush(batch, l, model::addLinks));
 			model.addLinks(batch);
