@@ -33,8 +33,8 @@ record Cohort(List<Member> mentees, List<Member> mentors, List<Pair> pairs) {
 	static final double ENDED_EARLY = 0.15;
 	private static final int MOST_MENTEES_EACH = 2;
 	private static final List<String> OTHER_REASONS = List.of("Not enough time with the release crunch",
-			"We were not a good fit", "Not enough time with the release crunch", "We were not a good fit",
-			"We lost touch after the summer holidays");
+			"We were not a good fit", "We lost touch after the summer holidays", "Not enough time with the release crunch",
+			"We were not a good fit");
 
 	/**
 	 * One enrolled person.
@@ -58,8 +58,9 @@ record Cohort(List<Member> mentees, List<Member> mentors, List<Pair> pairs) {
 	 * Chooses the cohort from {@code population}.
 	 *
 	 * @param excluded employee ids who take no part
-	 * @param leaving employee ids of people who leave, in groups (by when they leave)
-	 * @param leavingFactor how often those of each group are among the enrolled, against their share of the candidates
+	 * @param leaving employee ids of people who leave, in groups by when they leave, soonest first
+	 * @param leavingFactor how often those of each group are among the enrolled mentees, against their share of the
+	 *        candidates; mentors leave only with the later groups, at the same rate
 	 */
 	static Cohort choose(List<Row> population, Staff staff, Set<String> excluded, List<Set<String>> leaving,
 			double leavingFactor, SplittableRandom random) {
@@ -70,7 +71,12 @@ record Cohort(List<Member> mentees, List<Member> mentors, List<Pair> pairs) {
 		mentees.forEach(r -> menteeIds.add(r.id()));
 		List<Row> mentorCandidates = population.stream().filter(r -> !excluded.contains(r.id()) && !menteeIds.contains(r.id())
 				&& mentors(r) && capacity(r) >= 1 && r.level() >= 5).toList();
-		List<Row> mentors = enrol(mentorCandidates, ENROLLED_MENTORS, leaving, leavingFactor, random);
+		// Leavers are rank-and-file people, rare among the senior colleagues mentors are compared with: at the
+		// mentees' rate, the mentors would stay less often than those. Mentors who were about to leave did not
+		// volunteer (demo data, see OrganisationHistory).
+		Set<String> leavingSoon = leaving.isEmpty() ? Set.of() : leaving.get(0);
+		List<Row> mentors = enrol(mentorCandidates.stream().filter(r -> !leavingSoon.contains(r.id())).toList(),
+				ENROLLED_MENTORS, leaving.subList(Math.min(1, leaving.size()), leaving.size()), leavingFactor, random);
 
 		Map<String, Integer> places = new HashMap<>();
 		mentors.forEach(m -> places.put(m.id(), Math.min(MOST_MENTEES_EACH, capacity(m))));
@@ -171,13 +177,14 @@ record Cohort(List<Member> mentees, List<Member> mentors, List<Pair> pairs) {
 	/**
 	 * The same cohort with about {@link #ENDED_EARLY} of the pairs ended early: first, half of
 	 * those whose mentee left the company or moved to another department during the programme's
-	 * year, with that as the reason; then others, for lack of time or fit.
+	 * year, with that as the reason; then others, for lack of time or fit or because they lost touch.
 	 */
 	Cohort withEndings(Set<String> left, Set<String> moved, SplittableRandom random) {
 		int target = (int) Math.round(ENDED_EARLY * pairs.size());
 		String[] reasons = new String[pairs.size()];
 		int ended = 0;
-		for (int i = 0; i < pairs.size() && ended < target; i++) {
+		// room for at least two of the other reasons, so that the dashboard shows more than one kind
+		for (int i = 0; i < pairs.size() && ended < target - 2; i++) {
 			String mentee = pairs.get(i).mentee().employeeId();
 			if (left.contains(mentee) && random.nextInt(2) == 0) {
 				reasons[i] = "I am leaving the company at the end of next month";
@@ -188,10 +195,10 @@ record Cohort(List<Member> mentees, List<Member> mentors, List<Pair> pairs) {
 				ended++;
 			}
 		}
-		for (int attempts = 0; ended < target && attempts < 100 * pairs.size(); attempts++) {
+		for (int attempts = 0, other = 0; ended < target && attempts < 100 * pairs.size(); attempts++) {
 			int i = random.nextInt(pairs.size());
 			if (reasons[i] == null) {
-				reasons[i] = OTHER_REASONS.get(ended % OTHER_REASONS.size());
+				reasons[i] = OTHER_REASONS.get(other++ % OTHER_REASONS.size());
 				ended++;
 			}
 		}
@@ -201,6 +208,20 @@ record Cohort(List<Member> mentees, List<Member> mentors, List<Pair> pairs) {
 			ending.add(new Pair(p.mentee(), p.mentor(), p.score(), p.reasons(), reasons[i]));
 		}
 		return new Cohort(mentees, mentors, List.copyOf(ending));
+	}
+
+	/** Employee ids of the mentees in a pair. */
+	Set<String> menteeIds() {
+		Set<String> ids = new LinkedHashSet<>();
+		pairs.forEach(p -> ids.add(p.mentee().employeeId()));
+		return ids;
+	}
+
+	/** Employee ids of the mentors in a pair. */
+	Set<String> mentorIds() {
+		Set<String> ids = new LinkedHashSet<>();
+		pairs.forEach(p -> ids.add(p.mentor().employeeId()));
+		return ids;
 	}
 
 	/** Employee ids of everyone in a pair. */

@@ -247,13 +247,15 @@ class DemoFinishedProgramme implements ApplicationRunner {
 					VALUES (?, ?, ?, ?, ?, ?)""", rows);
 		}
 
-		/** Every cadence, give or take two days, on a weekday during working hours; now and then one is missed. */
+		/** Every cadence, give or take two days, on a weekday during working hours; now and then one is missed, never two running. */
 		private void meetings(long mentorship, long mentor, long mentee, Instant started, Instant ended, int cadence) {
 			List<Object[]> rows = new ArrayList<>();
 			List<String> uids = new ArrayList<>();
+			boolean missedLast = false;
 			for (Instant at = started.plus(2 + random.nextInt(6), ChronoUnit.DAYS); at.isBefore(ended.minus(1, ChronoUnit.DAYS));
 					at = at.plus(cadence - 2 + random.nextInt(5), ChronoUnit.DAYS)) {
-				if (random.nextInt(10) == 0) {
+				missedLast = !missedLast && random.nextInt(10) == 0;
+				if (missedLast) {
 					continue;
 				}
 				Instant startsAt = weekday(at).truncatedTo(ChronoUnit.DAYS).plus(9 + random.nextInt(8), ChronoUnit.HOURS);

@@ -62,9 +62,10 @@ final class OrganisationHistory {
 	/** Share of an export's people who are gone from the next one. */
 	static final double LEFT = 0.065;
 	/**
-	 * How much likelier a participant of the finished programme is to be among the promoted than
-	 * anyone else: 1.5 times. Demo data, not evidence: it is there so that the outcomes page shows
-	 * the kind of modest difference a real programme might, and says nothing about real mentoring.
+	 * How much likelier the finished programme's mentees, and its mentors, are to be promoted than
+	 * {@link #PROMOTED}: 1.5 times (the others a little less, so that the share of all stays the same).
+	 * Demo data, not evidence: it is there so that the outcomes page shows the kind of modest
+	 * difference a real programme might, and says nothing about real mentoring.
 	 */
 	static final double PARTICIPANT_PROMOTION_WEIGHT = 1.5;
 	/**
@@ -148,13 +149,12 @@ final class OrganisationHistory {
 		cohortPopulation.addAll(leftMiddle);
 		Cohort cohort = Cohort.choose(cohortPopulation, staff, fixed, List.of(ids(leftMiddle), ids(leftTodayEarlier)),
 				PARTICIPANT_LEAVING, random.split());
-		Set<String> participants = cohort.participantIds();
-		ToDoubleFunction<Row> promotionWeight = r -> participants.contains(r.id()) ? PARTICIPANT_PROMOTION_WEIGHT : 1;
+		List<Set<String>> participants = List.of(cohort.menteeIds(), cohort.mentorIds());
 
 		// from 9 months ago to today
 		Map<String, Integer> levels = new HashMap<>();
-		List<Row> promotedToday = sample(inMiddle.stream().filter(r -> !fixed.contains(r.id()) && r.level() >= 2).toList(),
-				share(PROMOTED, inMiddle.size()), promotionWeight, random.split());
+		List<Row> promotedToday = promote(inMiddle.stream().filter(r -> !fixed.contains(r.id()) && r.level() >= 2).toList(),
+				share(PROMOTED, inMiddle.size()), participants, random.split());
 		promotedToday.forEach(r -> levels.put(r.id(), r.level() - 1));
 		Map<String, Move> movedToday = staff.moves(inMiddle.stream()
 			.filter(r -> !fixed.contains(r.id()) && !staff.leads(r.id()) && !levels.containsKey(r.id())).toList(),
@@ -178,9 +178,9 @@ final class OrganisationHistory {
 		// from 18 to 9 months ago
 		List<Row> stayedEarly = middleRows.stream().filter(r -> r.hiredBy(earlier)).toList();
 		Set<String> promotedLater = ids(promotedToday);
-		List<Row> promotedMiddle = sample(stayedEarly.stream()
+		List<Row> promotedMiddle = promote(stayedEarly.stream()
 			.filter(r -> !fixed.contains(r.id()) && r.level() >= 2 && !promotedLater.contains(r.id())).toList(),
-				share(PROMOTED, stayedEarly.size()), promotionWeight, random.split());
+				share(PROMOTED, stayedEarly.size()), participants, random.split());
 		Set<String> promotedEarly = ids(promotedMiddle);
 		Map<String, Move> movedMiddle = staff.moves(stayedEarly.stream()
 			.filter(r -> !fixed.contains(r.id()) && !staff.leads(r.id()) && !promotedEarly.contains(r.id())
@@ -262,6 +262,24 @@ final class OrganisationHistory {
 
 	private static int share(double share, int of) {
 		return (int) Math.round(share * of);
+	}
+
+	/**
+	 * {@code count} of the {@code eligible} rows: from each group of participants
+	 * {@link #PARTICIPANT_PROMOTION_WEIGHT} times {@link #PROMOTED} of its eligible people, the rest
+	 * from everyone else; in the list's order.
+	 */
+	private static List<Row> promote(List<Row> eligible, int count, List<Set<String>> participants, SplittableRandom random) {
+		Set<Row> promoted = new HashSet<>();
+		List<Row> others = new ArrayList<>(eligible);
+		for (Set<String> group : participants) {
+			List<Row> theirs = eligible.stream().filter(r -> group.contains(r.id()) && !promoted.contains(r)).toList();
+			others.removeAll(theirs);
+			int quota = Math.min(theirs.size(), (int) Math.round(theirs.size() * PROMOTED * PARTICIPANT_PROMOTION_WEIGHT));
+			promoted.addAll(sample(theirs, Math.min(quota, count - promoted.size()), r -> 1, random));
+		}
+		promoted.addAll(sample(others, Math.max(0, count - promoted.size()), r -> 1, random));
+		return eligible.stream().filter(promoted::contains).toList();
 	}
 
 	/**
