@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
-
 import java.util.Map;
+import java.util.Set;
 
 import org.guildhall.identity.Account;
 import org.guildhall.identity.IdentityManagement;
@@ -26,6 +29,7 @@ import org.guildhall.programmes.ProgrammeManagement;
 import org.guildhall.programmes.ProgrammeSettings;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.SignInHint;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,6 +48,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The chief executive is the administrator and a first-line manager runs the programmes, one of
  * which is open for enrolment with volunteers from the demo data. Off with
  * {@code guildhall.demo.enabled=false} (do that in production).
+ *
+ * <p>The organisation gets a history: it is imported three times, as HR exported it about 18
+ * months ago, about 9 months ago and today ({@link OrganisationHistory}), so that the person history
+ * holds promotions, moves, leavers and new hires for the insights. Today's export is the generated
+ * file as if HR had exported it today: the hire dates move with the day, so that the newest hires
+ * are recent. {@code guildhall.demo.history=false} imports today's file only (one import instead of
+ * three, for a large benchmark organisation).
  *
  * <p>{@code guildhall.demo.programme.mentors} (default 30) and {@code guildhall.demo.programme.mentees}
  * (default 60) say how many volunteers join the open programme; the programmes benchmark
@@ -70,12 +81,15 @@ class DemoOrganisation implements ApplicationRunner, SignInHint {
 	private final int programmeMentors;
 	private final int programmeMentees;
 	private final TransactionTemplate transaction;
+	private final boolean withHistory;
 	private volatile Organisation organisation;
+	private volatile OrganisationHistory.@Nullable History history;
 
 	DemoOrganisation(HrImports imports, IdentityManagement identity, JdbcClient jdbc, ProgrammeManagement programmes,
 			@Value("${guildhall.demo.people:400}") int people, @Value("${guildhall.demo.seed:42}") long seed,
 			@Value("${guildhall.demo.programme.mentors:30}") int programmeMentors,
-			@Value("${guildhall.demo.programme.mentees:60}") int programmeMentees, PlatformTransactionManager transactions) {
+			@Value("${guildhall.demo.programme.mentees:60}") int programmeMentees,
+			@Value("${guildhall.demo.history:true}") boolean withHistory, PlatformTransactionManager transactions) {
 		if (programmeMentors < 0 || programmeMentees < 0) {
 			throw new IllegalArgumentException("guildhall.demo.programme.mentors and .mentees must not be negative, were "
 					+ programmeMentors + " and " + programmeMentees);
@@ -88,32 +102,44 @@ class DemoOrganisation implements ApplicationRunner, SignInHint {
 		this.seed = seed;
 		this.programmeMentors = programmeMentors;
 		this.programmeMentees = programmeMentees;
+		this.withHistory = withHistory;
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		ByteArrayOutputStream file = new ByteArrayOutputStream();
 		try (Writer out = new OutputStreamWriter(file, StandardCharsets.UTF_8)) {
-			organisation = new OrganisationGenerator().generate(people, seed, out);
+			organisation = new OrganisationGenerator().generate(people, seed, today, out);
 		}
 		boolean empty = jdbc.sql("SELECT COUNT(*) FROM person").query(Long.class).single() == 0;
 		if (empty) {
-			seed(file.toByteArray());
+			seed(file.toByteArray(), today);
 		}
 		log.info("Demo organisation ({} people). Sign in at /login with password '{}' as: {}", organisation.people(),
 				PASSWORD, signIns());
 	}
 
-	private void seed(byte[] csv) {
+	private void seed(byte[] csv, LocalDate today) {
 		long started = System.nanoTime();
-		HrImportStatus preview = imports.uploadAndPreview("demo-organisation.csv", csv, "demo");
-		if (preview.state() != HrImportStatus.State.PREVIEWED) {
-			throw new IllegalStateException("The demo organisation does not import cleanly: " + imports.issues(preview.id()));
+		if (withHistory) {
+			OrganisationHistory.History past = OrganisationHistory.derive(csv, people, seed, today, signInEmails());
+			for (OrganisationHistory.Snapshot snapshot : past.snapshots()) {
+				importFile(snapshot.csv(), snapshot.effectiveOn());
+			}
+			history = past;
+			log.info("Demo history: HR exports as of {} imported in {} ms; {}", past.snapshots().stream()
+				.map(s -> s.effectiveOn() + " (" + s.people() + " people)").toList(), (System.nanoTime() - started) / 1_000_000,
+					past.steps().stream().map(s -> "to " + s.to() + ": " + s.promoted().size() + " promoted, " + s.moved().size()
+							+ " moved, " + s.left().size() + " left, " + s.hired().size() + " hired").toList());
 		}
-		imports.applyNow(preview.id());
+		else {
+			importFile(csv, today);
+		}
 		List<NewAccount> accounts = new ArrayList<>();
-		jdbc.sql("SELECT email, full_name FROM person ORDER BY id").query((rs, n) -> {
+		// people who left are in the database (inactive) but never sign in
+		jdbc.sql("SELECT email, full_name FROM person WHERE active = TRUE ORDER BY id").query((rs, n) -> {
 			String email = rs.getString(1);
 			EnumSet<Role> roles = EnumSet.of(Role.EMPLOYEE);
 			if (email.equals(organisation.chiefExecutive().email())) {
@@ -128,6 +154,30 @@ class DemoOrganisation implements ApplicationRunner, SignInHint {
 		seedProgramme();
 		log.warn("Seeded the demo organisation: {} people with accounts in {} ms. Demo data and a published password: "
 				+ "never use this database in production.", accounts.size(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private void importFile(byte[] csv, LocalDate effectiveOn) {
+		HrImportStatus preview = imports.uploadAndPreview("demo-organisation-" + effectiveOn + ".csv", csv, "demo");
+		if (preview.state() != HrImportStatus.State.PREVIEWED) {
+			throw new IllegalStateException("The demo organisation as of " + effectiveOn + " does not import cleanly: "
+					+ imports.issues(preview.id()));
+		}
+		HrImportStatus applied = imports.applyNow(preview.id(), effectiveOn);
+		if (applied.state() != HrImportStatus.State.APPLIED) {
+			throw new IllegalStateException("The demo organisation as of " + effectiveOn + " was not applied: " + applied.failure());
+		}
+	}
+
+	private Set<String> signInEmails() {
+		Set<String> emails = new HashSet<>();
+		emails.add(organisation.chiefExecutive().email());
+		for (Organisation.Member member : new Organisation.Member[] {organisation.manager(), organisation.mentor(),
+				organisation.mentee()}) {
+			if (member != null) {
+				emails.add(member.email());
+			}
+		}
+		return emails;
 	}
 
 	/**
@@ -204,6 +254,11 @@ class DemoOrganisation implements ApplicationRunner, SignInHint {
 	/** The generated organisation, once {@link #run} has built it (for the demo mentoring data). */
 	Organisation organisation() {
 		return organisation;
+	}
+
+	/** The organisation's history, when {@link #run} has just seeded it with one (for the finished programme). */
+	OrganisationHistory.@Nullable History history() {
+		return history;
 	}
 
 	@Override

@@ -3,6 +3,8 @@ package org.guildhall.demo;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -62,6 +64,22 @@ public final class OrganisationGenerator {
 	 * the end how many rows have been written.
 	 */
 	public Organisation generate(int people, long seed, Writer out, IntConsumer progress) throws IOException {
+		return generate(people, seed, OrgChart.EXPORTED, out, progress);
+	}
+
+	/**
+	 * Like {@link #generate(int, long, Writer)}, as if HR had exported the file on {@code exportedOn}
+	 * rather than on the fixed day the generator otherwise uses: every hire date (and the year a bio
+	 * mentions) moves by the same number of days, so the newest hires are recent on that day. Only the
+	 * dates differ; everything else, including the order of the rows, is the same.
+	 */
+	public Organisation generate(int people, long seed, LocalDate exportedOn, Writer out) throws IOException {
+		return generate(people, seed, exportedOn, out, written -> {
+		});
+	}
+
+	private Organisation generate(int people, long seed, LocalDate exportedOn, Writer out, IntConsumer progress)
+			throws IOException {
 		if (people < 1 || people > MAX_PEOPLE) {
 			throw new IllegalArgumentException("people must be between 1 and " + MAX_PEOPLE + ", was " + people);
 		}
@@ -70,7 +88,7 @@ public final class OrganisationGenerator {
 		Census census = new Census(chart);
 		BufferedWriter buffered = out instanceof BufferedWriter already ? already : new BufferedWriter(out, 1 << 16);
 		CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get().print(buffered);
-		RowWriter rows = new RowWriter(chart, random.split());
+		RowWriter rows = new RowWriter(chart, random.split(), ChronoUnit.DAYS.between(OrgChart.EXPORTED, exportedOn));
 		for (int row = 0; row < people; row++) {
 			int person = chart.personAtRow(row);
 			rows.write(person, csv, census);
@@ -89,10 +107,12 @@ public final class OrganisationGenerator {
 		private final OrgChart chart;
 		private final SplittableRandom random;
 		private final StringBuilder skills = new StringBuilder(200);
+		private final long hireDayShift;
 
-		RowWriter(OrgChart chart, SplittableRandom random) {
+		RowWriter(OrgChart chart, SplittableRandom random, long hireDayShift) {
 			this.chart = chart;
 			this.random = random;
+			this.hireDayShift = hireDayShift;
 		}
 
 		void write(int person, CSVPrinter csv, Census census) throws IOException {
@@ -108,8 +128,9 @@ public final class OrganisationGenerator {
 			List<String> languages = languages(chart.culture(person), office);
 
 			Profile profile = drawSkills(specialty, lead, level, mentoring);
+			LocalDate hired = chart.hireDate(person).plusDays(hireDayShift);
 			Persona persona = new Persona(chart.givenName(person), department, specialty, title, level, lead, office,
-					chart.hireDate(person).getYear(), profile.teaches(), profile.learns(), profile.knows(), languages);
+					hired.getYear(), profile.teaches(), profile.learns(), profile.knows(), languages);
 
 			int manager = chart.manager(person);
 			String managerReference = manager < 0 ? ""
@@ -118,7 +139,7 @@ public final class OrganisationGenerator {
 			String employeeId = chart.employeeId(person);
 			csv.printRecord(employeeId, email, chart.fullName(person), title, department.displayName(),
 					office.city(), office.timeZone(), Integer.toString(level), managerReference,
-					chart.hireDate(person).toString(), String.join(LIST_SEPARATOR, languages), profile.entries(),
+					hired.toString(), String.join(LIST_SEPARATOR, languages), profile.entries(),
 					LearningGoals.write(persona, random), Bios.write(persona, random), mentoring.name(),
 					Integer.toString(capacity));
 			census.count(person, mentoring, () -> new Member(employeeId, email, chart.fullName(person), title));

@@ -61,7 +61,32 @@ final class SkillSpellings {
 			Map.entry("Employment law", List.of("Labour law")),
 			Map.entry("Customer success management", List.of("Customer success")));
 
+	/** Every skill the generator writes, by any spelling it may use (in lower case). */
+	private static final Map<String, String> CANONICAL = canonicalNames();
+
 	private SkillSpellings() {
+	}
+
+	/** The skill a spelling from a generated file stands for, or the spelling itself if it is no skill the generator writes. */
+	static String canonical(String spelling) {
+		String skill = CANONICAL.get(spelling.strip().toLowerCase(Locale.ROOT));
+		return skill == null ? spelling.strip() : skill;
+	}
+
+	private static Map<String, String> canonicalNames() {
+		Map<String, String> names = new java.util.HashMap<>();
+		List<String> skills = new ArrayList<>(Department.LEADERSHIP);
+		skills.addAll(Department.EVERYONE);
+		for (Department department : Department.values()) {
+			department.specialties().forEach(specialty -> skills.addAll(specialty.skills()));
+		}
+		skills.addAll(ALIASES.keySet());
+		for (String skill : skills) {
+			for (String spelling : spellings(skill)) {
+				names.put(spelling.toLowerCase(Locale.ROOT), skill);
+			}
+		}
+		return Map.copyOf(names);
 	}
 
 	/**
