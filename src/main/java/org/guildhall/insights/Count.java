@@ -11,9 +11,9 @@ public record Count(@Nullable Long value) {
 
 	public static final int MIN_GROUP = 5;
 
-	/** The count as it may be shown of a group of {@code people}. */
+	/** The count as it may be shown of a group of {@code people} (an empty group singles nobody out: it shows). */
 	public static Count of(long value, long people) {
-		return new Count(people < MIN_GROUP ? null : value);
+		return new Count(people > 0 && people < MIN_GROUP ? null : value);
 	}
 
 	/** A count whose group is the counted people themselves. */

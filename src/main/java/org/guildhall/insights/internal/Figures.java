@@ -68,12 +68,17 @@ public class Figures {
 	public void computeNow() {
 		long start = System.nanoTime();
 		// marked fresh first: a change made while this round runs marks it stale again for the next round
-		transactions.executeWithoutResult(tx -> model.state(ReadModel.STALE, "false"));
+		// every write takes the feed's lock first, like the feed and the rebuild, so none of them deadlock
+		transactions.executeWithoutResult(tx -> {
+			model.lock();
+			model.state(ReadModel.STALE, "false");
+		});
 		Instant now = clock.instant();
 		Map<@Nullable Long, Outcomes> all = outcomes.all(now);
 		SkillsReport report = skills.report(atRiskBelow, now);
 		NetworkSnapshots.Result graph = network.compute(now);
 		transactions.executeWithoutResult(tx -> {
+			model.lock();
 			jdbc.update("DELETE FROM insight_snapshot WHERE name LIKE ?", OUTCOMES + "%");
 			all.forEach((programme, o) -> save(OUTCOMES + (programme == null ? "all" : programme), o, now));
 			save(SKILLS, report, now);
