@@ -45,6 +45,7 @@ public class Insights {
 	private final ShortCache<String, NetworkMap.Graph> mapCache = new ShortCache<>(Duration.ofSeconds(30), 100);
 	private final ShortCache<Integer, SkillsReport> skillCache = new ShortCache<>(Duration.ofSeconds(30), 50);
 	private final ShortCache<String, FairnessAudit> fairnessCache = new ShortCache<>(FRESH, 100);
+	private final ShortCache<String, Facets> facetCache = new ShortCache<>(FRESH, 1);
 	private final Fairness fairness;
 	private final MatchingRuns runs;
 	private final Figures figures;
@@ -119,6 +120,10 @@ public class Insights {
 	@Transactional(readOnly = true)
 	public Facets facets(CurrentUser user) {
 		requireViewer(user);
+		return facetCache.get("all", this::countFacets);
+	}
+
+	private Facets countFacets() {
 		List<String> departments = jdbc.queryForList(
 				"SELECT DISTINCT department FROM insight_person WHERE department IS NOT NULL ORDER BY department", String.class);
 		List<String> locations = jdbc.queryForList(

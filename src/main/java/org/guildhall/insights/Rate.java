@@ -4,14 +4,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A share with its 95% Wilson score interval: {@code part} of {@code whole}. Hidden (all null) when
- * fewer than {@link Count#MIN_GROUP} people make up the whole, and empty when the whole is zero.
+ * fewer than {@link Count#MIN_GROUP} people make up the whole; an empty whole (0 of 0) has no value.
  */
 public record Rate(@Nullable Long part, @Nullable Long whole, @Nullable Double value, @Nullable Double low,
 		@Nullable Double high) {
 
 	private static final double Z = 1.959963984540054;
 
+	/** A share that must not be shown (its group is under five, or the whole scope is). */
+	public static Rate hidden() {
+		return new Rate(null, null, null, null, null);
+	}
+
 	public static Rate of(long part, long whole) {
+		if (whole == 0) {
+			return new Rate(0L, 0L, null, null, null);
+		}
 		if (whole < Count.MIN_GROUP) {
 			return new Rate(null, null, null, null, null);
 		}
@@ -25,11 +33,15 @@ public record Rate(@Nullable Long part, @Nullable Long whole, @Nullable Double v
 		return new Rate(part, whole, p, low, high);
 	}
 
+	/** Hidden because fewer than five make up the whole (an empty whole hides nobody). */
 	public boolean suppressed() {
 		return whole == null;
 	}
 
 	public String label() {
+		if (whole != null && whole == 0) {
+			return "–";
+		}
 		return value == null ? "fewer than " + Count.MIN_GROUP : Math.round(value * 100) + "%";
 	}
 

@@ -118,7 +118,7 @@ public class Dashboards {
 		boolean hidden = peopleInScope < Count.MIN_GROUP;
 
 		Funnel funnel = funnel(enrolments, pairs, hidden);
-		Rate matchRate = hidden ? Rate.of(0, 0) : Rate.of(value(funnel.matched()), value(funnel.enrolled()));
+		Rate matchRate = hidden ? Rate.hidden() : Rate.of(value(funnel.matched()), value(funnel.enrolled()));
 		return new ProgrammeDashboard(filter, scope, programmes, peopleInScope, funnel, matchRate,
 				timeToMatch(enrolledAt, pairs, hidden), pairStates(pairs, meetings, now, hidden),
 				cadence(pairs, meetings, now, hidden), goals(pairs, hidden), satisfaction(params, people, hidden),
@@ -306,7 +306,7 @@ public class Dashboards {
 			}
 		}
 		return new Cadence(count(agreed, hidden), count(on, hidden), count(behind, hidden), count(far, hidden),
-				count(none, hidden), hidden ? Rate.of(0, 0) : Rate.of(on, agreed));
+				count(none, hidden), hidden ? Rate.hidden() : Rate.of(on, agreed));
 	}
 
 	private static GoalFigures goals(List<PairRow> pairs, boolean hidden) {
@@ -328,8 +328,8 @@ public class Dashboards {
 			}
 		}
 		return new GoalFigures(count(set, hidden), count(achieved, hidden),
-				hidden || withGoals < Count.MIN_GROUP ? Rate.of(0, 0) : Rate.of(achieved, set),
-				hidden ? Rate.of(0, 0) : Rate.of(withAchieved, withGoals));
+				hidden || withGoals < Count.MIN_GROUP ? Rate.hidden() : Rate.of(achieved, set),
+				hidden ? Rate.hidden() : Rate.of(withAchieved, withGoals));
 	}
 
 	private Satisfaction satisfaction(MapSqlParameterSource params, String people, boolean hidden) {
@@ -436,7 +436,7 @@ public class Dashboards {
 			groupPairs.forEach(p -> people.add(p.menteeId()));
 			Funnel f = funnel(enrolled.getOrDefault(group, List.of()), groupPairs, people.size() < Count.MIN_GROUP);
 			rows.add(new GroupRow(group, f.enrolled(), f.matched(),
-					f.enrolled().suppressed() ? Rate.of(0, 0) : Rate.of(value(f.matched()), value(f.enrolled())),
+					f.enrolled().suppressed() ? Rate.hidden() : Rate.of(value(f.matched()), value(f.enrolled())),
 					f.started(), f.completed(), f.endedEarly()));
 		}
 		return rows;

@@ -92,10 +92,10 @@ public class Fairness {
 			Double matchRatio = shown && bestMatch > 0 ? ratio((double) r.matched() / r.people(), bestMatch) : null;
 			Double scoreRatio = shown && bestScore > 0 && r.meanScore() != null ? ratio(r.meanScore(), bestScore) : null;
 			Double keptRatio = startedShown && bestKept > 0 ? ratio(1 - (double) r.ended() / r.started(), bestKept) : null;
-			rows.add(new FairnessAudit.Group(r.name(), Count.people(r.people()), shown ? Rate.of(r.matched(), r.people()) : Rate.of(0, 0),
+			rows.add(new FairnessAudit.Group(r.name(), Count.people(r.people()), shown ? Rate.of(r.matched(), r.people()) : Rate.hidden(),
 					shown && r.meanScore() != null ? Math.round(r.meanScore() * 10) / 10.0 : null, matchRatio, scoreRatio,
 					shown ? new Count(r.started()) : new Count(null),
-					startedShown ? Rate.of(r.ended(), r.started()) : Rate.of(0, 0), keptRatio));
+					startedShown ? Rate.of(r.ended(), r.started()) : Rate.hidden(), keptRatio));
 		}
 		return new FairnessAudit.Breakdown(attribute, rows);
 	}

@@ -134,8 +134,8 @@ class NetworkSnapshots {
 	private static LearningNetwork.Reach reach(String group, NetworkFigures.Reach r) {
 		boolean hidden = r.people() < Count.MIN_GROUP;
 		return new LearningNetwork.Reach(group, Count.people(r.people()), new Count(hidden ? null : (long) r.connectedPeople()),
-				hidden ? Rate.of(0, 0) : Rate.of(r.connectedPeople(), r.people()), new Count(hidden ? null : (long) r.isolatedPeople()),
+				hidden ? Rate.hidden() : Rate.of(r.connectedPeople(), r.people()), new Count(hidden ? null : (long) r.isolatedPeople()),
 				new Count(hidden ? null : r.links()), new Count(hidden ? null : r.crossingLinks()),
-				hidden || r.links() < Count.MIN_GROUP ? Rate.of(0, 0) : Rate.of(r.crossingLinks(), r.links()));
+				hidden || r.links() < Count.MIN_GROUP ? Rate.hidden() : Rate.of(r.crossingLinks(), r.links()));
 	}
 }

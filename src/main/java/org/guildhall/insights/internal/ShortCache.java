@@ -8,10 +8,10 @@ import java.util.function.Supplier;
 /**
  * Keeps computed figures for a few seconds, so that ten managers opening the same dashboard cost
  * one computation. A key nobody has asked for yet is computed once however many ask at the same
- * moment (the others wait for it); once its value is older than the freshness window, one caller
- * computes it again while the others are still served the previous value, so a change shows
- * within about the window plus one computation and nobody waits for it. Bounded: when full it
- * starts over.
+ * moment (the others wait for it); once its value is older than the freshness window, it is
+ * computed again in the background while every caller is still served the previous value, so a
+ * change shows within about the window plus one computation and nobody waits for it. Bounded:
+ * when full it starts over.
  */
 public final class ShortCache<K, V> {
 
@@ -53,16 +53,29 @@ public final class ShortCache<K, V> {
 			}
 			return entry.value;
 		}
-		if (System.nanoTime() - entry.computedAt < freshNanos || !entry.refreshing.compareAndSet(false, true)) {
-			return entry.value;
+		if (System.nanoTime() - entry.computedAt >= freshNanos && entry.refreshing.compareAndSet(false, true)) {
+			Entry<V> stale = entry;
+			REFRESH.execute(() -> {
+				try {
+					put(key, compute.get());
+				}
+				catch (RuntimeException e) {
+					// the previous value stays; the next caller after the window tries again
+				}
+				finally {
+					stale.refreshing.set(false);
+				}
+			});
 		}
-		try {
-			return put(key, compute.get()).value;
-		}
-		finally {
-			entry.refreshing.set(false);
-		}
+		return entry.value;
 	}
+
+	/** One thread for every cache's background recounts: at most one recount at a time per node. */
+	private static final java.util.concurrent.ExecutorService REFRESH = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "insights-refresh");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private Entry<V> put(K key, V value) {
 		if (entries.size() >= maxEntries) {
