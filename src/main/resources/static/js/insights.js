@@ -8,9 +8,10 @@
   var palette = ["#1f5fbf", "#e07b00", "#1e7a3a", "#b3261e", "#6a3fb5", "#00838f", "#8d6e00", "#c2185b",
     "#455a64", "#7cb342", "#5c6bc0", "#f06292", "#26a69a", "#ffb300", "#8e24aa", "#3949ab"];
 
-  function readTable(table, columns) {
+  function readTable(table, columns, limit) {
     var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); });
-    var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr"));
+    var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr")).filter(function (tr) { return tr.cells.length > 1; });
+    if (limit) { rows = rows.slice(0, limit); }
     var categories = rows.map(function (tr) { return tr.cells[0].textContent.trim(); });
     var picked = columns ? columns.split(",").map(Number) : heads.map(function (_, i) { return i; }).slice(1);
     var series = picked.map(function (col) {
@@ -32,7 +33,8 @@
     var horizontal = kind === "hbar";
     var valueAxis = { type: "value", minInterval: percent ? 0 : 1, max: percent ? 100 : null,
       axisLabel: { formatter: percent ? "{value}%" : "{value}" } };
-    var categoryAxis = { type: "category", data: data.categories, axisLabel: { interval: 0, rotate: kind === "line" ? 45 : 0 } };
+    var categoryAxis = { type: "category", data: data.categories,
+      axisLabel: kind === "line" ? { interval: 0, rotate: 45 } : { interval: 0, width: horizontal ? 150 : 90, overflow: horizontal ? "truncate" : "break" } };
     return {
       animation: false,
       color: palette,
@@ -40,7 +42,7 @@
       legend: data.series.length > 1 ? { top: 0 } : undefined,
       grid: { left: horizontal ? 160 : 48, right: 24, top: data.series.length > 1 ? 36 : 16, bottom: kind === "line" ? 64 : 32 },
       xAxis: horizontal ? valueAxis : categoryAxis,
-      yAxis: horizontal ? Object.assign({}, categoryAxis, { inverse: true, axisLabel: { width: 150, overflow: "truncate" } }) : valueAxis,
+      yAxis: horizontal ? Object.assign({}, categoryAxis, { inverse: true }) : valueAxis,
       series: data.series.map(function (s) {
         return { name: s.name, type: kind === "line" ? "line" : "bar", data: s.data, stack: stacked ? "all" : undefined,
           connectNulls: false, barMaxWidth: 48 };
@@ -53,7 +55,8 @@
     if (!table || !window.echarts) { return; }
     var kind = el.getAttribute("data-chart");
     var chart = window.echarts.init(el, null, { renderer: "canvas" });
-    chart.setOption(option(kind, readTable(table, el.getAttribute("data-columns")), el));
+    var limit = Number(el.getAttribute("data-rows")) || 0;
+    chart.setOption(option(kind, readTable(table, el.getAttribute("data-columns"), limit), el));
     el.setAttribute("data-drawn", "true");
     window.addEventListener("resize", function () { chart.resize(); });
   }
@@ -75,7 +78,10 @@
       series: [{
         type: "graph", layout: "force", roam: true, draggable: true,
         categories: departments.map(function (d) { return { name: d }; }),
-        data: graph.nodes, links: graph.links,
+        data: graph.nodes,
+        links: graph.links.map(function (l) {
+          return { source: l.source, target: l.target, label: l.label, lineStyle: { width: 1 + Math.log(1 + l.value) } };
+        }),
         force: { repulsion: 60, edgeLength: [20, 80], gravity: 0.08, layoutAnimation: false },
         lineStyle: { color: "source", opacity: 0.35, width: 1 },
         emphasis: { focus: "adjacency" },

@@ -4,13 +4,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.guildhall.insights.ProgrammeDashboard.ProgrammeRef;
 import org.guildhall.insights.internal.Dashboards;
+import org.guildhall.insights.internal.Fairness;
+import org.guildhall.insights.internal.Figures;
+import org.guildhall.insights.internal.NetworkMap;
+import org.guildhall.insights.internal.PersonalFigures;
 import org.guildhall.insights.internal.Rebuild;
 import org.guildhall.insights.internal.ShortCache;
+import org.guildhall.programmes.MatchingRun;
+import org.guildhall.programmes.MatchingRuns;
+import org.guildhall.programmes.Proposal;
 import org.guildhall.shared.CurrentUser;
+import org.guildhall.shared.InvalidInputException;
 import org.guildhall.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -32,9 +42,23 @@ public class Insights {
 	private final Dashboards dashboards;
 	private final Rebuild rebuild;
 	private final ShortCache<String, ProgrammeDashboard> cache = new ShortCache<>(FRESH, 500);
+	private final ShortCache<String, NetworkMap.Graph> mapCache = new ShortCache<>(Duration.ofSeconds(30), 100);
+	private final ShortCache<Integer, SkillsReport> skillCache = new ShortCache<>(Duration.ofSeconds(30), 50);
+	private final ShortCache<String, FairnessAudit> fairnessCache = new ShortCache<>(FRESH, 100);
+	private final Fairness fairness;
+	private final MatchingRuns runs;
+	private final Figures figures;
+	private final NetworkMap maps;
+	private final PersonalFigures personal;
 	private final Clock clock = Clock.systemUTC();
 
-	Insights(JdbcTemplate jdbc, Dashboards dashboards, Rebuild rebuild) {
+	Insights(JdbcTemplate jdbc, Dashboards dashboards, Rebuild rebuild, Figures figures, NetworkMap maps,
+			PersonalFigures personal, Fairness fairness, MatchingRuns runs) {
+		this.fairness = fairness;
+		this.runs = runs;
+		this.figures = figures;
+		this.maps = maps;
+		this.personal = personal;
 		this.jdbc = jdbc;
 		this.dashboards = dashboards;
 		this.rebuild = rebuild;
@@ -106,6 +130,91 @@ public class Insights {
 		return new Facets(departments, locations, levels, cohorts);
 	}
 
+	/**
+	 * Participants against comparable colleagues, for one programme or (administrators) all
+	 * programmes together; empty until the background figures have first been computed.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Outcomes> outcomes(@Nullable Long programmeId, CurrentUser user) {
+		List<ProgrammeRef> visible = programmes(user);
+		if (programmeId == null && !user.isAdmin()) {
+			throw new InvalidInputException("programme", "choose one of your programmes");
+		}
+		if (programmeId != null && visible.stream().noneMatch(p -> p.id() == programmeId)) {
+			throw new NotFoundException("No programme with id " + programmeId);
+		}
+		return figures.outcomes(programmeId);
+	}
+
+	/** The organisation's learning network (administrators and programme managers). */
+	@Transactional(readOnly = true)
+	public Optional<LearningNetwork> network(CurrentUser user) {
+		requireViewer(user);
+		return figures.network();
+	}
+
+	/** The map of departments, or of one department's people, for the browser. */
+	@Transactional(readOnly = true)
+	public NetworkMap.Graph map(@Nullable String department, CurrentUser user) {
+		requireViewer(user);
+		if (department == null || department.isBlank()) {
+			return figures.network().map(maps::departments).orElse(new NetworkMap.Graph(List.of(), List.of(), List.of(), 0, 0));
+		}
+		if (department.length() > 120) {
+			throw new InvalidInputException("department", "must be at most 120 characters");
+		}
+		Long people = jdbc.queryForObject("SELECT COUNT(*) FROM insight_person WHERE active AND department = ?", Long.class, department);
+		if (people == null || people == 0) {
+			throw new NotFoundException("No department called " + department);
+		}
+		if (people < Count.MIN_GROUP) {
+			throw new InvalidInputException("department", "has fewer than " + Count.MIN_GROUP + " people, so it is not shown on its own");
+		}
+		return mapCache.get(department, () -> maps.department(department));
+	}
+
+	/**
+	 * Skills at risk and skills in short supply (administrators and programme managers).
+	 * {@code threshold}: "at risk" means fewer active experts than this (1 to 50; null for the
+	 * organisation's setting).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<SkillsReport> skills(@Nullable Integer threshold, CurrentUser user) {
+		requireViewer(user);
+		if (threshold != null && (threshold < 1 || threshold > 50)) {
+			throw new InvalidInputException("below", "must be a number of people from 1 to 50");
+		}
+		if (threshold == null || threshold == figures.atRiskBelow()) {
+			return figures.skills();
+		}
+		return Optional.of(skillCache.get(threshold, () -> figures.skills(threshold)));
+	}
+
+	/**
+	 * The fairness audit of a programme the user manages: its latest run's proposals and the
+	 * programme's pairs, by the mentees' department, location and level.
+	 */
+	@Transactional(readOnly = true)
+	public FairnessAudit fairness(long programmeId, CurrentUser user) {
+		ProgrammeRef programme = programmes(user).stream().filter(p -> p.id() == programmeId).findFirst()
+			.orElseThrow(() -> new NotFoundException("No programme with id " + programmeId));
+		return fairnessCache.get(programmeId + "|" + user.accountId(), () -> {
+			MatchingRun run = runs.latest(programmeId, user).orElse(null);
+			List<Proposal> proposals = run == null || run.state() != MatchingRun.State.DONE ? List.of()
+					: runs.proposals(programmeId, run.id(), user);
+			return fairness.audit(programmeId, programme.name(), run, proposals, clock.instant());
+		});
+	}
+
+	/** The signed-in person's own figures. */
+	@Transactional(readOnly = true)
+	public MyInsights mine(CurrentUser user) {
+		if (user.personId() == null) {
+			throw new NotFoundException("Your account has no profile in the directory, so it has no figures of its own");
+		}
+		return personal.of(user.personId());
+	}
+
 	/** Filter values for the dashboards' forms. */
 	public record Facets(List<String> departments, List<String> locations, List<Integer> levels, List<String> cohorts) {
 	}
@@ -117,6 +226,9 @@ public class Insights {
 		}
 		Duration took = rebuild.rebuild();
 		cache.clear();
+		mapCache.clear();
+		skillCache.clear();
+		figures.computeNow();
 		return took;
 	}
 

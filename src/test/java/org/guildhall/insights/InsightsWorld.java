@@ -39,15 +39,22 @@ record InsightsWorld(String run, CurrentUser admin, CurrentUser pm, CurrentUser 
 
 	static InsightsWorld create(HrImports imports, IdentityManagement identity, PeopleDirectory directory,
 			ProgrammeManagement programmes) {
+		return create(imports, identity, directory, programmes, "");
+	}
+
+	/** The same world with every department's name ending in {@code suffix} (organisation-wide figures per test). */
+	static InsightsWorld create(HrImports imports, IdentityManagement identity, PeopleDirectory directory,
+			ProgrammeManagement programmes, String suffix) {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		StringBuilder csv = new StringBuilder("employee_id,email,full_name,title,department,location,level,manager,skills,mentoring,mentoring_capacity\n");
-		csv.append(row(run, "adm", "Ada Admin", "People", "Berlin", 7, null, "", "NONE", 0));
-		csv.append(row(run, "pm", "Pat Manager", "People", "Berlin", 5, "adm", "", "NONE", 0));
-		csv.append(row(run, "pm2", "Quinn Manager", "People", "Berlin", 5, "adm", "", "NONE", 0));
+		csv.append(row(run, "adm", "Ada Admin", "People" + suffix, "Berlin", 7, null, "", "NONE", 0));
+		csv.append(row(run, "pm", "Pat Manager", "People" + suffix, "Berlin", 5, "adm", "", "NONE", 0));
+		csv.append(row(run, "pm2", "Quinn Manager", "People" + suffix, "Berlin", 5, "adm", "", "NONE", 0));
 		for (int i = 0; i < 4; i++) {
-			csv.append(row(run, "mentor" + i, "Mentor " + letter(i) + " Stone", "Engineering", "Lisbon", 6, "adm", "Java:5:teach", "MENTOR", 5));
+			csv.append(row(run, "mentor" + i, "Mentor " + letter(i) + " Stone", "Engineering" + suffix, "Lisbon", 6, "adm",
+					"Java:5:teach", "MENTOR", 5));
 		}
-		String[][] groups = {{"eng", "Engineering", "6"}, {"sales", "Sales", "5"}, {"design", "Design", "4"}};
+		String[][] groups = {{"eng", "Engineering" + suffix, "6"}, {"sales", "Sales" + suffix, "5"}, {"design", "Design" + suffix, "4"}};
 		for (String[] g : groups) {
 			for (int i = 0; i < Integer.parseInt(g[2]); i++) {
 				csv.append(row(run, g[0] + i, "Mentee " + letter(i) + " " + g[1], g[1], "Porto", 2, "pm", "Java:1:learn", "MENTEE", 0));

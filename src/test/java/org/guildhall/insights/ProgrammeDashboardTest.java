@@ -51,6 +51,8 @@ class ProgrammeDashboardTest {
 	@Autowired Meetings meetings;
 	@Autowired CheckIns checkIns;
 	@Autowired Insights insights;
+	@Autowired org.guildhall.insights.internal.MonthlyDigest digest;
+	@Autowired org.guildhall.notifications.Inbox inbox;
 	@Autowired MockMvc mvc;
 
 	/** One world for the class: the tests only read it (and rebuild, which changes no figure). */
@@ -192,6 +194,25 @@ class ProgrammeDashboardTest {
 				.isEqualTo(incremental.get(i));
 			assertThat(rebuilt.get(i).trend()).usingRecursiveComparison().isEqualTo(incremental.get(i).trend());
 		}
+	}
+
+	@Test
+	void theMonthlyDigestTellsTheManagerAboutTheirProgrammeOnce() {
+		settled(InsightFilter.of(w.programmeId(), null, null, null, null));
+		digest.send(java.time.YearMonth.of(2026, 11));
+		digest.send(java.time.YearMonth.of(2026, 11));
+		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			var digests = inbox.notifications(w.pm(), false, new org.guildhall.shared.PageRequest(0, 50)).items().stream()
+				.filter(n -> n.title().startsWith("Your programmes in November 2026")).toList();
+			assertThat(digests).singleElement().satisfies(n -> {
+				assertThat(n.title()).contains("Insights " + w.run());
+				assertThat(n.body()).contains("15 mentees enrolled, 7 matched (47%)").contains("5 active pairs, 0 of them quiet")
+					.contains("/insights?programme=" + w.programmeId());
+				assertThat(n.link()).isEqualTo("/insights");
+			});
+		});
+		assertThat(inbox.notifications(w.otherPm(), false, new org.guildhall.shared.PageRequest(0, 50)).items())
+			.noneMatch(n -> n.title().startsWith("Your programmes in November 2026"));
 	}
 
 	@Test

@@ -39,10 +39,12 @@ public class Rebuild implements ApplicationRunner {
 	private final MentorshipFacts mentorships;
 	private final LearningLinks links;
 	private final TransactionTemplate transactions;
+	private final Figures figures;
 	private final Clock clock;
 
 	Rebuild(ReadModel model, ReadModelFeed feed, ProgrammeFacts programmes, MentorshipFacts mentorships, LearningLinks links,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, Figures figures) {
+		this.figures = figures;
 		this.model = model;
 		this.feed = feed;
 		this.programmes = programmes;
@@ -56,6 +58,7 @@ public class Rebuild implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		if (!model.built()) {
 			rebuild();
+			figures.computeNow();
 		}
 	}
 

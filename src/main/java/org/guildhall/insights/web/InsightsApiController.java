@@ -3,11 +3,18 @@ package org.guildhall.insights.web;
 import java.util.List;
 import java.util.Map;
 
+import org.guildhall.insights.FairnessAudit;
 import org.guildhall.insights.InsightFilter;
 import org.guildhall.insights.Insights;
+import org.guildhall.insights.LearningNetwork;
+import org.guildhall.insights.MyInsights;
+import org.guildhall.insights.Outcomes;
 import org.guildhall.insights.ProgrammeDashboard;
+import org.guildhall.insights.SkillsReport;
+import org.guildhall.insights.internal.NetworkMap;
 import org.guildhall.shared.CurrentUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -52,10 +59,59 @@ class InsightsApiController {
 		return insights.facets(me());
 	}
 
+	@GetMapping("/outcomes")
+	@Operation(summary = "Mentees and mentors against comparable colleagues (same department, level band and tenure band when "
+			+ "they started): still here after 6 and 12 months, promoted and moved within 12 months, with 95% Wilson intervals. "
+			+ "A comparison, not proof of cause. Without `programme` (administrators), all programmes together.")
+	ResponseEntity<Outcomes> outcomes(@RequestParam(required = false) @Nullable Long programme) {
+		return ready(insights.outcomes(programme, me()));
+	}
+
+	@GetMapping("/network")
+	@Operation(summary = "The learning network: people connected, isolated, links crossing departments, bridging people and "
+			+ "departments, clusters (administrators and programme managers)")
+	ResponseEntity<LearningNetwork> network() {
+		return ready(insights.network(me()));
+	}
+
+	@GetMapping("/network/map")
+	@Operation(summary = "The network map's nodes and links: departments, or one department's people and who they learn with")
+	NetworkMap.Graph map(@RequestParam(required = false) @Nullable String department) {
+		return insights.map(department, me());
+	}
+
+	@GetMapping("/skills")
+	@Operation(summary = "Skills at risk (fewer than `below` active people at proficiency 4 or 5, or only people who left) and "
+			+ "skills many want to learn and few can teach, overall and per department")
+	ResponseEntity<SkillsReport> skills(@RequestParam(required = false) @Nullable Integer below) {
+		return ready(insights.skills(below, me()));
+	}
+
+	@GetMapping("/fairness")
+	@Operation(summary = "Fairness audit of a programme's matching: by the mentees' department, location and level, the share "
+			+ "matched by the latest run, mean score and early endings, each against the best-served group (flagged under 0.8); "
+			+ "how self-select requests crowd onto mentors")
+	FairnessAudit fairness(@RequestParam long programme) {
+		return insights.fairness(programme, me());
+	}
+
+	@GetMapping("/me")
+	@Operation(summary = "The caller's own figures: their learning links, kudos, goals, and people they could meet")
+	MyInsights mine() {
+		return insights.mine(me());
+	}
+
 	@PostMapping("/rebuild")
 	@Operation(summary = "Rebuild the read model from the owning modules (administrators)")
 	Map<String, Object> rebuild() {
 		return Map.of("tookMillis", insights.rebuild(me()).toMillis());
+	}
+
+	/** Figures not computed yet (the first seconds after a start or a rebuild): 503 with a time to come back. */
+	private static <T> ResponseEntity<T> ready(java.util.Optional<T> figures) {
+		return figures.map(ResponseEntity::ok)
+			.orElseGet(() -> ResponseEntity.status(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE)
+				.header(org.springframework.http.HttpHeaders.RETRY_AFTER, "5").build());
 	}
 
 	private static CurrentUser me() {

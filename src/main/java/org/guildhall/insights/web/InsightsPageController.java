@@ -11,14 +11,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** The insights pages: programme dashboards (managers, administrators) and one's own figures (everyone). */
 @Controller
 class InsightsPageController {
 
 	private final Insights insights;
+	private final JsonMapper json;
 
-	InsightsPageController(Insights insights) {
+	InsightsPageController(Insights insights, JsonMapper json) {
 		this.insights = insights;
+		this.json = json;
 	}
 
 	@GetMapping("/insights")
@@ -36,6 +40,75 @@ class InsightsPageController {
 		model.addAttribute("facets", insights.facets(me));
 		model.addAttribute("d", insights.dashboard(filter, me));
 		return "insights/dashboard";
+	}
+
+	@GetMapping("/insights/outcomes")
+	String outcomes(@RequestParam(required = false) @Nullable Long programme, Model model) {
+		CurrentUser me = me();
+		if (!Insights.mayView(me)) {
+			return "redirect:/insights/me";
+		}
+		var programmes = insights.programmes(me);
+		Long chosen = programme;
+		if (chosen == null && !me.isAdmin() && !programmes.isEmpty()) {
+			chosen = programmes.get(0).id();
+		}
+		model.addAttribute("programmes", programmes);
+		model.addAttribute("programme", chosen);
+		model.addAttribute("o", chosen == null && !me.isAdmin() ? null : insights.outcomes(chosen, me).orElse(null));
+		return "insights/outcomes";
+	}
+
+	@GetMapping("/insights/network")
+	String network(@RequestParam(required = false) @Nullable String department, Model model) throws Exception {
+		CurrentUser me = me();
+		if (!Insights.mayView(me)) {
+			return "redirect:/insights/me";
+		}
+		model.addAttribute("n", insights.network(me).orElse(null));
+		model.addAttribute("department", department == null || department.isBlank() ? null : department);
+		// "<" escaped so that no name can close the script element the JSON sits in
+		model.addAttribute("map", json.writeValueAsString(insights.map(department, me)).replace("<", "\\u003c"));
+		return "insights/network";
+	}
+
+	@GetMapping("/insights/skills")
+	String skills(@RequestParam(required = false) @Nullable Integer below, Model model) {
+		CurrentUser me = me();
+		if (!Insights.mayView(me)) {
+			return "redirect:/insights/me";
+		}
+		model.addAttribute("s", insights.skills(below, me).orElse(null));
+		return "insights/skills";
+	}
+
+	@GetMapping("/insights/fairness")
+	String fairness(@RequestParam(required = false) @Nullable Long programme, Model model) {
+		CurrentUser me = me();
+		if (!Insights.mayView(me)) {
+			return "redirect:/insights/me";
+		}
+		var programmes = insights.programmes(me);
+		Long chosen = programme != null ? programme : programmes.isEmpty() ? null : programmes.get(0).id();
+		model.addAttribute("programmes", programmes);
+		model.addAttribute("programme", chosen);
+		model.addAttribute("f", chosen == null ? null : insights.fairness(chosen, me));
+		return "insights/fairness";
+	}
+
+	/** The audit as a panel for the programme page, beside the run's proposals (loaded there with htmx). */
+	@GetMapping("/insights/fairness/panel")
+	String fairnessPanel(@RequestParam long programme, Model model) {
+		model.addAttribute("f", insights.fairness(programme, me()));
+		return "insights/fairness :: panel";
+	}
+
+	@GetMapping("/insights/me")
+	String mine(Model model) {
+		CurrentUser me = me();
+		model.addAttribute("mayView", Insights.mayView(me));
+		model.addAttribute("m", me.personId() == null ? null : insights.mine(me));
+		return "insights/me";
 	}
 
 	@GetMapping("/reports")
