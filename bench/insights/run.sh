@@ -33,6 +33,7 @@ XMX=${XMX:-2g}                 # the application's heap
 EMPLOYEES=${EMPLOYEES:-3}      # employee accounts; each makes one enrolment, one early end and one kudos
 HISTORY=${HISTORY:-auto}       # import the people twice (a year ago, today) when the import API takes effectiveOn
 PORT=${PORT:-18290}            # the first port tried for the application
+REQUEST_TIMEOUT=${REQUEST_TIMEOUT:-30}   # seconds; a slower answer under load counts as an error
 OUT=${OUT:-bench/insights/results/latest.json}
 JAR=${JAR:-target/guildhall.jar}
 WORK=${WORK:-${TMPDIR:-/tmp}/guildhall-insights-bench}
@@ -54,4 +55,5 @@ echo "== load: $(uptime)"
 exec java -Xmx1500m -cp "$WORK/lib/*" bench/insights/src/InsightsBench.java --jar "$JAR" --csv "$CSV" --out "$OUT" \
   --dbs "$DBS" --mentorships "$MENTORSHIPS" --posts "$POSTS" --links "$LINKS" --seed "$SEED" --users "$USERS" \
   --warmup "$WARMUP" --duration "$DURATION" --xmx "$XMX" --employees "$EMPLOYEES" --history "$HISTORY" --port "$PORT" \
+  --request-timeout "$REQUEST_TIMEOUT" \
   ${URLS:+--urls "$URLS"}

@@ -71,9 +71,13 @@ public class InsightsBench {
 	static final String ADMIN_PASSWORD = "bench-admin-password-2024";
 	static final String EMPLOYEE_PASSWORD = "bench-employee-password-2024";
 
-	/** Who asks: an administrator's browser session, an employee's browser session, or the administrator's API token. */
+	/** Who asks: an administrator's or an employee's browser session, or the administrator's or an employee's API token. */
 	enum Who {
-		ADMIN, EMPLOYEE, TOKEN
+		ADMIN, EMPLOYEE, TOKEN, EMPLOYEE_TOKEN;
+
+		String label() {
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
+		}
 	}
 
 	record Target(Who who, String path) {
@@ -85,10 +89,11 @@ public class InsightsBench {
 			}
 			Who who;
 			try {
-				who = Who.valueOf(spec.substring(0, colon).strip().toUpperCase(Locale.ROOT));
+				who = Who.valueOf(spec.substring(0, colon).strip().toUpperCase(Locale.ROOT).replace('-', '_'));
 			}
 			catch (IllegalArgumentException e) {
-				throw new IllegalArgumentException("--urls: who must be admin, employee or token, got '" + spec.substring(0, colon) + "'");
+				throw new IllegalArgumentException("--urls: who must be admin, employee, token or employee-token, got '"
+						+ spec.substring(0, colon) + "'");
 			}
 			String path = spec.substring(colon + 1).strip();
 			if (!path.startsWith("/")) {
@@ -98,14 +103,17 @@ public class InsightsBench {
 		}
 
 		String label() {
-			return who.name().toLowerCase(Locale.ROOT) + " " + path;
+			return who.label() + " " + path;
 		}
 	}
 
+	/** The pages and API first, then the ones added since (network map, fairness, one's own figures by API). */
 	static final String DEFAULT_URLS = String.join(",", "admin:/insights", "admin:/insights?programme={large}",
 			"admin:/insights/outcomes", "admin:/insights/network", "admin:/insights/skills", "employee:/insights/me",
-			"token:/api/v1/insights/dashboard", "token:/api/v1/insights/dashboard?programme={large}",
-			"token:/api/v1/insights/network", "token:/api/v1/insights/outcomes", "token:/api/v1/insights/skills");
+			"token:/api/v1/insights/dashboard", "token:/api/v1/insights/network", "token:/api/v1/insights/outcomes",
+			"token:/api/v1/insights/skills", "token:/api/v1/insights/dashboard?programme={large}",
+			"token:/api/v1/insights/network/map", "admin:/insights/fairness?programme={large}",
+			"token:/api/v1/insights/fairness?programme={large}", "employee-token:/api/v1/insights/me");
 
 	final Map<String, String> options;
 	final Path repo = Path.of("").toAbsolutePath();
@@ -351,6 +359,7 @@ public class InsightsBench {
 						case ADMIN -> "Cookie: " + adminSessions.get(i).cookieHeader();
 						case EMPLOYEE -> "Cookie: " + employeeSessions.get(i).cookieHeader();
 						case TOKEN -> "Authorization: Bearer " + api.token;
+						case EMPLOYEE_TOKEN -> "Authorization: Bearer " + employees.get(i % employees.size()).api.token;
 					});
 				}
 				pages.add(loadTest(target, path, app.base, auth, app));
@@ -777,12 +786,13 @@ public class InsightsBench {
 	 */
 	Map<String, Object> loadTest(Target target, String path, String base, List<String> auth, App app) throws Exception {
 		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("who", target.who().name().toLowerCase(Locale.ROOT));
+		result.put("who", target.who().label());
 		result.put("url", path);
 		result.put("users", auth.size());
 		Duration timeout = Duration.ofSeconds(intOption("request-timeout", 30));
 		long p0 = System.nanoTime();
-		Fetched probe = fetch(base + path, auth.get(0), timeout);
+		// a slow page still gets measured: the first answer may take longer than a request under load may
+		Fetched probe = fetch(base + path, auth.get(0), Duration.ofSeconds(Math.max(120, timeout.toSeconds())));
 		result.put("probeStatus", probe.status);
 		result.put("probeMs", round((System.nanoTime() - p0) / 1e6));
 		if (probe.status != 200) {
@@ -793,7 +803,7 @@ public class InsightsBench {
 			if (probe.snippet != null) {
 				result.put("probeBody", probe.snippet);
 			}
-			System.out.printf(Locale.ROOT, "%-52s %s: not measured%n", target.who().name().toLowerCase(Locale.ROOT) + " " + path, why);
+			System.out.printf(Locale.ROOT, "%-52s %s: not measured%n", target.who().label() + " " + path, why);
 			return result;
 		}
 		int warmup = intOption("warmup", 10);
@@ -865,7 +875,7 @@ public class InsightsBench {
 		result.put("loadDuring", new LinkedHashMap<>(midway));
 		result.put("applicationAlive", app.process.isAlive());
 		System.out.printf(Locale.ROOT, "%-52s %6d req  p50 %7.1f  p95 %7.1f  p99 %7.1f ms  %3d errors  %,8d B  load %s%n",
-				target.who().name().toLowerCase(Locale.ROOT) + " " + path, measured, Stats.num(latency.get("p50")),
+				target.who().label() + " " + path, measured, Stats.num(latency.get("p50")),
 				Stats.num(latency.get("p95")), Stats.num(latency.get("p99")), measured - ok.size(), result.get("meanBytes"),
 				midway.get("load1"));
 		return result;
@@ -1491,18 +1501,18 @@ public class InsightsBench {
 			if (pages != null) {
 				out.append(String.format(Locale.ROOT, "%nPages at %s concurrent users, %s s warm-up + %s s measured (target p95 < 100 ms)%n",
 						settings.get("users"), settings.get("warmup"), settings.get("duration")));
-				out.append(String.format(Locale.ROOT, "%-9s %-48s %7s %8s %8s %8s %7s %9s %6s%n", "who", "url", "req", "p50", "p95", "p99",
+				out.append(String.format(Locale.ROOT, "%-14s %-50s %7s %8s %8s %8s %7s %9s %6s%n", "who", "url", "req", "p50", "p95", "p99",
 						"errors", "bytes", "load1"));
 				for (Map<String, Object> page : pages) {
 					if (page.containsKey("skipped")) {
-						out.append(String.format(Locale.ROOT, "%-9s %-48s %s%n", page.get("who"), page.get("url"),
+						out.append(String.format(Locale.ROOT, "%-14s %-50s %s%n", page.get("who"), page.get("url"),
 								"NOT MEASURED: " + page.get("skipped")));
 						continue;
 					}
 					Map<String, Object> latency = (Map<String, Object>) page.get("latencyMs");
 					Map<String, Object> during = (Map<String, Object>) page.getOrDefault("loadDuring", Map.of());
 					double p95 = Stats.num(latency.get("p95"));
-					out.append(String.format(Locale.ROOT, "%-9s %-48s %7s %8.1f %8.1f %8.1f %7s %9s %6s%s%n", page.get("who"),
+					out.append(String.format(Locale.ROOT, "%-14s %-50s %7s %8.1f %8.1f %8.1f %7s %9s %6s%s%n", page.get("who"),
 							page.get("url"), page.get("requests"), Stats.num(latency.get("p50")), p95, Stats.num(latency.get("p99")),
 							page.get("errors"), page.get("meanBytes"), during.get("load1"), p95 >= 100 ? "  over target" : ""));
 					if (page.containsKey("errorKinds")) {
