@@ -12,6 +12,7 @@
 #   PEOPLE=10000 WARMUP=3 DURATION=8 bench/insights/run.sh     # quick: everything scaled to 10,000 people
 #   DBS=postgres SKIP_BUILD=1 bench/insights/run.sh            # one database, the jar as it is
 #   URLS="admin:/insights,token:/api/v1/insights/dashboard" bench/insights/run.sh   # some URLs only
+#   REUSE=1 SKIP_BUILD=1 bench/insights/run.sh                 # again on the last run's data (after a fix)
 #
 # PostgreSQL: 127.0.0.1:5432, user postgres, trust auth; the database guildhall_insights_bench is
 # dropped and created afresh by each run. H2: a file database in a new temporary directory.
@@ -34,6 +35,7 @@ EMPLOYEES=${EMPLOYEES:-3}      # employee accounts; each makes one enrolment, on
 HISTORY=${HISTORY:-auto}       # import the people twice (a year ago, today) when the import API takes effectiveOn
 PORT=${PORT:-18290}            # the first port tried for the application
 REQUEST_TIMEOUT=${REQUEST_TIMEOUT:-30}   # seconds; a slower answer under load counts as an error
+REUSE=${REUSE:-0}              # 1: measure again on the last run's databases (same PEOPLE), without importing and writing
 OUT=${OUT:-bench/insights/results/latest.json}
 JAR=${JAR:-target/guildhall.jar}
 WORK=${WORK:-${TMPDIR:-/tmp}/guildhall-insights-bench}
@@ -55,5 +57,5 @@ echo "== load: $(uptime)"
 exec java -Xmx1500m -cp "$WORK/lib/*" bench/insights/src/InsightsBench.java --jar "$JAR" --csv "$CSV" --out "$OUT" \
   --dbs "$DBS" --mentorships "$MENTORSHIPS" --posts "$POSTS" --links "$LINKS" --seed "$SEED" --users "$USERS" \
   --warmup "$WARMUP" --duration "$DURATION" --xmx "$XMX" --employees "$EMPLOYEES" --history "$HISTORY" --port "$PORT" \
-  --request-timeout "$REQUEST_TIMEOUT" \
+  --request-timeout "$REQUEST_TIMEOUT" --work "$WORK/run-$PEOPLE" --reuse "$([ "$REUSE" = 1 ] && echo true || echo false)" \
   ${URLS:+--urls "$URLS"}

@@ -178,7 +178,10 @@ public class InsightsBench {
 				targets.add(Target.parse(spec));
 			}
 		}
-		Path work = Files.createTempDirectory("guildhall-insights-bench-");
+		boolean reuse = Boolean.parseBoolean(option("reuse", "false"));
+		Path work = options.containsKey("work") ? Path.of(option("work", "")).toAbsolutePath()
+				: Files.createTempDirectory("guildhall-insights-bench-");
+		results.put("reused", reuse);
 		results.put("when", OffsetDateTime.now(ZoneOffset.UTC).toString());
 		results.put("machine", machine());
 		Map<String, Object> settings = new LinkedHashMap<>();
@@ -200,7 +203,7 @@ public class InsightsBench {
 			current = new LinkedHashMap<>();
 			current.put("database", db.strip());
 			try {
-				database(db.strip(), jar, csv, targets, work.resolve(db.strip()));
+				database(db.strip(), jar, csv, targets, work.resolve(db.strip()), reuse);
 			}
 			catch (Exception e) {
 				String message = e instanceof SQLException sql && sql.getNextException() != null
@@ -257,7 +260,13 @@ public class InsightsBench {
 
 	// ---------------------------------------------------------------- one database
 
-	void database(String db, Path jar, Path csv, List<Target> targets, Path dir) throws Exception {
+	void database(String db, Path jar, Path csv, List<Target> targets, Path dir, boolean reuse) throws Exception {
+		if (reuse && db.equals("h2") && !Files.exists(dir.resolve("guildhall.mv.db"))) {
+			throw new IllegalStateException("REUSE=1, but there is no H2 database of an earlier run in " + dir);
+		}
+		if (!reuse) {
+			deleteTree(dir);
+		}
 		Files.createDirectories(dir);
 		String url;
 		String jdbcUser;
@@ -270,7 +279,9 @@ public class InsightsBench {
 			if (!name.matches("[a-z_][a-z0-9_]*")) {
 				throw new IllegalArgumentException("--pg-database must be a plain lower-case name, was '" + name + "'");
 			}
-			psql("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", "CREATE DATABASE " + name);
+			if (!reuse) {
+				psql("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", "CREATE DATABASE " + name);
+			}
 			url = "jdbc:postgresql://127.0.0.1:5432/" + name + "?reWriteBatchedInserts=true";
 			jdbcUser = "postgres";
 		}
@@ -280,6 +291,35 @@ public class InsightsBench {
 		current.put("jdbcUrl", url);
 		current.put("appDirectory", dir.toString());
 
+		Seeder.Seeded seeded;
+		if (reuse) {
+			// ---- 1 and 2 from an earlier run: what it wrote is read back, with new employees
+			System.out.println("\n== " + db + ": reusing the data of an earlier run in " + dir);
+			try (Connection connection = DriverManager.getConnection(url, jdbcUser, "")) {
+				seeded = Seeder.recall(connection, new Random(System.nanoTime()), intOption("employees", 3));
+			}
+			current.put("data", seeded.sizes());
+			System.out.println("data: " + seeded.sizes());
+		}
+		else {
+			seeded = prepare(db, jar, csv, dir, url, jdbcUser);
+		}
+		measure(db, jar, targets, dir, url, seeded);
+	}
+
+	static void deleteTree(Path dir) throws IOException {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (var paths = Files.walk(dir)) {
+			for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(p);
+			}
+		}
+	}
+
+	/** A fresh database: people through the HR import, then the owners' data with JDBC. */
+	Seeder.Seeded prepare(String db, Path jar, Path csv, Path dir, String url, String jdbcUser) throws Exception {
 		// ---- 1. first start: schema, first administrator, people through the HR import API
 		System.out.println("\n== " + db + ": first start (schema, administrator, HR import of " + csv.getFileName() + ")");
 		App app = App.start(this, db, jar, url, dir, "app-import.log");
@@ -314,10 +354,14 @@ public class InsightsBench {
 		seeded.sizes().put("writeMs", ms(t0));
 		current.put("data", seeded.sizes());
 		System.out.println("data: " + seeded.sizes());
+		return seeded;
+	}
 
+	/** The application on the full data: rebuild, pages under load, incremental updates. */
+	void measure(String db, Path jar, List<Target> targets, Path dir, String url, Seeder.Seeded seeded) throws Exception {
 		// ---- 3. second start on the full data
 		System.out.println("== " + db + ": second start on the full data");
-		app = App.start(this, db, jar, url, dir, "app.log");
+		App app = App.start(this, db, jar, url, dir, "app.log");
 		current.put("appLog", app.log.toString());
 		current.put("gcLog", app.gcLog.toString());
 		try {
@@ -1460,7 +1504,10 @@ public class InsightsBench {
 			if (people != null) {
 				out.append("people: ").append(people.get("history")).append(", ").append(people.get("importMs")).append(" ms\n");
 			}
-			if (data != null) {
+			if (data != null && data.containsKey("reused")) {
+				out.append("data (reused from an earlier run): ").append(data).append('\n');
+			}
+			else if (data != null) {
 				out.append(String.format(Locale.ROOT,
 						"data: %,d active people (%s%% without any link), %s programmes (largest %s: %,d pairs), %,d mentorships %s,%n"
 								+ "      %,d meetings, %,d goals, %,d ratings, %,d posts (%s), %,d learning links %s%n",
@@ -2071,6 +2118,96 @@ public class InsightsBench {
 			out.put("links", total);
 			out.put("linksByKind", new LinkedHashMap<>(linksByKind));
 			return new Seeded(out, programmes.large.id, programmes.enrolling, programmes.employees);
+		}
+
+		/**
+		 * What an earlier run wrote, read back (REUSE=1): the large programme, the open ones, the sizes,
+		 * and new employees: mentees of active pairs in the large programme without an account yet,
+		 * each to thank someone who has no learning link at all.
+		 */
+		static Seeded recall(Connection c, Random r, int employees) throws SQLException {
+			Map<String, Object> sizes = new LinkedHashMap<>();
+			sizes.put("reused", true);
+			for (String table : List.of("person", "programme", "enrolment", "mentorship", "meeting", "mentorship_goal",
+					"mentorship_feedback", "community_post", "community_kudos", "community_circle", "community_circle_member",
+					"community_expert_request", "account")) {
+				sizes.put(table, single(c, "SELECT COUNT(*) FROM " + table));
+			}
+			sizes.put("people", single(c, "SELECT COUNT(*) FROM person WHERE active"));
+			long large = single(c, "SELECT COALESCE(MIN(id), 0) FROM programme WHERE name = 'Engineering mentoring 2026'");
+			if (large == 0) {
+				throw new IllegalStateException("no programme 'Engineering mentoring 2026': not a database this bench wrote");
+			}
+			List<Long> enrolling = new ArrayList<>();
+			try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM programme WHERE status = 'ENROLLING' ORDER BY id")) {
+				while (rs.next()) {
+					enrolling.add(rs.getLong(1));
+				}
+			}
+			List<long[]> pairs = new ArrayList<>();
+			List<String> emails = new ArrayList<>();
+			try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+					SELECT m.id, p.id, p.email FROM mentorship m JOIN person p ON p.id = m.mentee_id
+					WHERE m.programme_id = %d AND m.status = 'ACTIVE' AND NOT m.requested AND p.active
+					  AND NOT EXISTS (SELECT 1 FROM account a WHERE a.email = p.email)
+					  AND NOT EXISTS (SELECT 1 FROM enrolment e JOIN programme g ON g.id = e.programme_id
+					                  WHERE e.person_id = p.id AND g.status = 'ENROLLING')
+					ORDER BY m.id""".formatted(large))) {
+				while (rs.next()) {
+					pairs.add(new long[] {rs.getLong(1), rs.getLong(2)});
+					emails.add(rs.getString(3));
+				}
+			}
+			List<Long> alone = new ArrayList<>();
+			try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+					SELECT p.id FROM person p WHERE p.active
+					  AND NOT EXISTS (SELECT 1 FROM community_kudos k WHERE k.giver_id = p.id)
+					  AND NOT EXISTS (SELECT 1 FROM community_kudos k WHERE k.receiver_id = p.id)
+					  AND NOT EXISTS (SELECT 1 FROM community_circle_member m WHERE m.person_id = p.id)
+					  AND NOT EXISTS (SELECT 1 FROM community_circle h WHERE h.host_id = p.id)
+					  AND NOT EXISTS (SELECT 1 FROM mentorship m WHERE m.mentor_id = p.id)
+					  AND NOT EXISTS (SELECT 1 FROM mentorship m WHERE m.mentee_id = p.id)
+					  AND NOT EXISTS (SELECT 1 FROM community_post q WHERE q.author_id = p.id)
+					  AND NOT EXISTS (SELECT 1 FROM community_expert_request x WHERE x.asker_id = p.id OR x.expert_id = p.id)
+					ORDER BY p.id""")) {
+				while (rs.next()) {
+					alone.add(rs.getLong(1));
+				}
+			}
+			String skill;
+			try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MIN(name) FROM skill WHERE status = 'APPROVED'")) {
+				rs.next();
+				skill = rs.getString(1);
+			}
+			if (pairs.size() < employees || alone.size() < employees) {
+				throw new IllegalStateException("too few unused mentees (" + pairs.size() + ") or people without links (" + alone.size()
+						+ ") left to reuse; run without REUSE");
+			}
+			List<Integer> order = new ArrayList<>();
+			for (int i = 0; i < pairs.size(); i++) {
+				order.add(i);
+			}
+			Collections.shuffle(order, r);
+			Collections.shuffle(alone, r);
+			List<EmployeeSeed> chosen = new ArrayList<>();
+			Set<Long> people = new HashSet<>();
+			for (int i : order) {
+				if (chosen.size() == employees) {
+					break;
+				}
+				if (people.add(pairs.get(i)[1])) {
+					chosen.add(new EmployeeSeed(pairs.get(i)[1], emails.get(i), pairs.get(i)[0], alone.get(chosen.size()), skill));
+				}
+			}
+			sizes.put("largeProgrammeId", large);
+			return new Seeded(sizes, large, enrolling, chosen);
+		}
+
+		static long single(Connection c, String sql) throws SQLException {
+			try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+				rs.next();
+				return rs.getLong(1);
+			}
 		}
 
 		static int[] toIntArray(boolean[] flags) {
