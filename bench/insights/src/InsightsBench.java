@@ -359,6 +359,7 @@ public class InsightsBench {
 
 	/** The application on the full data: rebuild, pages under load, incremental updates. */
 	void measure(String db, Path jar, List<Target> targets, Path dir, String url, Seeder.Seeded seeded) throws Exception {
+		this.pgUrl = db.equals("postgres") ? url : null;
 		// ---- 3. second start on the full data
 		System.out.println("== " + db + ": second start on the full data");
 		App app = App.start(this, db, jar, url, dir, "app.log");
@@ -592,11 +593,23 @@ public class InsightsBench {
 		int figuresBefore = app.count(FIGURES_LINE);
 		result.put("loadBefore", load());
 		heap.start();
+		Profile profile = new Profile(app.process.pid(), "insights.internal.Rebuild.rebuild", pgUrl).start();
 		Instant start = Instant.now();
 		long t0 = System.nanoTime();
 		System.out.println("rebuilding the insights read model...");
-		HttpResponse<String> rebuilt = api.send(HttpRequest.newBuilder(api.uri("/api/v1/insights/rebuild"))
-			.timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.noBody()));
+		HttpResponse<String> rebuilt;
+		try {
+			rebuilt = api.send(HttpRequest.newBuilder(api.uri("/api/v1/insights/rebuild"))
+				.timeout(Duration.ofMinutes(intOption("rebuild-timeout", 60))).POST(HttpRequest.BodyPublishers.noBody()));
+		}
+		catch (HttpTimeoutException e) {
+			heap.stop();
+			result.put("profile", profile.stop());
+			result.put("error", "POST /api/v1/insights/rebuild did not answer within " + intOption("rebuild-timeout", 60) + " minutes");
+			System.out.println("  " + result.get("error"));
+			return result;
+		}
+		result.put("profile", profile.stop());
 		long rebuildRoundTrip = ms(t0);
 		result.put("status", rebuilt.statusCode());
 		result.put("roundTripMs", rebuildRoundTrip);
@@ -781,6 +794,130 @@ public class InsightsBench {
 		}
 	}
 
+	// ---------------------------------------------------------------- where the time goes
+
+	/**
+	 * While a rebuild or a page's load runs: samples the application's threads (jcmd Thread.print,
+	 * every second) and, on PostgreSQL, the statements the database is running (pg_stat_activity,
+	 * every 250 ms), and counts what they were doing. Threads count when their stack contains the
+	 * marker; each is counted under its innermost org.guildhall frame and its top frame.
+	 */
+	final class Profile {
+
+		final long pid;
+		final String marker;
+		final String jdbcUrl;
+		final Map<String, Integer> guildhallFrames = new TreeMap<>();
+		final Map<String, Integer> topFrames = new TreeMap<>();
+		final Map<String, Integer> statements = new TreeMap<>();
+		int threadSamples;
+		int dbSamples;
+		volatile boolean running;
+		final List<Thread> threads = new ArrayList<>();
+
+		Profile(long pid, String marker, String jdbcUrl) {
+			this.pid = pid;
+			this.marker = marker;
+			this.jdbcUrl = jdbcUrl;
+		}
+
+		Profile start() {
+			running = true;
+			Thread stacks = new Thread(() -> {
+				while (running) {
+					try {
+						Process jcmd = new ProcessBuilder("jcmd", String.valueOf(pid), "Thread.print").redirectErrorStream(true).start();
+						String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+						jcmd.waitFor();
+						for (String thread : dump.split("\n\n")) {
+							if (!thread.contains(marker)) {
+								continue;
+							}
+							String top = null;
+							String ours = null;
+							for (String line : thread.split("\n")) {
+								String l = line.strip();
+								if (!l.startsWith("at ")) {
+									continue;
+								}
+								String frame = l.substring(3).replaceFirst("\\(.*", "");
+								if (top == null) {
+									top = frame;
+								}
+								if (ours == null && frame.startsWith("org.guildhall.")) {
+									ours = frame;
+								}
+							}
+							synchronized (this) {
+								threadSamples++;
+								guildhallFrames.merge(String.valueOf(ours), 1, Integer::sum);
+								topFrames.merge(String.valueOf(top), 1, Integer::sum);
+							}
+						}
+						Thread.sleep(1000);
+					}
+					catch (InterruptedException e) {
+						return;
+					}
+					catch (Exception e) {
+						// no jcmd or the process is gone: no samples
+						return;
+					}
+				}
+			}, "stack-sampler");
+			stacks.setDaemon(true);
+			stacks.start();
+			threads.add(stacks);
+			if (jdbcUrl != null) {
+				Thread db = new Thread(() -> {
+					try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
+						while (running) {
+							try (ResultSet rs = s.executeQuery("""
+									SELECT query, wait_event FROM pg_stat_activity
+									WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()""")) {
+								while (rs.next()) {
+									String q = rs.getString(1).replaceAll("\\s+", " ").strip();
+									String key = (q.length() > 160 ? q.substring(0, 160) + "..." : q)
+											+ (rs.getString(2) == null ? "" : " [wait " + rs.getString(2) + "]");
+									synchronized (this) {
+										dbSamples++;
+										statements.merge(key, 1, Integer::sum);
+									}
+								}
+							}
+							Thread.sleep(250);
+						}
+					}
+					catch (Exception e) {
+						// the database went away: no more samples
+					}
+				}, "db-sampler");
+				db.setDaemon(true);
+				db.start();
+				threads.add(db);
+			}
+			return this;
+		}
+
+		synchronized Map<String, Object> stop() throws InterruptedException {
+			running = false;
+			Map<String, Object> out = new LinkedHashMap<>();
+			out.put("threadSamples", threadSamples);
+			out.put("topGuildhallFrames", top(guildhallFrames, threadSamples, 8));
+			out.put("topFrames", top(topFrames, threadSamples, 8));
+			if (jdbcUrl != null) {
+				out.put("databaseSamples", dbSamples);
+				out.put("topStatements", top(statements, dbSamples, 8));
+			}
+			return out;
+		}
+
+		List<String> top(Map<String, Integer> counts, int total, int n) {
+			return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(n)
+				.map(e -> String.format(Locale.ROOT, "%3.0f%% %s", 100.0 * e.getValue() / Math.max(1, total), e.getKey())).toList();
+		}
+	}
+
 	// ---------------------------------------------------------------- employees
 
 	record Employee(Seeder.EmployeeSeed seed, Client api) {
@@ -852,6 +989,7 @@ public class InsightsBench {
 		}
 		int warmup = intOption("warmup", 10);
 		int duration = intOption("duration", 20);
+		Profile profile = null;
 		result.put("warmupSeconds", warmup);
 		result.put("durationSeconds", duration);
 		result.put("loadBefore", load());
@@ -879,9 +1017,12 @@ public class InsightsBench {
 			threads.add(thread);
 			thread.start();
 		}
+		Thread.sleep(Math.min(warmup * 1000L, Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000)));
+		profile = new Profile(app.process.pid(), "org.guildhall.", pgUrl).start();
 		for (Thread thread : threads) {
 			thread.join();
 		}
+		result.put("profile", profile.stop());
 		List<Double> ok = new ArrayList<>();
 		Map<String, Integer> errors = new TreeMap<>();
 		long bytes = 0;
@@ -1023,6 +1164,9 @@ public class InsightsBench {
 	interface Action {
 		HttpResponse<String> run() throws Exception;
 	}
+
+	/** The database being measured, when it is PostgreSQL (for the profile's statement samples). */
+	String pgUrl;
 
 	/** PostgreSQL only: the read model itself is polled too, to tell the event's lag from the page's cache. */
 	String probeUrl;
@@ -1542,6 +1686,7 @@ public class InsightsBench {
 					if (rebuild.containsKey("networkMissing")) {
 						out.append("  ").append(rebuild.get("networkMissing")).append(": figures time from the log instead\n");
 					}
+					profile(out, (Map<String, Object>) rebuild.get("profile"), 5);
 				}
 			}
 			List<Map<String, Object>> pages = (List<Map<String, Object>>) db.get("pages");
@@ -1565,6 +1710,9 @@ public class InsightsBench {
 					if (page.containsKey("errorKinds")) {
 						out.append("          errors: ").append(page.get("errorKinds")).append('\n');
 					}
+					if (p95 >= 100) {
+						profile(out, (Map<String, Object>) page.get("profile"), 3);
+					}
 				}
 			}
 			Map<String, Object> incremental = (Map<String, Object>) db.get("incremental");
@@ -1587,6 +1735,22 @@ public class InsightsBench {
 			}
 		}
 		return out.toString();
+	}
+
+	@SuppressWarnings("unchecked")
+	static void profile(StringBuilder out, Map<String, Object> profile, int n) {
+		if (profile == null) {
+			return;
+		}
+		for (String key : List.of("topGuildhallFrames", "topStatements")) {
+			List<String> lines = (List<String>) profile.get(key);
+			if (lines == null || lines.isEmpty()) {
+				continue;
+			}
+			out.append(key.equals("topStatements") ? "      database was running (share of " + profile.get("databaseSamples") + " samples):\n"
+					: "      application threads were in (share of " + profile.get("threadSamples") + " thread samples):\n");
+			lines.stream().limit(n).forEach(line -> out.append("        ").append(line).append('\n'));
+		}
 	}
 
 	// ---------------------------------------------------------------- statistics and JSON
