@@ -471,16 +471,11 @@ public class InsightsBench {
 		byte[] file = Files.readAllBytes(csv);
 		String boundary = "----guildhall-bench-" + System.nanoTime();
 		List<byte[]> parts = new ArrayList<>();
-		if (effectiveOn != null) {
-			parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"effectiveOn\"\r\n\r\n" + effectiveOn + "\r\n")
-				.getBytes(StandardCharsets.UTF_8));
-		}
 		parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + csv.getFileName()
 				+ "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
 		parts.add(file);
 		parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		String query = effectiveOn == null ? "" : "?effectiveOn=" + effectiveOn;
-		HttpResponse<String> upload = api.send(HttpRequest.newBuilder(api.uri("/api/v1/imports" + query))
+		HttpResponse<String> upload = api.send(HttpRequest.newBuilder(api.uri("/api/v1/imports"))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArrays(parts)));
 		expect(upload, 202, "upload " + csv.getFileName());
@@ -490,7 +485,9 @@ public class InsightsBench {
 			throw new IllegalStateException("the preview of " + csv.getFileName() + " ended " + shorten(body));
 		}
 		long previewMs = ms(t0);
-		expect(api.send(HttpRequest.newBuilder(api.uri(location + "/apply")).POST(HttpRequest.BodyPublishers.noBody())), 202,
+		// the day the file's changes took effect (the person history entries are dated that day)
+		String query = effectiveOn == null ? "" : "?effectiveOn=" + effectiveOn;
+		expect(api.send(HttpRequest.newBuilder(api.uri(location + "/apply" + query)).POST(HttpRequest.BodyPublishers.noBody())), 202,
 				"apply");
 		body = pollImport(api, location, "APPLYING");
 		if (!"APPLIED".equals(Json.stringAt(body, "status.state"))) {
