@@ -1,13 +1,19 @@
 package org.guildhall.people;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 
-/** Where an HR import stands: its preview figures, its progress and its outcome. */
+/**
+ * Where an HR import stands: its preview figures, its progress and its outcome.
+ *
+ * @param effectiveOn the day it applies as of, once it is being applied
+ */
 public record HrImportStatus(long id, String fileName, State state, @Nullable String phase, int totalRows,
 		int processedRows, int toCreate, int toUpdate, int toDeactivate, int unchanged, int errorCount,
-		@Nullable String failure, String requestedBy, Instant createdAt, @Nullable Instant finishedAt) {
+		@Nullable String failure, String requestedBy, Instant createdAt, @Nullable Instant finishedAt,
+		@Nullable LocalDate effectiveOn) {
 
 	public enum State {
 		/** The file is being read and compared. */

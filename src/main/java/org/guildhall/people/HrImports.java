@@ -3,8 +3,12 @@ package org.guildhall.people;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
 
@@ -39,6 +43,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports people from HR CSV exports in two steps: {@link #upload} stores the file and prepares a
  * preview in the background; {@link #apply} applies a clean preview, all or nothing, also in the
  * background. Progress is kept in the database so any node can show it.
+ * <p>
+ * An import applies "as of" a day (today, in UTC, unless given): the {@link PersonHistory} entries
+ * it writes for the people whose department, location, level, manager or active state it changes
+ * are dated that day.
  */
 @Service
 public class HrImports {
@@ -48,6 +56,7 @@ public class HrImports {
 
 	private final JdbcClient jdbc;
 	private final ImportWriter writer;
+	private final PersonHistory history;
 	private final SkillCatalog skills;
 	private final PeopleDirectory directory;
 	private final ApplicationEventPublisher events;
@@ -56,11 +65,12 @@ public class HrImports {
 	private final TransactionTemplate sideTransaction;
 	private final Clock clock;
 
-	HrImports(JdbcClient jdbc, ImportWriter writer, SkillCatalog skills, PeopleDirectory directory,
+	HrImports(JdbcClient jdbc, ImportWriter writer, PersonHistory history, SkillCatalog skills, PeopleDirectory directory,
 			ApplicationEventPublisher events, @Qualifier("applicationTaskExecutor") Executor executor,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, Optional<Clock> clock) {
 		this.jdbc = jdbc;
 		this.writer = writer;
+		this.history = history;
 		this.skills = skills;
 		this.directory = directory;
 		this.events = events;
@@ -68,7 +78,7 @@ public class HrImports {
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.sideTransaction = new TransactionTemplate(transactions);
 		this.sideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.clock = Clock.systemUTC();
+		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	/** Stores an uploaded file and starts its preview in the background. */
@@ -85,16 +95,29 @@ public class HrImports {
 		return status(id);
 	}
 
-	/** Starts applying a clean preview in the background. */
+	/** Starts applying a clean preview in the background, as of today. */
 	public HrImportStatus apply(long id) {
-		claimForApply(id);
+		return apply(id, today());
+	}
+
+	/**
+	 * Starts applying a clean preview in the background, as of {@code effectiveOn}: the day the
+	 * changes in the file took effect, at the latest tomorrow.
+	 */
+	public HrImportStatus apply(long id, LocalDate effectiveOn) {
+		claimForApply(id, checked(effectiveOn));
 		executor.execute(() -> applyClaimed(id));
 		return status(id);
 	}
 
-	/** Applies a clean preview before returning. */
+	/** Applies a clean preview before returning, as of today. */
 	public HrImportStatus applyNow(long id) {
-		claimForApply(id);
+		return applyNow(id, today());
+	}
+
+	/** Applies a clean preview before returning, as of {@code effectiveOn} (at the latest tomorrow). */
+	public HrImportStatus applyNow(long id, LocalDate effectiveOn) {
+		claimForApply(id, checked(effectiveOn));
 		applyClaimed(id);
 		return status(id);
 	}
@@ -121,7 +144,8 @@ public class HrImports {
 				rs.getInt("total_rows"), rs.getInt("processed_rows"), rs.getInt("to_create"), rs.getInt("to_update"),
 				rs.getInt("to_deactivate"), rs.getInt("unchanged"), rs.getInt("error_count"), rs.getString("failure"),
 				rs.getString("requested_by"), rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant()))
+				rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
+				rs.getObject("effective_on", LocalDate.class)))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("No import with id " + id));
 	}
@@ -210,7 +234,22 @@ public class HrImports {
 		return new ImportPlanner(skills.idsByKey(), existing).plan(file, progress(id, "checking"));
 	}
 
-	private void claimForApply(long id) {
+	private LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+	}
+
+	/** A day ahead is allowed for a file exported the evening before in a time zone east of UTC. */
+	private LocalDate checked(LocalDate effectiveOn) {
+		Objects.requireNonNull(effectiveOn, "effectiveOn");
+		LocalDate latest = today().plusDays(1);
+		if (effectiveOn.isAfter(latest)) {
+			throw new InvalidInputException("effectiveOn", "is " + effectiveOn + ", in the future; an import records "
+					+ "changes that have taken effect, so the latest day allowed is " + latest);
+		}
+		return effectiveOn;
+	}
+
+	private void claimForApply(long id, LocalDate effectiveOn) {
 		HrImportStatus status = status(id);
 		if (status.state() != State.PREVIEWED) {
 			throw new ConflictException(switch (status.state()) {
@@ -222,10 +261,10 @@ public class HrImports {
 			});
 		}
 		int claimed = jdbc.sql("""
-				UPDATE hr_import SET status = 'APPLYING', phase = 'starting', processed_rows = 0
+				UPDATE hr_import SET status = 'APPLYING', phase = 'starting', processed_rows = 0, effective_on = ?
 				WHERE id = ? AND status = 'PREVIEWED'
 				  AND NOT EXISTS (SELECT 1 FROM hr_import other WHERE other.status = 'APPLYING')""")
-			.param(id).update();
+			.params(java.sql.Date.valueOf(effectiveOn), id).update();
 		if (claimed == 0) {
 			throw new ConflictException("Another import is being applied; wait until it has finished.");
 		}
@@ -234,6 +273,8 @@ public class HrImports {
 	private void applyClaimed(long id) {
 		try {
 			byte[] content = content(id);
+			LocalDate effectiveOn = jdbc.sql("SELECT effective_on FROM hr_import WHERE id = ?").param(id)
+				.query((rs, n) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).single().orElseGet(this::today);
 			ImportPlan applied = ownTransaction.execute(tx -> {
 				ImportPlan plan = plan(content, id);
 				if (!plan.valid()) {
@@ -241,6 +282,12 @@ public class HrImports {
 					return plan;
 				}
 				writer.write(plan, progress(id, "writing"));
+				progress(id, "recording history").accept(plan.creates().size() + plan.updates().size()
+						+ plan.deactivations().size());
+				long started = System.nanoTime();
+				history.recordChanges(effectiveOn).ifPresent(recorded -> log.info(
+						"HR import {}: {} person history entries as of {} in {} ms", id, recorded.entries(), effectiveOn,
+						(System.nanoTime() - started) / 1_000_000));
 				jdbc.sql("""
 						UPDATE hr_import SET status = 'APPLIED', phase = NULL, to_create = ?, to_update = ?, to_deactivate = ?,
 						       unchanged = ?, finished_at = ? WHERE id = ?""")

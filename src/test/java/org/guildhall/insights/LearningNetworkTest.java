@@ -154,7 +154,7 @@ class LearningNetworkTest {
 		assertThat(isolated.suggestions()).isNotEmpty();
 		assertThat(isolated.suggestions().get(0).reasons()).anyMatch(r -> r.equals("Can teach Java, which you want to learn"));
 		assertThat(isolated.suggestions()).extracting(MyInsights.Suggestion::personId)
-			.allMatch(id -> w.mentors().stream().anyMatch(m -> m.personId() == id), "only the Java mentors teach Java here");
+			.allMatch(id -> w.mentors().stream().anyMatch(m -> m.personId().longValue() == id.longValue()), "only the Java mentors teach Java here");
 	}
 
 	@Test
@@ -178,6 +178,14 @@ class LearningNetworkTest {
 		Document html = Jsoup.parse(page);
 		assertThat(html.select("#reach-table tbody tr").text()).contains("Engineering" + suffix);
 		assertThat(html.select("script#map-data").html()).doesNotContain("</");
+		Cookie otherManager = pages.signIn(new TestOrganisation.Member(w.otherPm().email(), w.otherPm().personId(),
+				w.otherPm().accountId()));
+		Cookie manager = pages.signIn(new TestOrganisation.Member(w.pm().email(), w.pm().personId(), w.pm().accountId()));
+		for (String path : List.of("/insights?programme=", "/insights/outcomes?programme=", "/insights/fairness?programme=",
+				"/insights/export/dashboard.csv?programme=", "/insights/export/report.pdf?programme=")) {
+			mvc.perform(get(path + w.programmeId()).cookie(otherManager)).andExpect(status().isNotFound());
+			mvc.perform(get(path + w.programmeId()).cookie(manager)).andExpect(status().isOk());
+		}
 		mvc.perform(get("/insights/network").cookie(employee)).andExpect(redirectedUrl("/insights/me"));
 		mvc.perform(get("/insights").cookie(employee)).andExpect(redirectedUrl("/insights/me"));
 		mvc.perform(get("/insights/me").cookie(employee)).andExpect(status().isOk());

@@ -216,6 +216,27 @@ class ProgrammeDashboardTest {
 	}
 
 	@Test
+	void theFairnessAuditShowsHowSelfSelectRequestsCrowdOntoMentors() {
+		settled(InsightFilter.of(w.programmeId(), null, null, null, null));
+		FairnessAudit f = insights.fairness(w.programmeId(), w.pm());
+		assertThat(f.run()).as("self-select: no bulk run").isNull();
+		// requests per mentor: A 2, B 2 (one declined), C 1, D 3
+		assertThat(f.requests().requests()).isEqualTo(8);
+		assertThat(f.requests().mentorsAsked()).isEqualTo(4);
+		assertThat(f.requests().mentorsEnrolled()).isEqualTo(4);
+		assertThat(f.requests().topTenthShare()).isEqualTo(0.38);
+		assertThat(f.requests().gini()).as("(2·23)/(4·8) − 5/4").isEqualTo(0.19);
+		FairnessAudit.Breakdown departments = f.breakdowns().get(0);
+		assertThat(departments.groups()).extracting(FairnessAudit.Group::name).containsExactly("Design", "Engineering", "Sales");
+		assertThat(departments.groups().get(0).mentees().suppressed()).isTrue();
+		assertThat(departments.groups().get(1).mentees().value()).isEqualTo(6);
+		assertThat(departments.groups().get(1).endedEarly().suppressed()).as("four started pairs").isTrue();
+		assertThat(f.breakdowns().get(2).groups()).singleElement()
+			.satisfies(g -> assertThat(g.mentees().value()).as("every mentee is on level 2").isEqualTo(15));
+		assertThatThrownBy(() -> insights.fairness(w.programmeId(), w.otherPm())).isInstanceOf(NotFoundException.class);
+	}
+
+	@Test
 	void onlyTheProgrammesManagerAndAdministratorsSeeIt() throws Exception {
 		settled(InsightFilter.of(w.programmeId(), null, null, null, null));
 		assertThat(insights.dashboard(InsightFilter.of(w.programmeId(), null, null, null, null), w.pm()).people()).isEqualTo(15);

@@ -2,6 +2,8 @@ package org.guildhall.people.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,6 +16,7 @@ import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
 import org.guildhall.shared.PageRequest;
 import org.guildhall.shared.PageResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -69,9 +72,22 @@ class ImportApiController {
 	}
 
 	@PostMapping("/{id}/apply")
-	@Operation(summary = "Apply a clean preview, all or nothing, in the background")
-	ResponseEntity<HrImportStatus> apply(@PathVariable long id) {
-		return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + id)).body(imports.apply(id));
+	@Operation(summary = "Apply a clean preview, all or nothing, in the background",
+			description = "effectiveOn (YYYY-MM-DD, optional, at the latest tomorrow) is the day the file's changes took "
+					+ "effect; the person history entries it writes are dated that day. Without it: today (UTC).")
+	ResponseEntity<HrImportStatus> apply(@PathVariable long id, @RequestParam(required = false) @Nullable String effectiveOn) {
+		HrImportStatus status = effectiveOn == null || effectiveOn.isBlank() ? imports.apply(id)
+				: imports.apply(id, date("effectiveOn", effectiveOn));
+		return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + id)).body(status);
+	}
+
+	private static LocalDate date(String parameter, String value) {
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException e) {
+			throw new InvalidInputException(parameter, "is not a date of the form YYYY-MM-DD");
+		}
 	}
 
 	@DeleteMapping("/{id}")
