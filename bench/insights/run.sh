@@ -58,4 +58,5 @@ exec java -Xmx1500m -cp "$WORK/lib/*" bench/insights/src/InsightsBench.java --ja
   --dbs "$DBS" --mentorships "$MENTORSHIPS" --posts "$POSTS" --links "$LINKS" --seed "$SEED" --users "$USERS" \
   --warmup "$WARMUP" --duration "$DURATION" --xmx "$XMX" --employees "$EMPLOYEES" --history "$HISTORY" --port "$PORT" \
   --request-timeout "$REQUEST_TIMEOUT" --work "$WORK/run-$PEOPLE" --reuse "$([ "$REUSE" = 1 ] && echo true || echo false)" \
+  --pg-database "$PG_DATABASE" \
   ${URLS:+--urls "$URLS"}
