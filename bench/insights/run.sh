@@ -36,6 +36,7 @@ HISTORY=${HISTORY:-auto}       # import the people twice (a year ago, today) whe
 PORT=${PORT:-18290}            # the first port tried for the application
 REQUEST_TIMEOUT=${REQUEST_TIMEOUT:-30}   # seconds; a slower answer under load counts as an error
 REUSE=${REUSE:-0}              # 1: measure again on the last run's databases (same PEOPLE), without importing and writing
+PG_DATABASE=${PG_DATABASE:-guildhall_insights_bench}   # dropped and created afresh unless REUSE=1
 OUT=${OUT:-bench/insights/results/latest.json}
 JAR=${JAR:-target/guildhall.jar}
 WORK=${WORK:-${TMPDIR:-/tmp}/guildhall-insights-bench}
