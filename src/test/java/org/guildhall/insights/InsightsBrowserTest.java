@@ -2,8 +2,6 @@ package org.guildhall.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.guildhall.identity.IdentityManagement;
@@ -17,19 +15,15 @@ import org.guildhall.community.KudosBoard;
 import org.guildhall.community.NewKudos;
 import org.guildhall.shared.CurrentUser;
 import java.util.List;
+import org.guildhall.testing.Browsers;
 import org.guildhall.testing.TestProfiles;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,9 +39,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles(resolver = TestProfiles.class)
 @Tag("browser")
 class InsightsBrowserTest {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	@LocalServerPort
 	int port;
@@ -78,19 +69,7 @@ class InsightsBrowserTest {
 
 	@BeforeEach
 	void startBrowser() {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
-			throw new IllegalStateException("CI must install chromium and chromium-driver (see .ci/run)");
-		}
-		Assumptions.assumeTrue(installed, "Chromium is not installed here: apt-get install -y chromium chromium-driver");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1280,1000");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort().build();
-		browser = new ChromeDriver(service, options);
+		browser = Browsers.start();
 		wait = new WebDriverWait(browser, Duration.ofSeconds(10));
 	}
 

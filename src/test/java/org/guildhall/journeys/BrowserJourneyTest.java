@@ -2,26 +2,21 @@ package org.guildhall.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.guildhall.identity.IdentityManagement;
 import org.guildhall.people.HrImports;
 import org.guildhall.people.PeopleDirectory;
 import org.guildhall.testing.TestOrganisation;
+import org.guildhall.testing.Browsers;
 import org.guildhall.testing.TestProfiles;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,9 +32,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles(resolver = TestProfiles.class)
 @Tag("browser")
 class BrowserJourneyTest {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	@LocalServerPort
 	int port;
@@ -58,19 +50,7 @@ class BrowserJourneyTest {
 
 	@BeforeEach
 	void startBrowser() {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
-			throw new IllegalStateException("CI must install chromium and chromium-driver (see .ci/run)");
-		}
-		Assumptions.assumeTrue(installed, "Chromium is not installed here: apt-get install -y chromium chromium-driver");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1280,1000");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort().build();
-		browser = new ChromeDriver(service, options);
+		browser = Browsers.start();
 		wait = new WebDriverWait(browser, Duration.ofSeconds(10));
 	}
 

@@ -1,0 +1,39 @@
+package org.guildhall.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium for browser tests (never a downloaded browser). Skipped where it is
+ * not installed, a failure on CI, which must install it (see .ci/run).
+ */
+public final class Browsers {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private Browsers() {
+	}
+
+	public static WebDriver start() {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
+			throw new IllegalStateException("CI must install chromium and chromium-driver (see .ci/run)");
+		}
+		Assumptions.assumeTrue(installed, "Chromium is not installed here: apt-get install -y chromium chromium-driver");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1280,1000");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort().build();
+		return new ChromeDriver(service, options);
+	}
+}
