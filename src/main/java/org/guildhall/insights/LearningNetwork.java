@@ -11,10 +11,14 @@ import org.jspecify.annotations.Nullable;
  * people connected, isolated people, links crossing departments, the people and departments that
  * bridge the most (betweenness centrality, exact or sampled with a stated error bound) and
  * clusters. Departments of fewer than five people show no figures.
+ *
+ * @param computedAt when the counts (reach, links between departments, components) were made
+ * @param structureComputedAt when bridging and clusters were computed, which is less often: people
+ *        who joined the network since have no bridging or cluster yet
  */
 public record LearningNetwork(Reach organisation, List<Reach> departments, List<Bridge> bridges,
 		List<DepartmentBridge> bridgingDepartments, List<DepartmentLink> departmentLinks, Clusters clusters,
-		Method method, Instant computedAt) {
+		Method method, Instant computedAt, @Nullable Instant structureComputedAt) {
 
 	/**
 	 * @param group "Organisation" or a department's name

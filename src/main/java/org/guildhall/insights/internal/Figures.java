@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The figures that take seconds to compute over a large organisation (outcomes, skills, the
  * learning network) are computed in the background whenever the read model changed, on one node
  * at a time, and kept as JSON snapshots that every node serves. A change shows once the next
- * round has run: within the interval plus the time the round takes.
+ * round has run: within the interval plus the time the round takes. The network has rounds of its
+ * own, every second, that apply only what changed (see {@link NetworkSnapshots}).
  */
 @Component
 public class Figures {
@@ -64,8 +65,20 @@ public class Figures {
 		computeNow();
 	}
 
-	/** Computes every snapshot now (after a rebuild, in tests). */
+	@Scheduled(fixedDelayString = "${guildhall.insights.network-interval:PT1S}", initialDelayString = "PT5S")
+	@SchedulerLock(name = "insights-network", lockAtMostFor = "PT15M")
+	void networkWhenChanged() {
+		updateNetwork();
+	}
+
+	/** Applies the network changes made since the last round (what the schedule does; tests call it). */
+	public void updateNetwork() {
+		network.round(false, clock.instant(), this::save);
+	}
+
+	/** Computes every snapshot now, the network's bridging and clusters included (after a rebuild, in tests). */
 	public void computeNow() {
+		network.round(true, clock.instant(), this::save);
 		long start = System.nanoTime();
 		// marked fresh first: a change made while this round runs marks it stale again for the next round
 		// every write takes the feed's lock first, like the feed and the rebuild, so none of them deadlock
@@ -76,13 +89,11 @@ public class Figures {
 		Instant now = clock.instant();
 		Map<@Nullable Long, Outcomes> all = outcomes.all(now);
 		SkillsReport report = skills.report(atRiskBelow, now);
-		NetworkSnapshots.Result graph = network.compute(now);
 		transactions.executeWithoutResult(tx -> {
 			model.lock();
 			jdbc.update("DELETE FROM insight_snapshot WHERE name LIKE ?", OUTCOMES + "%");
 			all.forEach((programme, o) -> save(OUTCOMES + (programme == null ? "all" : programme), o, now));
 			save(SKILLS, report, now);
-			network.store(graph, now, this::save);
 		});
 		log.info("Insights figures computed in {} ms", (System.nanoTime() - start) / 1_000_000);
 	}

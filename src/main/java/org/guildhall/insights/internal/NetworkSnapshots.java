@@ -1,6 +1,8 @@
 package org.guildhall.insights.internal;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,80 +16,296 @@ import org.guildhall.insights.network.LearningGraph;
 import org.guildhall.insights.network.LinkKind;
 import org.guildhall.insights.network.NetworkAnalysis;
 import org.guildhall.insights.network.NetworkFigures;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Builds the learning network from the read model (active people; community links and started
  * mentorships), analyses it with the plain-Java engine and turns the result into the page's
  * figures, plus a row per person for "my network".
+ * <p>
+ * The node that computes keeps the network's inputs in memory and follows the feed's change log
+ * ({@code insight_network_change}): a round reloads only the sources that changed, recounts reach,
+ * links between departments and components over the whole graph (linear, well under a second at a
+ * million links), and carries bridging and clusters over from the last full analysis, which runs
+ * again when it is older than {@code guildhall.insights.network.structure-every} (sampled
+ * betweenness and clustering take seconds at that size and move slowly). A node that takes over
+ * from another, or finds the log pruned past what it holds, or a rebuild's reset, loads everything.
+ * Rounds are serialised by the caller (the scheduler's lock, or {@link Figures#computeNow()}).
  */
 @Component
 class NetworkSnapshots {
 
+	private static final Logger log = LoggerFactory.getLogger(NetworkSnapshots.class);
 	static final String NETWORK = "network";
+	static final String PRUNED = "network.pruned";
 	static final int BRIDGES = 20;
+	private static final int IN_LIST = 500;
 
 	private final JdbcTemplate jdbc;
+	private final ReadModel model;
+	private final TransactionTemplate transactions;
 	private final NetworkAnalysis.Options options;
+	private final Duration structureEvery;
 
-	NetworkSnapshots(JdbcTemplate jdbc, @Value("${guildhall.insights.network.exact-limit:2000}") int exactLimit,
+	/** What this node holds, or null before its first round. */
+	private @Nullable Inputs inputs;
+	/** The last round's figures and when bridging and clusters were last computed. */
+	private @Nullable Result last;
+	/** The per-person rows as last written, by node of the last graph; null when unknown. */
+	private @Nullable NetworkFigures written;
+
+	NetworkSnapshots(JdbcTemplate jdbc, ReadModel model, TransactionTemplate transactions,
+			@Value("${guildhall.insights.network.exact-limit:2000}") int exactLimit,
 			@Value("${guildhall.insights.network.epsilon:0.01}") double epsilon,
-			@Value("${guildhall.insights.network.delta:0.1}") double delta) {
+			@Value("${guildhall.insights.network.delta:0.1}") double delta,
+			@Value("${guildhall.insights.network.structure-every:PT10M}") Duration structureEvery) {
 		this.jdbc = jdbc;
+		this.model = model;
+		this.transactions = transactions;
+		this.structureEvery = structureEvery;
 		this.options = NetworkAnalysis.Options.defaults().withExactLimit(exactLimit).withBound(epsilon, delta)
 			.withTopPeople(BRIDGES);
 	}
 
-	record Result(NetworkFigures figures, List<String> departments, Map<Long, String> names) {
+	record Result(NetworkFigures figures, List<String> departments, Map<Long, String> names, Instant structureAt) {
 	}
 
 	interface Saver {
 		void save(String name, Object value, Instant now);
 	}
 
-	Result compute(Instant now) {
-		List<String> departments = jdbc.queryForList(
-				"SELECT DISTINCT department FROM insight_person WHERE active AND department IS NOT NULL ORDER BY department",
-				String.class);
-		Map<String, Integer> index = new HashMap<>();
-		for (int i = 0; i < departments.size(); i++) {
-			index.put(departments.get(i), i);
+	/** Active people and the interactions between them, as the read model holds them now. */
+	private static final class Inputs {
+		long seq;
+		List<String> departments = List.of();
+		Map<Long, String> names = Map.of();
+		Map<Long, Integer> departmentOf = Map.of();
+		/** Per link source: learner, teacher and kind ordinal, three longs per link. */
+		final Map<String, long[]> links = new HashMap<>();
+		/** Started mentorships: mentee and mentor. */
+		final Map<Long, long[]> pairs = new HashMap<>();
+		long linkCount;
+
+		LearningGraph graph() {
+			LearningGraph.Builder builder = LearningGraph.builder(departmentOf.size(), (int) Math.min(Integer.MAX_VALUE - 8,
+					linkCount + pairs.size()));
+			departmentOf.entrySet().stream().sorted(Map.Entry.comparingByKey())
+				.forEach(e -> builder.addPerson(e.getKey(), e.getValue()));
+			LinkKind[] kinds = LinkKind.values();
+			for (long[] l : links.values()) {
+				for (int i = 0; i < l.length; i += 3) {
+					builder.addLink(l[i], l[i + 1], kinds[(int) l[i + 2]]);
+				}
+			}
+			for (long[] p : pairs.values()) {
+				builder.addLink(p[0], p[1], LinkKind.MENTORING);
+			}
+			return builder.build();
 		}
-		int people = jdbc.queryForObject("SELECT COUNT(*) FROM insight_person WHERE active", Integer.class);
-		LearningGraph.Builder builder = LearningGraph.builder(people, people * 4);
-		Map<Long, String> names = new HashMap<>();
-		jdbc.query("SELECT person_id, department, full_name FROM insight_person WHERE active ORDER BY person_id", rs -> {
-			String department = rs.getString(2);
-			builder.addPerson(rs.getLong(1), department == null ? LearningGraph.UNKNOWN_DEPARTMENT : index.get(department));
-			names.put(rs.getLong(1), rs.getString(3));
-		});
-		jdbc.query("SELECT learner_id, teacher_id, kind FROM insight_link", rs -> {
-			builder.addLink(rs.getLong(1), rs.getLong(2), LinkKind.valueOf(rs.getString(3)));
-		});
-		jdbc.query("SELECT mentee_id, mentor_id FROM insight_pair WHERE started_at IS NOT NULL", rs -> {
-			builder.addLink(rs.getLong(1), rs.getLong(2), LinkKind.MENTORING);
-		});
-		LearningGraph graph = builder.build();
-		return new Result(NetworkAnalysis.analyse(graph, options), departments, names);
 	}
 
-	void store(Result result, Instant now, Saver saver) {
-		saver.save(NETWORK, network(result, now), now);
-		NetworkFigures f = result.figures();
-		LearningGraph graph = f.graph();
-		jdbc.update("DELETE FROM insight_network_person");
-		List<Object[]> rows = new ArrayList<>(graph.personCount());
-		for (int node = 0; node < graph.personCount(); node++) {
-			rows.add(new Object[] {graph.personId(node), graph.degree(node), f.bridging().values()[node],
-					f.clusters().clusterOf()[node]});
-			if (rows.size() == 2_000) {
-				jdbc.batchUpdate("INSERT INTO insight_network_person (person_id, degree, betweenness, cluster) VALUES (?, ?, ?, ?)", rows);
-				rows.clear();
+	/**
+	 * Brings the network up to date with the change log and stores it, when anything changed (or
+	 * always when {@code full}); {@code full} also recomputes bridging and clusters.
+	 *
+	 * @return whether a snapshot was written
+	 */
+	synchronized boolean round(boolean full, Instant now, Saver saver) {
+		long start = System.nanoTime();
+		long head = jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) FROM insight_network_change", Long.class);
+		long pruned = model.state(PRUNED).map(Long::parseLong).orElse(0L);
+		Inputs in = inputs;
+		if (in != null && in.seq == head && !full && last != null) {
+			return false;
+		}
+		boolean reload = in == null || in.seq < pruned;
+		List<String> changes = reload ? List.of()
+				: jdbc.queryForList("SELECT DISTINCT source FROM insight_network_change WHERE seq > ? AND seq <= ?", String.class,
+						in.seq, head);
+		if (changes.contains(ReadModel.NETWORK_RESET)) {
+			reload = true;
+		}
+		// a failure below leaves no half-applied inputs behind: the next round loads everything
+		inputs = null;
+		if (reload) {
+			in = loadAll(head);
+		}
+		else {
+			apply(in, changes, head);
+		}
+		LearningGraph graph = in.graph();
+		Result previous = last;
+		boolean structure = full || reload || previous == null || !previous.structureAt().plus(structureEvery).isAfter(now);
+		NetworkFigures figures = structure ? NetworkAnalysis.analyse(graph, options)
+				: NetworkAnalysis.refresh(graph, previous.figures(), options);
+		Result result = new Result(figures, in.departments, in.names,
+				structure ? now : previous.structureAt());
+		NetworkFigures before = reload ? null : written;
+		transactions.executeWithoutResult(tx -> {
+			model.lock();
+			saver.save(NETWORK, network(result, now), now);
+			writePeople(before, figures);
+			jdbc.update("DELETE FROM insight_network_change WHERE seq <= ?", head);
+			model.state(PRUNED, Long.toString(head));
+		});
+		inputs = in;
+		last = result;
+		written = figures;
+		log.debug("Learning network {} in {} ms ({} changes)", structure ? "analysed" : "recounted",
+				(System.nanoTime() - start) / 1_000_000, reload ? "all" : changes.size());
+		return true;
+	}
+
+	private Inputs loadAll(long head) {
+		Inputs in = new Inputs();
+		in.seq = head;
+		loadPeople(in);
+		Map<String, LongBuffer> bySource = new HashMap<>();
+		jdbc.query("SELECT source, learner_id, teacher_id, kind FROM insight_link", rs -> {
+			bySource.computeIfAbsent(rs.getString(1), k -> new LongBuffer())
+				.add(rs.getLong(2), rs.getLong(3), LinkKind.valueOf(rs.getString(4)).ordinal());
+		});
+		bySource.forEach((source, buffer) -> in.links.put(source, buffer.toArray()));
+		in.linkCount = bySource.values().stream().mapToLong(b -> b.size / 3).sum();
+		jdbc.query("SELECT mentorship_id, mentee_id, mentor_id FROM insight_pair WHERE started_at IS NOT NULL",
+				rs -> {
+					in.pairs.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+				});
+		return in;
+	}
+
+	private void loadPeople(Inputs in) {
+		// new maps, not cleared ones: the last round's result still refers to the old ones
+		in.departments = List.copyOf(jdbc.queryForList(
+				"SELECT DISTINCT department FROM insight_person WHERE active AND department IS NOT NULL ORDER BY department",
+				String.class));
+		Map<Long, String> names = new HashMap<>();
+		Map<Long, Integer> departmentOf = new HashMap<>();
+		in.names = names;
+		in.departmentOf = departmentOf;
+		Map<String, Integer> index = new HashMap<>();
+		for (int i = 0; i < in.departments.size(); i++) {
+			index.put(in.departments.get(i), i);
+		}
+		jdbc.query("SELECT person_id, department, full_name FROM insight_person WHERE active", rs -> {
+			String department = rs.getString(2);
+			departmentOf.put(rs.getLong(1), department == null ? LearningGraph.UNKNOWN_DEPARTMENT : index.get(department));
+			names.put(rs.getLong(1), rs.getString(3));
+		});
+	}
+
+	private void apply(Inputs in, List<String> changes, long head) {
+		List<Long> pairs = new ArrayList<>();
+		List<String> sources = new ArrayList<>();
+		for (String change : changes) {
+			if (change.equals(ReadModel.NETWORK_PEOPLE)) {
+				loadPeople(in);
+			}
+			else if (change.startsWith(ReadModel.NETWORK_PAIR)) {
+				pairs.add(Long.parseLong(change.substring(ReadModel.NETWORK_PAIR.length())));
+			}
+			else {
+				sources.add(change);
 			}
 		}
-		jdbc.batchUpdate("INSERT INTO insight_network_person (person_id, degree, betweenness, cluster) VALUES (?, ?, ?, ?)", rows);
+		for (int from = 0; from < sources.size(); from += IN_LIST) {
+			List<String> slice = sources.subList(from, Math.min(sources.size(), from + IN_LIST));
+			Map<String, LongBuffer> now = new HashMap<>();
+			jdbc.query("SELECT source, learner_id, teacher_id, kind FROM insight_link WHERE source IN (" + marks(slice.size()) + ")",
+					rs -> {
+						now.computeIfAbsent(rs.getString(1), k -> new LongBuffer())
+							.add(rs.getLong(2), rs.getLong(3), LinkKind.valueOf(rs.getString(4)).ordinal());
+					}, slice.toArray());
+			for (String source : slice) {
+				long[] old = in.links.remove(source);
+				in.linkCount -= old == null ? 0 : old.length / 3;
+				LongBuffer fresh = now.get(source);
+				if (fresh != null) {
+					in.links.put(source, fresh.toArray());
+					in.linkCount += fresh.size / 3;
+				}
+			}
+		}
+		for (int from = 0; from < pairs.size(); from += IN_LIST) {
+			List<Long> slice = pairs.subList(from, Math.min(pairs.size(), from + IN_LIST));
+			slice.forEach(in.pairs::remove);
+			jdbc.query("SELECT mentorship_id, mentee_id, mentor_id FROM insight_pair WHERE started_at IS NOT NULL AND mentorship_id IN ("
+					+ marks(slice.size()) + ")", rs -> {
+						in.pairs.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+					}, slice.toArray());
+		}
+		in.seq = head;
+	}
+
+	/** Writes the per-person rows that differ from the ones written last (all of them when unknown). */
+	private void writePeople(@Nullable NetworkFigures before, NetworkFigures f) {
+		LearningGraph graph = f.graph();
+		List<Object[]> inserts = new ArrayList<>();
+		List<Object[]> deletes = new ArrayList<>();
+		if (before == null) {
+			jdbc.update("DELETE FROM insight_network_person");
+		}
+		else {
+			LearningGraph old = before.graph();
+			for (int node = 0; node < old.personCount(); node++) {
+				if (graph.indexOf(old.personId(node)) < 0) {
+					deletes.add(new Object[] {old.personId(node)});
+				}
+			}
+		}
+		for (int node = 0; node < graph.personCount(); node++) {
+			int degree = graph.degree(node);
+			double betweenness = f.bridging().values()[node];
+			int cluster = f.clusters().clusterOf()[node];
+			if (before != null) {
+				int was = before.graph().indexOf(graph.personId(node));
+				if (was >= 0 && before.graph().degree(was) == degree && before.bridging().values()[was] == betweenness
+						&& before.clusters().clusterOf()[was] == cluster) {
+					continue;
+				}
+				if (was >= 0) {
+					deletes.add(new Object[] {graph.personId(node)});
+				}
+			}
+			inserts.add(new Object[] {graph.personId(node), degree, betweenness, cluster});
+		}
+		for (int from = 0; from < deletes.size(); from += 2_000) {
+			jdbc.batchUpdate("DELETE FROM insight_network_person WHERE person_id = ?", deletes.subList(from,
+					Math.min(deletes.size(), from + 2_000)));
+		}
+		for (int from = 0; from < inserts.size(); from += 2_000) {
+			jdbc.batchUpdate("INSERT INTO insight_network_person (person_id, degree, betweenness, cluster) VALUES (?, ?, ?, ?)",
+					inserts.subList(from, Math.min(inserts.size(), from + 2_000)));
+		}
+	}
+
+	private static String marks(int n) {
+		return String.join(", ", java.util.Collections.nCopies(n, "?"));
+	}
+
+	/** A growable array of longs. */
+	private static final class LongBuffer {
+		long[] values = new long[3];
+		int size;
+
+		void add(long a, long b, long c) {
+			if (size + 3 > values.length) {
+				values = Arrays.copyOf(values, values.length * 2);
+			}
+			values[size++] = a;
+			values[size++] = b;
+			values[size++] = c;
+		}
+
+		long[] toArray() {
+			return Arrays.copyOf(values, size);
+		}
 	}
 
 	static LearningNetwork network(Result result, Instant now) {
@@ -128,7 +346,7 @@ class NetworkSnapshots {
 		return new LearningNetwork(reach("Organisation", f.organisation()), departments, bridges, bridging, links,
 				new LearningNetwork.Clusters(f.clusters().count(), sizes, f.clusters().modularity(), f.components().count(),
 						f.components().largestSize()),
-				new LearningNetwork.Method(m.method().name(), m.epsilon(), m.delta(), m.sampleSize()), now);
+				new LearningNetwork.Method(m.method().name(), m.epsilon(), m.delta(), m.sampleSize()), now, result.structureAt());
 	}
 
 	private static LearningNetwork.Reach reach(String group, NetworkFigures.Reach r) {

@@ -34,6 +34,9 @@ public class ReadModel {
 	static final String STALE = "figures.stale";
 	static final String LOCK = "feed.lock";
 	static final String BUILT_AT = "built.at";
+	static final String NETWORK_RESET = "reset";
+	static final String NETWORK_PEOPLE = "people";
+	static final String NETWORK_PAIR = "pair:";
 
 	private final JdbcTemplate jdbc;
 
@@ -49,6 +52,15 @@ public class ReadModel {
 			jdbc.update("DELETE FROM " + table);
 		}
 		jdbc.update("DELETE FROM insight_state WHERE state_key <> ?", LOCK);
+		networkChanged(NETWORK_RESET);
+	}
+
+	/**
+	 * Notes that a part of the learning network changed ({@link #NETWORK_PEOPLE}, a pair, a link
+	 * source or {@link #NETWORK_RESET}), for {@link NetworkSnapshots}; callers hold {@link #lock()}.
+	 */
+	void networkChanged(String source) {
+		jdbc.update("INSERT INTO insight_network_change (source) VALUES (?)", source);
 	}
 
 	/** Serialises the writers (on every node) until the caller's transaction ends. */
@@ -73,6 +85,7 @@ public class ReadModel {
 		people.forEach(p -> deletes.add(new Object[] {p.id()}));
 		batch("DELETE FROM insight_person WHERE person_id = ?", deletes);
 		addPeople(people);
+		networkChanged(NETWORK_PEOPLE);
 	}
 
 	/** Adds people not in the model (after {@link #clearPeople()} or {@link #clear()}). */
@@ -90,6 +103,7 @@ public class ReadModel {
 
 	public void clearPeople() {
 		jdbc.update("DELETE FROM insight_person");
+		networkChanged(NETWORK_PEOPLE);
 	}
 
 	/** Replaces one person's skills. */
@@ -179,6 +193,7 @@ public class ReadModel {
 		batch("DELETE FROM insight_meeting WHERE mentorship_id = ?", deletes);
 		batch("DELETE FROM insight_rating WHERE mentorship_id = ?", deletes);
 		addPairs(facts);
+		facts.forEach(m -> networkChanged(NETWORK_PAIR + m.id()));
 	}
 
 	/** Adds mentorships not in the model (rebuild, after {@link #clear()}). */
@@ -214,6 +229,7 @@ public class ReadModel {
 		for (String table : List.of("insight_pair", "insight_meeting", "insight_rating")) {
 			jdbc.update("DELETE FROM " + table + " WHERE mentorship_id = ?", mentorshipId);
 		}
+		networkChanged(NETWORK_PAIR + mentorshipId);
 	}
 
 	// community ----------------------------------------------------------------------------------
@@ -222,6 +238,7 @@ public class ReadModel {
 	public void links(String source, List<LearningLink> links) {
 		jdbc.update("DELETE FROM insight_link WHERE source = ?", source);
 		addLinks(links);
+		networkChanged(source);
 	}
 
 	/** Adds links (rebuild, after {@link #clear()}); a source's duplicate pair is kept once. */
@@ -248,7 +265,7 @@ public class ReadModel {
 		}
 	}
 
-	/** The slow figures (network, outcomes, skills) need computing again. */
+	/** The slow figures (outcomes, skills) need computing again; the network follows its own change log. */
 	public void markStale() {
 		state(STALE, "true");
 	}

@@ -266,6 +266,5 @@ class ReadModelFeed {
 
 	void refreshLinks(String source) {
 		model.links(source, links.of(source));
-		model.markStale();
 	}
 }

@@ -144,6 +144,38 @@ public final class NetworkAnalysis {
 		return figures;
 	}
 
+	/**
+	 * Recounts what changes as links are made (reach per department, links between departments,
+	 * components) on a new graph in linear time, and carries bridging and clusters over from an
+	 * earlier analysis by person: a person new since then has no bridging and no cluster until the
+	 * next full {@link #analyse}. Cluster sizes and modularity are the earlier ones. For updates
+	 * that must show within seconds while betweenness and clusters, which move slowly, are
+	 * recomputed less often.
+	 */
+	public static NetworkFigures refresh(LearningGraph graph, NetworkFigures previous, Options options) {
+		Objects.requireNonNull(graph, "graph");
+		Objects.requireNonNull(previous, "previous");
+		Objects.requireNonNull(options, "options");
+		int n = graph.personCount();
+		ComponentScan scan = ComponentScan.of(graph);
+		LearningGraph before = previous.graph();
+		double[] oldValues = previous.bridging().values();
+		int[] oldClusters = previous.clusters().clusterOf();
+		double[] values = new double[n];
+		int[] clusterOf = new int[n];
+		for (int v = 0; v < n; v++) {
+			int was = before.indexOf(graph.personId(v));
+			values[v] = was < 0 ? 0 : oldValues[was];
+			clusterOf[v] = was < 0 ? -1 : oldClusters[was];
+		}
+		NetworkFigures.Bridging old = previous.bridging();
+		NetworkFigures.Bridging bridging = new NetworkFigures.Bridging(old.method(), old.epsilon(), old.delta(),
+				old.sampleSize(), old.vertexDiameterBound(), old.seed(), values);
+		NetworkFigures.Clusters clusters = new NetworkFigures.Clusters(previous.clusters().count(),
+				previous.clusters().sizes(), clusterOf, previous.clusters().modularity());
+		return departments(graph, bridging, topBridges(graph, values, options.topPeople()), clusters, scan.figures());
+	}
+
 	private static NetworkFigures departments(LearningGraph g, NetworkFigures.Bridging bridging,
 			List<NetworkFigures.Bridge> topBridges, NetworkFigures.Clusters clusters,
 			NetworkFigures.Components components) {
