@@ -13,6 +13,7 @@ import org.guildhall.insights.internal.Figures;
 import org.guildhall.insights.internal.NetworkMap;
 import org.guildhall.insights.internal.PersonalFigures;
 import org.guildhall.insights.internal.Rebuild;
+import org.guildhall.insights.internal.ReadModel;
 import org.guildhall.insights.internal.ShortCache;
 import org.guildhall.programmes.MatchingRun;
 import org.guildhall.programmes.MatchingRuns;
@@ -40,6 +41,7 @@ public class Insights {
 
 	private final JdbcTemplate jdbc;
 	private final Dashboards dashboards;
+	private final ReadModel model;
 	private final Rebuild rebuild;
 	private final ShortCache<String, ProgrammeDashboard> cache = new ShortCache<>(FRESH, 500);
 	private final ShortCache<String, NetworkMap.Graph> mapCache = new ShortCache<>(Duration.ofSeconds(30), 100);
@@ -53,8 +55,9 @@ public class Insights {
 	private final PersonalFigures personal;
 	private final Clock clock = Clock.systemUTC();
 
-	Insights(JdbcTemplate jdbc, Dashboards dashboards, Rebuild rebuild, Figures figures, NetworkMap maps,
+	Insights(JdbcTemplate jdbc, Dashboards dashboards, ReadModel model, Rebuild rebuild, Figures figures, NetworkMap maps,
 			PersonalFigures personal, Fairness fairness, MatchingRuns runs) {
+		this.model = model;
 		this.fairness = fairness;
 		this.runs = runs;
 		this.figures = figures;
@@ -113,14 +116,14 @@ public class Insights {
 			return dashboards.dashboard(filter, scopeName, programmes, clock.instant());
 		}
 		String key = filter + "|" + programmes.stream().map(p -> Long.toString(p.id())).reduce("", (a, b) -> a + "," + b);
-		return cache.get(key, () -> dashboards.dashboard(filter, scopeName, programmes, clock.instant()));
+		return cache.get(key, model.version(filter.programmeId()), () -> dashboards.dashboard(filter, scopeName, programmes, clock.instant()));
 	}
 
 	/** The values the filters offer: departments, locations, levels and cohorts present in the model. */
 	@Transactional(readOnly = true)
 	public Facets facets(CurrentUser user) {
 		requireViewer(user);
-		return facetCache.get("all", this::countFacets);
+		return facetCache.get("all", model.version(null), this::countFacets);
 	}
 
 	private Facets countFacets() {

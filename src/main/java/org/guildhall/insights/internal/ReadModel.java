@@ -34,6 +34,8 @@ public class ReadModel {
 	static final String STALE = "figures.stale";
 	static final String LOCK = "feed.lock";
 	static final String BUILT_AT = "built.at";
+	static final String VERSION = "version";
+	static final String PEOPLE_VERSION = "version.people";
 	static final String NETWORK_RESET = "reset";
 	static final String NETWORK_PEOPLE = "people";
 	static final String NETWORK_PAIR = "pair:";
@@ -68,6 +70,33 @@ public class ReadModel {
 		jdbc.queryForList("SELECT state_value FROM insight_state WHERE state_key = ? FOR UPDATE", String.class, LOCK);
 	}
 
+	/**
+	 * Notes that the figures of these programmes changed (every programme's when people changed, or
+	 * none is named), so that cached dashboards are counted again on every node; callers hold
+	 * {@link #lock()}.
+	 */
+	void changed(boolean people, Collection<Long> programmes) {
+		String token = java.util.UUID.randomUUID().toString();
+		state(VERSION, token);
+		if (people) {
+			state(PEOPLE_VERSION, token);
+		}
+		for (Long programme : new java.util.HashSet<>(programmes)) {
+			state(VERSION + ":" + programme, token);
+		}
+	}
+
+	/**
+	 * The version of the data a dashboard counts: of the people and of one programme, or of the
+	 * whole model when the programme is null. Changes whenever {@link #changed} is called for it.
+	 */
+	public String version(@Nullable Long programmeId) {
+		List<String> keys = programmeId == null ? List.of(VERSION) : List.of(PEOPLE_VERSION, VERSION + ":" + programmeId);
+		return String.join("|", jdbc.query("SELECT state_key, state_value FROM insight_state WHERE state_key IN ("
+				+ String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ") ORDER BY state_key",
+				(rs, n) -> rs.getString(1) + "=" + rs.getString(2), keys.toArray()));
+	}
+
 	/** Whether the model was ever built from the owners (first start). */
 	public boolean built() {
 		return state(BUILT_AT).isPresent();
@@ -86,6 +115,7 @@ public class ReadModel {
 		batch("DELETE FROM insight_person WHERE person_id = ?", deletes);
 		addPeople(people);
 		networkChanged(NETWORK_PEOPLE);
+		changed(true, List.of());
 	}
 
 	/** Adds people not in the model (after {@link #clearPeople()} or {@link #clear()}). */
@@ -104,6 +134,7 @@ public class ReadModel {
 	public void clearPeople() {
 		jdbc.update("DELETE FROM insight_person");
 		networkChanged(NETWORK_PEOPLE);
+		changed(true, List.of());
 	}
 
 	/** Replaces one person's skills. */
@@ -164,6 +195,7 @@ public class ReadModel {
 				INSERT INTO insight_programme (programme_id, name, format, status, duration_weeks, owner_account_id, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""", p.id(), p.name(), p.format().name(), p.status().name(), p.durationWeeks(),
 				p.ownerAccountId(), Timestamp.from(p.createdAt()));
+		changed(false, List.of(p.id()));
 	}
 
 	/** Replaces these enrolments. */
@@ -172,6 +204,7 @@ public class ReadModel {
 		enrolments.forEach(e -> deletes.add(new Object[] {e.programmeId(), e.personId()}));
 		batch("DELETE FROM insight_enrolment WHERE programme_id = ? AND person_id = ?", deletes);
 		addEnrolments(enrolments);
+		changed(false, enrolments.stream().map(EnrolmentFact::programmeId).toList());
 	}
 
 	/** Adds enrolments not in the model (rebuild, after {@link #clear()}). */
@@ -194,6 +227,7 @@ public class ReadModel {
 		batch("DELETE FROM insight_rating WHERE mentorship_id = ?", deletes);
 		addPairs(facts);
 		facts.forEach(m -> networkChanged(NETWORK_PAIR + m.id()));
+		changed(false, facts.stream().map(MentorshipFact::programmeId).toList());
 	}
 
 	/** Adds mentorships not in the model (rebuild, after {@link #clear()}). */
@@ -226,6 +260,7 @@ public class ReadModel {
 	}
 
 	public void forgetPair(long mentorshipId) {
+		changed(false, jdbc.queryForList("SELECT programme_id FROM insight_pair WHERE mentorship_id = ?", Long.class, mentorshipId));
 		for (String table : List.of("insight_pair", "insight_meeting", "insight_rating")) {
 			jdbc.update("DELETE FROM " + table + " WHERE mentorship_id = ?", mentorshipId);
 		}

@@ -10,18 +10,22 @@ import java.util.function.Supplier;
  * one computation. A key nobody has asked for yet is computed once however many ask at the same
  * moment (the others wait for it); once its value is older than the freshness window, it is
  * computed again in the background while every caller is still served the previous value, so a
- * change shows within about the window plus one computation and nobody waits for it. Bounded:
+ * change shows within about the window plus one computation and nobody waits for it. A caller
+ * that knows the version of the data a value depends on (see {@link #get(Object, String, Supplier)})
+ * has it counted again as soon as that version moved, without waiting for the window. Bounded:
  * when full it starts over.
  */
 public final class ShortCache<K, V> {
 
 	private static final class Entry<V> {
 		final V value;
+		final String version;
 		final long computedAt;
 		final AtomicBoolean refreshing = new AtomicBoolean();
 
-		Entry(V value, long computedAt) {
+		Entry(V value, String version, long computedAt) {
 			this.value = value;
+			this.version = version;
 			this.computedAt = computedAt;
 		}
 	}
@@ -37,6 +41,14 @@ public final class ShortCache<K, V> {
 	}
 
 	public V get(K key, Supplier<V> compute) {
+		return get(key, "", compute);
+	}
+
+	/**
+	 * The value for the key; counted again (in the background, the previous value served meanwhile)
+	 * when older than the window or computed from another version of the data.
+	 */
+	public V get(K key, String version, Supplier<V> compute) {
 		Entry<V> entry = entries.get(key);
 		if (entry == null) {
 			Object lock = firstComputations.computeIfAbsent(key, k -> new Object());
@@ -44,7 +56,7 @@ public final class ShortCache<K, V> {
 				synchronized (lock) {
 					entry = entries.get(key);
 					if (entry == null) {
-						entry = put(key, compute.get());
+						entry = put(key, version, compute.get());
 					}
 				}
 			}
@@ -53,17 +65,18 @@ public final class ShortCache<K, V> {
 			}
 			return entry.value;
 		}
-		if (System.nanoTime() - entry.computedAt >= freshNanos && entry.refreshing.compareAndSet(false, true)) {
-			Entry<V> stale = entry;
+		boolean stale = !entry.version.equals(version) || System.nanoTime() - entry.computedAt >= freshNanos;
+		if (stale && entry.refreshing.compareAndSet(false, true)) {
+			Entry<V> old = entry;
 			REFRESH.execute(() -> {
 				try {
-					put(key, compute.get());
+					put(key, version, compute.get());
 				}
 				catch (RuntimeException e) {
 					// the previous value stays; the next caller after the window tries again
 				}
 				finally {
-					stale.refreshing.set(false);
+					old.refreshing.set(false);
 				}
 			});
 		}
@@ -77,11 +90,11 @@ public final class ShortCache<K, V> {
 		return thread;
 	});
 
-	private Entry<V> put(K key, V value) {
+	private Entry<V> put(K key, String version, V value) {
 		if (entries.size() >= maxEntries) {
 			entries.clear();
 		}
-		Entry<V> entry = new Entry<>(value, System.nanoTime());
+		Entry<V> entry = new Entry<>(value, version, System.nanoTime());
 		entries.put(key, entry);
 		return entry;
 	}
