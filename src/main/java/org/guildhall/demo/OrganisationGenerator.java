@@ -37,7 +37,7 @@ public final class OrganisationGenerator {
 
 	/** The columns of the file, in the order written. */
 	public static final List<String> COLUMNS = List.of("employee_id", "email", "full_name", "title", "department",
-			"location", "time_zone", "level", "manager", "hire_date", "languages", "skills", "goals", "bio",
+			"location", "time_zone", "level", "manager", "hire_date", "leaving_date", "languages", "skills", "goals", "bio",
 			"mentoring", "mentoring_capacity");
 
 	/** Separator of entries in the {@code languages} and {@code skills} columns. */
@@ -88,7 +88,7 @@ public final class OrganisationGenerator {
 		Census census = new Census(chart);
 		BufferedWriter buffered = out instanceof BufferedWriter already ? already : new BufferedWriter(out, 1 << 16);
 		CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get().print(buffered);
-		RowWriter rows = new RowWriter(chart, random.split(), ChronoUnit.DAYS.between(OrgChart.EXPORTED, exportedOn));
+		RowWriter rows = new RowWriter(chart, random.split(), ChronoUnit.DAYS.between(OrgChart.EXPORTED, exportedOn), exportedOn);
 		for (int row = 0; row < people; row++) {
 			int person = chart.personAtRow(row);
 			rows.write(person, csv, census);
@@ -108,8 +108,10 @@ public final class OrganisationGenerator {
 		private final SplittableRandom random;
 		private final StringBuilder skills = new StringBuilder(200);
 		private final long hireDayShift;
+		private final LocalDate exportedOn;
 
-		RowWriter(OrgChart chart, SplittableRandom random, long hireDayShift) {
+		RowWriter(OrgChart chart, SplittableRandom random, long hireDayShift, LocalDate exportedOn) {
+			this.exportedOn = exportedOn;
 			this.chart = chart;
 			this.random = random;
 			this.hireDayShift = hireDayShift;
@@ -139,10 +141,24 @@ public final class OrganisationGenerator {
 			String employeeId = chart.employeeId(person);
 			csv.printRecord(employeeId, email, chart.fullName(person), title, department.displayName(),
 					office.city(), office.timeZone(), Integer.toString(level), managerReference,
-					hired.toString(), String.join(LIST_SEPARATOR, languages), profile.entries(),
+					hired.toString(), leaving(person), String.join(LIST_SEPARATOR, languages), profile.entries(),
 					LearningGoals.write(persona, random), Bios.write(persona, random), mentoring.name(),
 					Integer.toString(capacity));
 			census.count(person, mentoring, () -> new Member(employeeId, email, chart.fullName(person), title));
+		}
+
+		/**
+		 * About 1.5% of people (never the chief executive) have handed in their notice: a last day
+		 * two weeks to four months after the export. Drawn from the person's number, not from the
+		 * random stream, so the rest of the file is the same as without the column.
+		 */
+		private String leaving(int person) {
+			long h = (person + 1) * 0x9E3779B97F4A7C15L;
+			h ^= h >>> 29;
+			if (person == 0 || Math.floorMod(h, 1000) >= 15) {
+				return "";
+			}
+			return exportedOn.plusDays(14 + Math.floorMod(h >>> 10, 107)).toString();
 		}
 
 		private MentoringRole mentoringRole(int level, boolean chiefExecutive) {

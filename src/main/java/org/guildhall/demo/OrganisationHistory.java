@@ -82,6 +82,7 @@ final class OrganisationHistory {
 	static final int LEVEL = column("level");
 	static final int MANAGER = column("manager");
 	static final int HIRED = column("hire_date");
+	static final int LEAVING = column("leaving_date");
 	static final int LANGUAGES = column("languages");
 	static final int SKILLS = column("skills");
 	static final int GOALS = column("goals");
@@ -341,13 +342,17 @@ final class OrganisationHistory {
 		}
 	}
 
+	/** An earlier export of these rows. */
 	private static byte[] write(List<Row> rows) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(rows.size() * 600);
 		try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
 				CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(OrganisationGenerator.COLUMNS.toArray(String[]::new))
 					.get().print(out)) {
 			for (Row row : rows) {
-				csv.printRecord((Object[]) row.values);
+				// an earlier export knew nothing of notices handed in since
+				String[] values = row.values.clone();
+				values[LEAVING] = "";
+				csv.printRecord((Object[]) values);
 			}
 		}
 		catch (IOException e) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Skills the organisation could lose or lacks, from what profiles say: knowledge held at
- * proficiency 4 or 5 by fewer than {@code threshold} active people (or only by people who left),
+ * proficiency 4 or 5 by fewer than {@code threshold} active people who are staying (the others
+ * have left, or HR gave them a leaving date),
  * and skills many want to learn that few can teach, overall and per department. These counts are
  * of profile entries everyone can already read in the directory, except the per-department
  * learners, which hide groups smaller than five.
@@ -13,15 +14,20 @@ import java.util.List;
 public record SkillsReport(int threshold, List<AtRisk> atRisk, List<Gap> gaps, List<DepartmentGap> departmentGaps,
 		Instant computedAt) {
 
-	/** A skill few active people know well; {@code left} experts are no longer active. */
-	public record AtRisk(long skillId, String skill, long experts, long left, long learners) {
+	/**
+	 * A skill few people who are staying know well: {@code experts} active people without a leaving
+	 * date, {@code leaving} active people with one, {@code left} people no longer active.
+	 */
+	public record AtRisk(long skillId, String skill, long experts, long leaving, long left, long learners) {
 
 		public String why() {
+			String gone = java.util.stream.Stream.of(leaving > 0 ? leaving + " leaving" : null, left > 0 ? left + " who have left" : null)
+				.filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(" and "));
 			if (experts == 0) {
-				return "Only people who have left knew it well";
+				return "Only people who are leaving or have left know it well (" + gone + ")";
 			}
-			return (experts == 1 ? "Only 1 active person knows" : "Only " + experts + " active people know") + " it well"
-					+ (left > 0 ? "; " + left + " who did have left" : "");
+			return (experts == 1 ? "Only 1 person who is staying knows" : "Only " + experts + " people who are staying know")
+					+ " it well" + (gone.isEmpty() ? "" : "; " + gone);
 		}
 	}
 

@@ -30,7 +30,7 @@ public class PeopleFacts {
 	private static final int FETCH_SIZE = 1_000;
 	private static final int IDS_PER_QUERY = 1_000;
 
-	private static final String PERSON_COLUMNS = "id, full_name, department, location, level, hire_date, manager_id, active";
+	private static final String PERSON_COLUMNS = "id, full_name, department, location, level, hire_date, leaving_date, manager_id, active";
 	private static final String SKILL_COLUMNS = """
 			ps.person_id, ps.skill_id, s.name, ps.proficiency, ps.can_teach, ps.wants_to_learn
 			FROM person_skill ps JOIN skill s ON s.id = ps.skill_id""";
@@ -87,6 +87,7 @@ public class PeopleFacts {
 	private static PersonFact person(ResultSet rs) throws SQLException {
 		return new PersonFact(rs.getLong("id"), rs.getString("full_name"), rs.getString("department"),
 				rs.getString("location"), rs.getObject("level", Integer.class), rs.getObject("hire_date", LocalDate.class),
+				rs.getObject("leaving_date", LocalDate.class),
 				rs.getObject("manager_id", Long.class), rs.getBoolean("active"));
 	}
 

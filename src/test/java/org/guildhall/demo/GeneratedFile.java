@@ -18,7 +18,7 @@ record GeneratedFile(Organisation organisation, List<String> header, List<CSVRec
 
 	/** The header documented in {@code docs/hr-import.md}. */
 	static final List<String> DOCUMENTED_HEADER = List.of("employee_id", "email", "full_name", "title", "department",
-			"location", "time_zone", "level", "manager", "hire_date", "languages", "skills", "goals", "bio",
+			"location", "time_zone", "level", "manager", "hire_date", "leaving_date", "languages", "skills", "goals", "bio",
 			"mentoring", "mentoring_capacity");
 
 	static String text(int people, long seed) throws IOException {

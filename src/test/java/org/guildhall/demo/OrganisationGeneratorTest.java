@@ -162,6 +162,7 @@ class OrganisationGeneratorTest {
 		LocalDate exported = OrgChart.EXPORTED;
 		Map<CSVRecord, Integer> reports = new HashMap<>();
 		int withoutManager = 0;
+		int leaving = 0;
 		for (CSVRecord row : file.rows()) {
 			String id = row.get("employee_id");
 			assertThat(id).matches(EMPLOYEE_ID);
@@ -175,6 +176,10 @@ class OrganisationGeneratorTest {
 			assertThat(level).as(id).isBetween(1, 15);
 			LocalDate hired = LocalDate.parse(row.get("hire_date"));
 			assertThat(hired).as(id).isBetween(OrgChart.FOUNDED, exported);
+			if (!row.get("leaving_date").isEmpty()) {
+				leaving++;
+				assertThat(LocalDate.parse(row.get("leaving_date"))).as(id).isBetween(exported.plusDays(14), exported.plusDays(120));
+			}
 			List<String> languages = List.of(row.get("languages").split("; "));
 			assertThat(languages).as(id).contains("English").doesNotHaveDuplicates();
 
@@ -225,6 +230,9 @@ class OrganisationGeneratorTest {
 		assertThat(withoutManager).as("people without a manager").isEqualTo(1);
 		assertThat(reports.values()).as("direct reports of a manager").allSatisfy(n -> assertThat(n).isBetween(1, 9));
 		assertNoCycles(file);
+		if (file.rows().size() >= 1_000) {
+			assertThat(leaving).as("people who handed in their notice").isBetween(file.rows().size() / 200, file.rows().size() / 30);
+		}
 		if (file.rows().size() >= 20) {
 			assertThat(file.rows().stream().map(row -> row.get("manager")).filter(m -> m.startsWith("E")).count())
 				.as("managers named by employee id").isPositive();

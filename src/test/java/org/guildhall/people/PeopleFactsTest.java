@@ -32,7 +32,7 @@ class PeopleFactsTest {
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 
 	private void importNow(String... rows) {
-		StringBuilder csv = new StringBuilder("employee_id,email,full_name,department,location,level,manager,hire_date,skills\n");
+		StringBuilder csv = new StringBuilder("employee_id,email,full_name,department,location,level,manager,hire_date,leaving_date,skills\n");
 		for (String row : rows) {
 			csv.append(row.replace("{r}", run)).append('\n');
 		}
@@ -47,10 +47,10 @@ class PeopleFactsTest {
 
 	@Test
 	void everyPersonAndEverySkillComeOutIncludingThoseOfPeopleWhoLeft() {
-		importNow("A{r},ida-{r}@example.com,Ida Lund,Engineering,Oslo,6,,2019-03-01,Java:5:teach; JS:2:learn",
-				"B{r},leo-{r}@example.com,Leo Falk,Sales,,,A{r},,Negotiation:3");
+		importNow("A{r},ida-{r}@example.com,Ida Lund,Engineering,Oslo,6,,2019-03-01,2027-03-31,Java:5:teach; JS:2:learn",
+				"B{r},leo-{r}@example.com,Leo Falk,Sales,,,A{r},,,Negotiation:3");
 		// Leo is not in the next export: he has left, but his facts and skills are still there to read
-		importNow("A{r},ida-{r}@example.com,Ida Lund,Engineering,Oslo,6,,2019-03-01,Java:5:teach; JS:2:learn");
+		importNow("A{r},ida-{r}@example.com,Ida Lund,Engineering,Oslo,6,,2019-03-01,2027-03-31,Java:5:teach; JS:2:learn");
 		long ida = id("ida");
 		long leo = id("leo");
 
@@ -58,8 +58,8 @@ class PeopleFactsTest {
 		facts.forEachPerson(everyone::add);
 		assertThat(everyone).hasSize(jdbc.sql("SELECT COUNT(*) FROM person").query(Integer.class).single());
 		assertThat(everyone).extracting(PersonFact::id).isSorted().doesNotHaveDuplicates();
-		assertThat(everyone).contains(new PersonFact(ida, "Ida Lund", "Engineering", "Oslo", 6, LocalDate.of(2019, 3, 1), null, true),
-				new PersonFact(leo, "Leo Falk", "Sales", null, null, null, ida, false));
+		assertThat(everyone).contains(new PersonFact(ida, "Ida Lund", "Engineering", "Oslo", 6, LocalDate.of(2019, 3, 1),
+				LocalDate.of(2027, 3, 31), null, true), new PersonFact(leo, "Leo Falk", "Sales", null, null, null, null, ida, false));
 
 		List<SkillHolding> skills = new ArrayList<>();
 		facts.forEachSkill(skills::add);
@@ -81,7 +81,7 @@ class PeopleFactsTest {
 
 	@Test
 	void peopleByIdComeInIdOrderAndUnknownIdsAreLeftOut() {
-		importNow("A{r},ida-{r}@example.com,Ida Lund,Engineering,Oslo,6,,,", "B{r},leo-{r}@example.com,Leo Falk,Sales,,,A{r},,");
+		importNow("A{r},ida-{r}@example.com,Ida Lund,Engineering,Oslo,6,,,,", "B{r},leo-{r}@example.com,Leo Falk,Sales,,,A{r},,,");
 		long ida = id("ida");
 		long leo = id("leo");
 

@@ -105,8 +105,8 @@ public final class Exports {
 
 	public static void skills(SkillsReport s, Writer out) {
 		try (SafeCsv csv = new SafeCsv(out)) {
-			csv.row("at risk: skill", "active experts", "experts who left", "want to learn", "why");
-			s.atRisk().forEach(r -> csv.row(r.skill(), r.experts(), r.left(), r.learners(), r.why()));
+			csv.row("at risk: skill", "experts staying", "experts leaving", "experts who left", "want to learn", "why");
+			s.atRisk().forEach(r -> csv.row(r.skill(), r.experts(), r.leaving(), r.left(), r.learners(), r.why()));
 			csv.row();
 			csv.row("gap: skill", "want to learn", "can teach", "learners per teacher");
 			s.gaps().forEach(g -> csv.row(g.skill(), g.learners(), g.teachers(), g.perTeacher()));

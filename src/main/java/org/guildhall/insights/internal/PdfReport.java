@@ -108,9 +108,9 @@ public final class PdfReport {
 			bars(document, network.departments().stream().map(r -> rate(r.group(), r.connectedShare())).toList(), BAR);
 		}
 		if (skills != null) {
-			heading(document, "Knowledge at risk (fewer than " + skills.threshold() + " active experts)");
+			heading(document, "Knowledge at risk (fewer than " + skills.threshold() + " experts staying)");
 			bars(document, skills.atRisk().stream().limit(15)
-				.map(r -> new Bar(r.skill(), (double) r.experts(), r.experts() + " active, " + r.left() + " left")).toList(), SECOND);
+				.map(r -> new Bar(r.skill(), (double) r.experts(), r.experts() + " staying, " + r.leaving() + " leaving, " + r.left() + " left")).toList(), SECOND);
 			heading(document, "Many want to learn, few can teach");
 			bars(document, skills.gaps().stream().limit(15)
 				.map(g -> new Bar(g.skill(), g.perTeacher(), g.learners() + " learners, " + g.teachers() + " teachers")).toList(), SECOND);

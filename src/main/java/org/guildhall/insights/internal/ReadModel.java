@@ -123,12 +123,14 @@ public class ReadModel {
 		List<Object[]> rows = new ArrayList<>(people.size());
 		for (PersonFact p : people) {
 			rows.add(new Object[] {p.id(), p.fullName(), p.department(), p.location(), p.level(),
-					p.hireDate() == null ? null : Date.valueOf(p.hireDate()), p.managerId(), p.active()});
+					p.hireDate() == null ? null : Date.valueOf(p.hireDate()),
+					p.leavingDate() == null ? null : Date.valueOf(p.leavingDate()), p.managerId(), p.active()});
 		}
 		batch("""
-				INSERT INTO insight_person (person_id, full_name, department, location, level, hire_date, manager_id, active)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-				Types.INTEGER, Types.DATE, Types.BIGINT, Types.BOOLEAN);
+				INSERT INTO insight_person (person_id, full_name, department, location, level, hire_date, leaving_date, manager_id,
+				  active)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+				Types.INTEGER, Types.DATE, Types.DATE, Types.BIGINT, Types.BOOLEAN);
 	}
 
 	public void clearPeople() {

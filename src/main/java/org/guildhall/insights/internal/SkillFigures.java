@@ -29,18 +29,20 @@ class SkillFigures {
 		List<SkillsReport.Gap> gaps = new ArrayList<>();
 		jdbc.query("""
 				SELECT s.skill_id, MIN(s.skill_name),
-				  SUM(CASE WHEN s.proficiency >= 4 AND p.active THEN 1 ELSE 0 END),
+				  SUM(CASE WHEN s.proficiency >= 4 AND p.active AND p.leaving_date IS NULL THEN 1 ELSE 0 END),
+				  SUM(CASE WHEN s.proficiency >= 4 AND p.active AND p.leaving_date IS NOT NULL THEN 1 ELSE 0 END),
 				  SUM(CASE WHEN s.proficiency >= 4 AND NOT p.active THEN 1 ELSE 0 END),
 				  SUM(CASE WHEN s.wants_to_learn AND p.active THEN 1 ELSE 0 END),
 				  SUM(CASE WHEN s.can_teach AND p.active THEN 1 ELSE 0 END)
 				FROM insight_skill s JOIN insight_person p ON p.person_id = s.person_id
 				GROUP BY s.skill_id""", rs -> {
 			long experts = rs.getLong(3);
-			long left = rs.getLong(4);
-			long learners = rs.getLong(5);
-			long teachers = rs.getLong(6);
-			if (experts < threshold && experts + left > 0) {
-				atRisk.add(new SkillsReport.AtRisk(rs.getLong(1), rs.getString(2), experts, left, learners));
+			long leaving = rs.getLong(4);
+			long left = rs.getLong(5);
+			long learners = rs.getLong(6);
+			long teachers = rs.getLong(7);
+			if (experts < threshold && experts + leaving + left > 0) {
+				atRisk.add(new SkillsReport.AtRisk(rs.getLong(1), rs.getString(2), experts, leaving, left, learners));
 			}
 			if (learners > 0 && learners > teachers) {
 				gaps.add(new SkillsReport.Gap(rs.getLong(1), rs.getString(2), learners, teachers,

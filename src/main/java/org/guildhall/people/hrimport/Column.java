@@ -6,7 +6,7 @@ import java.util.Optional;
 /** The columns an HR file may have (see docs/hr-import.md). */
 public enum Column {
 	EMPLOYEE_ID(true), EMAIL(true), FULL_NAME(true), TITLE(false), DEPARTMENT(false), LOCATION(false),
-	TIME_ZONE(false), LEVEL(false), MANAGER(false), HIRE_DATE(false), LANGUAGES(false), SKILLS(false),
+	TIME_ZONE(false), LEVEL(false), MANAGER(false), HIRE_DATE(false), LEAVING_DATE(false), LANGUAGES(false), SKILLS(false),
 	GOALS(false), BIO(false), MENTORING(false), MENTORING_CAPACITY(false);
 
 	private final boolean required;

@@ -192,6 +192,19 @@ public final class ImportPlanner {
 				}
 			}
 		}
+		LocalDate leavingDate = old == null ? null : old.leavingDate();
+		if (file.has(Column.LEAVING_DATE)) {
+			leavingDate = null;
+			String value = row.get(Column.LEAVING_DATE);
+			if (value != null) {
+				try {
+					leavingDate = LocalDate.parse(value);
+				}
+				catch (DateTimeParseException e) {
+					issue(line, Column.LEAVING_DATE, "'" + value + "' is not a date in the form YYYY-MM-DD.");
+				}
+			}
+		}
 		String managerEmployeeId = old == null ? null : old.managerEmployeeId();
 		if (file.has(Column.MANAGER)) {
 			managerEmployeeId = null;
@@ -253,7 +266,7 @@ public final class ImportPlanner {
 				file.has(Column.TITLE) ? row.get(Column.TITLE) : old == null ? null : old.title(),
 				file.has(Column.DEPARTMENT) ? row.get(Column.DEPARTMENT) : old == null ? null : old.department(),
 				file.has(Column.LOCATION) ? row.get(Column.LOCATION) : old == null ? null : old.location(),
-				timeZone, level, managerEmployeeId, hireDate, bio, mentoring, capacity, languages, skills, goals);
+				timeZone, level, managerEmployeeId, hireDate, leavingDate, bio, mentoring, capacity, languages, skills, goals);
 	}
 
 	private List<String> languages(HrRow row) {
@@ -424,6 +437,7 @@ public final class ImportPlanner {
 		compare(changed, "level", a.level(), b.level());
 		compare(changed, "manager", a.managerEmployeeId(), b.managerEmployeeId());
 		compare(changed, "hire date", a.hireDate(), b.hireDate());
+		compare(changed, "leaving date", a.leavingDate(), b.leavingDate());
 		compare(changed, "bio", a.bio(), b.bio());
 		compare(changed, "mentoring", a.mentoringRole(), b.mentoringRole());
 		compare(changed, "capacity", a.mentoringCapacity(), b.mentoringCapacity());

@@ -60,17 +60,18 @@ public class ImportWriter {
 		Map<String, Existing> existing = new HashMap<>();
 		jdbc.query("""
 				SELECT id, employee_id, email, full_name, title, department, location, time_zone, level, manager_id,
-				       hire_date, bio, mentoring_role, mentoring_capacity, active FROM person""", rs -> {
+				       hire_date, leaving_date, bio, mentoring_role, mentoring_capacity, active FROM person""", rs -> {
 			long id = rs.getLong("id");
 			int level = rs.getInt("level");
 			Integer levelOrNull = rs.wasNull() ? null : level;
 			long managerId = rs.getLong("manager_id");
 			String manager = rs.wasNull() ? null : employeeIds.get(managerId);
 			Date hire = rs.getDate("hire_date");
+			Date leaving = rs.getDate("leaving_date");
 			PersonRecord record = new PersonRecord(rs.getString("employee_id"), rs.getString("email"),
 					rs.getString("full_name"), rs.getString("title"), rs.getString("department"),
 					rs.getString("location"), rs.getString("time_zone"), levelOrNull, manager,
-					hire == null ? null : hire.toLocalDate(), rs.getString("bio"), rs.getString("mentoring_role"),
+					hire == null ? null : hire.toLocalDate(), leaving == null ? null : leaving.toLocalDate(), rs.getString("bio"), rs.getString("mentoring_role"),
 					rs.getInt("mentoring_capacity"), List.copyOf(languages.getOrDefault(id, List.of())),
 					List.copyOf(skills.getOrDefault(id, List.of())), List.copyOf(goals.getOrDefault(id, List.of())));
 			existing.put(record.employeeId(), new Existing(id, rs.getBoolean("active"), record));
@@ -112,15 +113,16 @@ public class ImportWriter {
 			for (Change change : layer) {
 				PersonRecord r = change.record();
 				inserts.add(new Object[] {r.employeeId(), r.email(), r.fullName(), r.title(), r.department(), r.location(),
-						r.timeZone(), r.level(), r.hireDate() == null ? null : Date.valueOf(r.hireDate()), r.bio(),
+						r.timeZone(), r.level(), r.hireDate() == null ? null : Date.valueOf(r.hireDate()),
+						r.leavingDate() == null ? null : Date.valueOf(r.leavingDate()), r.bio(),
 						r.mentoringRole(), r.mentoringCapacity(), managerId(ids, r)});
 			}
 			batchWithProgress("""
 					INSERT INTO person (employee_id, email, full_name, title, department, location, time_zone, level,
-					                    hire_date, bio, mentoring_role, mentoring_capacity, manager_id, active)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)""", inserts, written, progress,
+					                    hire_date, leaving_date, bio, mentoring_role, mentoring_capacity, manager_id, active)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)""", inserts, written, progress,
 					Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-					Types.INTEGER, Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.BIGINT);
+					Types.INTEGER, Types.DATE, Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.BIGINT);
 			jdbc.query("SELECT id, employee_id FROM person WHERE id > ?", rs -> {
 				ids.put(rs.getString(2), rs.getLong(1));
 			}, before);
@@ -131,16 +133,17 @@ public class ImportWriter {
 		for (Change change : plan.updates()) {
 			PersonRecord r = change.record();
 			updates.add(new Object[] {r.email(), r.fullName(), r.title(), r.department(), r.location(), r.timeZone(),
-					r.level(), r.hireDate() == null ? null : Date.valueOf(r.hireDate()), r.bio(), r.mentoringRole(),
+					r.level(), r.hireDate() == null ? null : Date.valueOf(r.hireDate()),
+					r.leavingDate() == null ? null : Date.valueOf(r.leavingDate()), r.bio(), r.mentoringRole(),
 					r.mentoringCapacity(), managerId(ids, r), change.personId()});
 		}
 		batchWithProgress("""
 				UPDATE person SET email = ?, full_name = ?, title = ?, department = ?, location = ?, time_zone = ?,
-				       level = ?, hire_date = ?, bio = ?, mentoring_role = ?, mentoring_capacity = ?, manager_id = ?,
+				       level = ?, hire_date = ?, leaving_date = ?, bio = ?, mentoring_role = ?, mentoring_capacity = ?, manager_id = ?,
 				       active = TRUE, version = version + 1, updated_at = CURRENT_TIMESTAMP
 				WHERE id = ?""", updates, written, progress,
 				Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER,
-				Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.BIGINT, Types.BIGINT);
+				Types.DATE, Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.BIGINT, Types.BIGINT);
 
 		List<Change> changes = new ArrayList<>(plan.creates());
 		changes.addAll(plan.updates());
