@@ -7,6 +7,7 @@ public record EmailPreferences(boolean mentoring, boolean community) {
 		return switch (category) {
 			case MENTORING -> mentoring;
 			case COMMUNITY -> community;
+			case ACCOUNT -> true;
 		};
 	}
 }

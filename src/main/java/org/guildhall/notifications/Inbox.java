@@ -95,6 +95,9 @@ public class Inbox {
 			throw new ConflictException("Your account is not linked to a person in the directory, so it gets no notifications.");
 		}
 		for (Category category : Category.values()) {
+			if (!category.optional()) {
+				continue;
+			}
 			boolean email = preferences.wants(category);
 			int changed = jdbc.sql("UPDATE notification_preference SET email = ? WHERE person_id = ? AND category = ?")
 				.params(email, me.personId(), category.name()).update();

@@ -68,7 +68,7 @@ class NotificationsPageController {
 	String settings(Model model) {
 		CurrentUser me = me();
 		model.addAttribute("preferences", inbox.preferences(me));
-		model.addAttribute("categories", Category.values());
+		model.addAttribute("categories", java.util.Arrays.stream(Category.values()).filter(Category::optional).toList());
 		model.addAttribute("linked", me.personId() != null);
 		return "notifications/settings";
 	}

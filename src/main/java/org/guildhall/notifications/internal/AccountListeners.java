@@ -1,0 +1,40 @@
+package org.guildhall.notifications.internal;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+import org.guildhall.identity.RepeatedSignInFailures;
+import org.guildhall.notifications.Category;
+import org.guildhall.notifications.internal.Notifier.Message;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+
+/** Tells people about things happening to their account, by notification and always by e-mail. */
+@Component
+class AccountListeners {
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+	private final Notifier notifier;
+
+	AccountListeners(Notifier notifier) {
+		this.notifier = notifier;
+	}
+
+	/** Once an hour at most: a second lock in the same hour adds nothing the owner needs to know. */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(RepeatedSignInFailures event) {
+		if (event.personId() == null) {
+			return;
+		}
+		notifier.notify(new Message(event.personId(), Category.ACCOUNT,
+				"sign-in-failures:" + event.accountId() + ":" + event.at().truncatedTo(ChronoUnit.HOURS),
+				"Several wrong passwords were tried on your account",
+				"On " + WHEN.format(event.at()) + " several wrong passwords were tried on your Guildhall account (the last from "
+						+ event.address() + "), so further attempts from there now have to wait. Your own browser, where you "
+						+ "signed in before, is not held up. If this was not you, change your password.",
+				"/password"));
+	}
+}
