@@ -46,6 +46,7 @@ class NetworkFreshnessTest {
 		kudos.give(new NewKudos(w.engineering().get(3).personId(), "Java", "Thanks for the code review"), w.engineering().get(2));
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> insights.mine(w.engineering().get(3)).links() == 1);
 		figures.updateNetwork();
+		assertThat(figures.updateNetwork()).as("nothing changed since: no round").isFalse();
 
 		LearningNetwork after = insights.network(w.admin()).orElseThrow();
 		LearningNetwork.Reach now = engineering(after, suffix);

@@ -71,9 +71,12 @@ public class Figures {
 		updateNetwork();
 	}
 
-	/** Applies the network changes made since the last round (what the schedule does; tests call it). */
-	public void updateNetwork() {
-		network.round(false, clock.instant(), this::save);
+	/**
+	 * Applies the network changes made since the last round (what the schedule does; tests call
+	 * it); returns whether there were any, so that a new snapshot was written.
+	 */
+	public boolean updateNetwork() {
+		return network.round(false, clock.instant(), this::save);
 	}
 
 	/** Computes every snapshot now, the network's bridging and clusters included (after a rebuild, in tests). */

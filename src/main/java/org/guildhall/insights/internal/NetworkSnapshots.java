@@ -118,8 +118,9 @@ class NetworkSnapshots {
 	 */
 	synchronized boolean round(boolean full, Instant now, Saver saver) {
 		long start = System.nanoTime();
-		long head = jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) FROM insight_network_change", Long.class);
 		long pruned = model.state(PRUNED).map(Long::parseLong).orElse(0L);
+		// the log is empty once everything in it was applied and pruned: then the head is where pruning stopped
+		long head = Math.max(pruned, jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) FROM insight_network_change", Long.class));
 		Inputs in = inputs;
 		if (in != null && in.seq == head && !full && last != null) {
 			return false;
