@@ -181,29 +181,11 @@ public final class ImportPlanner {
 		}
 		LocalDate hireDate = old == null ? null : old.hireDate();
 		if (file.has(Column.HIRE_DATE)) {
-			hireDate = null;
-			String value = row.get(Column.HIRE_DATE);
-			if (value != null) {
-				try {
-					hireDate = LocalDate.parse(value);
-				}
-				catch (DateTimeParseException e) {
-					issue(line, Column.HIRE_DATE, "'" + value + "' is not a date in the form YYYY-MM-DD.");
-				}
-			}
+			hireDate = date(row, Column.HIRE_DATE, line);
 		}
 		LocalDate leavingDate = old == null ? null : old.leavingDate();
 		if (file.has(Column.LEAVING_DATE)) {
-			leavingDate = null;
-			String value = row.get(Column.LEAVING_DATE);
-			if (value != null) {
-				try {
-					leavingDate = LocalDate.parse(value);
-				}
-				catch (DateTimeParseException e) {
-					issue(line, Column.LEAVING_DATE, "'" + value + "' is not a date in the form YYYY-MM-DD.");
-				}
-			}
+			leavingDate = date(row, Column.LEAVING_DATE, line);
 		}
 		String managerEmployeeId = old == null ? null : old.managerEmployeeId();
 		if (file.has(Column.MANAGER)) {
@@ -465,6 +447,21 @@ public final class ImportPlanner {
 		String value = row.get(column);
 		if (value != null && value.length() > max) {
 			issue(row.line(), column, "is longer than " + max + " characters.");
+		}
+	}
+
+	/** The cell as a date, or null when empty or not a date (reported as an issue of the line). */
+	private @Nullable LocalDate date(HrRow row, Column column, int line) {
+		String value = row.get(column);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value);
+		}
+		catch (DateTimeParseException e) {
+			issue(line, column, "'" + value + "' is not a date in the form YYYY-MM-DD.");
+			return null;
 		}
 	}
 
