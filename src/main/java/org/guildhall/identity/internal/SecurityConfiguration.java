@@ -70,7 +70,7 @@ class SecurityConfiguration {
 		return http
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/setup", "/password", "/assets/**", "/webjars/**", "/favicon.ico",
-						"/error", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+						"/error", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
