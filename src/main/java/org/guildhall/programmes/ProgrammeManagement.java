@@ -141,7 +141,10 @@ public class ProgrammeManagement {
 		return user.isAdmin() || (user.hasRole(CurrentUser.PROGRAMME_MANAGER) && programme.ownerAccountId() == user.accountId());
 	}
 
-	/** Enrols the signed-in person; a second enrolment in the same programme is refused. */
+	/**
+	 * Enrols the signed-in person; a second enrolment in the same programme is refused, but someone
+	 * who withdrew may enrol again (in any role) while enrolment is open, under the same rules.
+	 */
 	@Transactional
 	public Enrolment enrol(long programmeId, EnrolmentRequest request, CurrentUser person) {
 		Programme programme = programme(programmeId, person);
@@ -168,18 +171,37 @@ public class ProgrammeManagement {
 			throw new InvalidInputException(problems);
 		}
 		EnrolmentStatus status = programme.approvalRequired() ? EnrolmentStatus.PENDING_APPROVAL : EnrolmentStatus.ACTIVE;
-		try {
-			jdbc.sql("""
-					INSERT INTO enrolment (programme_id, person_id, role, goals, capacity, answers, status, created_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(programmeId, person.personId(), request.role().name(), blankToNull(request.goals()),
-						request.role().mentors() && !groupSized ? request.capacity() : 0, String.join(SEPARATOR, request.answers().stream()
-							.map(a -> a == null ? "" : a.replace('\n', ' ').strip()).toList()),
-						status.name(), Timestamp.from(clock.instant()))
-				.update();
-		}
-		catch (DuplicateKeyException e) {
-			throw new ConflictException("You are already enrolled in this programme.");
+		Object[] values = {request.role().name(), blankToNull(request.goals()),
+				request.role().mentors() && !groupSized ? request.capacity() : 0, String.join(SEPARATOR, request.answers().stream()
+					.map(a -> a == null ? "" : a.replace('\n', ' ').strip()).toList()),
+				status.name(), Timestamp.from(clock.instant())};
+		// One row per person and programme (enrolment_once): someone who withdrew comes back by
+		// reviving their row as a new enrolment, dated now. Only a WITHDRAWN row is revived, so of two
+		// such requests at once one wins and the other finds the row enrolled; a declined one stays declined.
+		int revived = jdbc.sql("""
+				UPDATE enrolment SET role = ?, goals = ?, capacity = ?, answers = ?, status = ?, created_at = ?
+				WHERE programme_id = ? AND person_id = ? AND status = 'WITHDRAWN'""")
+			.params(values[0], values[1], values[2], values[3], values[4], values[5], programmeId, person.personId())
+			.update();
+		if (revived == 0) {
+			// asked before inserting: on PostgreSQL a failed insert leaves the transaction unusable
+			String existing = jdbc.sql("SELECT status FROM enrolment WHERE programme_id = ? AND person_id = ?")
+				.params(programmeId, person.personId()).query(String.class).optional().orElse(null);
+			if (existing != null) {
+				throw new ConflictException(EnrolmentStatus.DECLINED.name().equals(existing)
+						? "Your enrolment in this programme was declined by its manager."
+						: "You are already enrolled in this programme.");
+			}
+			try {
+				jdbc.sql("""
+						INSERT INTO enrolment (role, goals, capacity, answers, status, created_at, programme_id, person_id)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+					.params(values[0], values[1], values[2], values[3], values[4], values[5], programmeId, person.personId())
+					.update();
+			}
+			catch (DuplicateKeyException e) {
+				throw new ConflictException("You are already enrolled in this programme.");
+			}
 		}
 		events.publishEvent(new EnrolmentChanged(programmeId, person.personId(), status));
 		return enrolmentOf(programmeId, person.personId()).orElseThrow();

@@ -16,12 +16,20 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Two filter chains: the JSON API under {@code /api/**} is stateless and takes personal access
  * tokens; the pages use form sign-in with a session, CSRF protection and a new session id at sign-in.
+ * <p>
+ * Only signing in creates a session. Everything an anonymous visitor needs before that lives in
+ * cookies: the form token (every page renders one) and the page to go back to after signing in.
+ * Kept in the session, as before, they made a session row for every anonymous request (1,000
+ * visits of {@code /}, 1,000 rows kept for 8 hours), which anyone could use to fill the table.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -62,11 +70,13 @@ class SecurityConfiguration {
 		return http
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/setup", "/password", "/assets/**", "/webjars/**", "/favicon.ico",
-						"/error", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+						"/error", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
+			.csrf(csrf -> csrf.csrfTokenRepository(formTokenCookie()))
+			.requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(signInFailed()).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.addFilterBefore(new SignInRateLimitFilter(limiter), UsernamePasswordAuthenticationFilter.class)
@@ -76,6 +86,25 @@ class SecurityConfiguration {
 								+ "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.build();
+	}
+
+	/**
+	 * The form token in a cookie (double submit: the form's hidden field must match it). HttpOnly,
+	 * as pages carry the token in the form and in a meta element; Secure when the request came over
+	 * HTTPS; renewed at sign-in and cleared at sign-out by Spring Security.
+	 */
+	private static CookieCsrfTokenRepository formTokenCookie() {
+		CookieCsrfTokenRepository cookie = new CookieCsrfTokenRepository();
+		cookie.setCookieName("XSRF-TOKEN");
+		cookie.setCookieCustomizer(c -> c.httpOnly(true).sameSite("Lax"));
+		return cookie;
+	}
+
+	/** Back to the form with {@code ?error}; the failure is not kept in a new session for the page to show. */
+	private static SimpleUrlAuthenticationFailureHandler signInFailed() {
+		SimpleUrlAuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		failed.setAllowSessionCreation(false);
+		return failed;
 	}
 
 	private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String title,

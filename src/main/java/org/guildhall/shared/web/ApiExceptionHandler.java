@@ -97,11 +97,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(invalid(errors));
 	}
 
+	/** The database is away: 503 with Retry-After, not a 500 (see {@link DatabaseOutage}). */
+	@ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+			org.springframework.dao.TransientDataAccessResourceException.class,
+			org.springframework.transaction.CannotCreateTransactionException.class})
+	ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+		log.warn("Database unavailable, answered 503: {}", DatabaseOutage.rootMessage(e));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", DatabaseOutage.DETAIL));
+	}
+
 	@ExceptionHandler(RuntimeException.class)
 	ResponseEntity<ProblemDetail> unexpected(RuntimeException e) throws RuntimeException {
 		if (e instanceof org.springframework.security.access.AccessDeniedException
 				|| e instanceof org.springframework.security.core.AuthenticationException) {
 			throw e;
+		}
+		if (DatabaseOutage.isOutage(e)) {
+			return databaseUnavailable(e);
 		}
 		log.error("Unexpected error in API request", e);
 		return ResponseEntity.internalServerError()
