@@ -422,7 +422,10 @@ public class HrImports implements DisposableBean {
 		failExpiredLeases(); // an import left by a stopped node blocks no other from the moment its lease ran out
 		requireApplicable(status(id));
 		String owner = newOwner();
-		int claimed = jdbc.sql("""
+		Integer claimed = ownTransaction.execute(tx -> {
+			// claims take turns, so that the check below sees an import another node claimed a moment ago
+			jdbc.sql("SELECT id FROM hr_import_apply_turn WHERE id = 1 FOR UPDATE").query(Integer.class).list();
+			return jdbc.sql("""
 				UPDATE hr_import SET status = 'APPLYING', phase = 'starting', processed_rows = 0, effective_on = ?, failure = NULL,
 				       finished_at = NULL, lease_owner = ?, lease_until = ?
 				WHERE id = ?
@@ -430,8 +433,9 @@ public class HrImports implements DisposableBean {
 				       OR (status = 'FAILED' AND effective_on IS NOT NULL
 				           AND EXISTS (SELECT 1 FROM hr_import_file f WHERE f.import_id = hr_import.id)))
 				  AND NOT EXISTS (SELECT 1 FROM hr_import other WHERE other.status = 'APPLYING')""")
-			.params(java.sql.Date.valueOf(effectiveOn), owner, Timestamp.from(databaseNow().plus(lease)), id).update();
-		if (claimed == 0) {
+				.params(java.sql.Date.valueOf(effectiveOn), owner, Timestamp.from(databaseNow().plus(lease)), id).update();
+		});
+		if (claimed == null || claimed == 0) {
 			requireApplicable(status(id));
 			throw new ConflictException("Another import is being applied; wait until it has finished.");
 		}

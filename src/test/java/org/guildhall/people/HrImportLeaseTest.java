@@ -9,7 +9,13 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.guildhall.people.HrImportStatus.State;
 import org.guildhall.shared.ConflictException;
@@ -136,5 +142,41 @@ class HrImportLeaseTest {
 		}
 		// once nobody renews it, the lease runs out
 		await().atMost(Duration.ofSeconds(60)).until(() -> imports.status(working.id()).state() == State.FAILED);
+	}
+
+	@Test
+	void ofTwoImportsClaimedAtTheSameInstantOnlyOneIsApplied() throws Exception {
+		ExecutorService nodes = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 5; round++) {
+				List<HrImportStatus> previews = List.of(preview(file("A{r}-" + round + ",one-" + round + "-{r}@example.com,Una One,,,,,,,")),
+						preview(file("B{r}-" + round + ",two-" + round + "-{r}@example.com,Tom Two,,,,,,,")));
+				CyclicBarrier together = new CyclicBarrier(2);
+				List<Future<Long>> claims = new ArrayList<>();
+				for (HrImportStatus preview : previews) {
+					claims.add(nodes.submit(() -> {
+						together.await();
+						try {
+							return imports.apply(preview.id()).id();
+						}
+						catch (ConflictException e) {
+							return -1L;
+						}
+					}));
+				}
+				List<Long> started = new ArrayList<>();
+				for (Future<Long> claim : claims) {
+					long id = claim.get();
+					if (id > 0) {
+						started.add(id);
+					}
+				}
+				assertThat(started).as("round %d", round).hasSize(1);
+				await().atMost(Duration.ofSeconds(30)).until(() -> imports.status(started.get(0)).state() == State.APPLIED);
+			}
+		}
+		finally {
+			nodes.shutdownNow();
+		}
 	}
 }
