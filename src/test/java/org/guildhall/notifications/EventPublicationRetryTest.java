@@ -36,7 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @GuildhallTest
 @TestPropertySource(properties = { "guildhall.events.retry.enabled=true", "guildhall.events.retry.initial-delay=PT1S",
-		"guildhall.events.retry.interval=PT1S", "guildhall.events.retry.older-than=PT2S" })
+		"guildhall.events.retry.interval=PT1S", "guildhall.events.retry.older-than=PT2S",
+		// a context of its own: it lets go of its connections once idle, as the shared PostgreSQL has 100 in all
+		"spring.datasource.hikari.maximum-pool-size=5", "spring.datasource.hikari.minimum-idle=0",
+		"spring.datasource.hikari.idle-timeout=10000" })
 class EventPublicationRetryTest {
 
 	@MockitoSpyBean

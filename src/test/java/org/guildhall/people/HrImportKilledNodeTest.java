@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * A real second node, in its own JVM on the same PostgreSQL database, is killed ({@code kill -9})
@@ -33,8 +32,6 @@ import org.springframework.test.context.TestPropertySource;
  * through. Only on the PostgreSQL run: the H2 test database lives inside this JVM.
  */
 @GuildhallTest
-@TestPropertySource(properties = { "guildhall.imports.lease=PT3S", "guildhall.imports.heartbeat=PT1S",
-		"guildhall.imports.lease-check=PT1S" })
 class HrImportKilledNodeTest {
 
 	/** Large enough that applying takes seconds on PostgreSQL (100,000 took 16 s in the benchmark). */
@@ -127,7 +124,8 @@ class HrImportKilledNodeTest {
 				"--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
 				"--spring.flyway.enabled=false", "--server.port=0", "--guildhall.demo.enabled=false",
 				"--guildhall.mentorships.nudges.cron=-", "--guildhall.events.retry.enabled=false",
-				"--guildhall.imports.lease=PT3S", "--guildhall.imports.heartbeat=PT1S", "--guildhall.imports.lease-check=PT1S"));
+				"--guildhall.imports.lease=PT3S", "--guildhall.imports.heartbeat=PT1S", "--guildhall.imports.lease-check=PT1S",
+				"--spring.datasource.hikari.maximum-pool-size=4"));
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
 			.directory(new File(System.getProperty("user.dir"))).start();
 	}

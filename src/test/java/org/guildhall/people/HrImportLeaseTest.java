@@ -23,17 +23,15 @@ import org.guildhall.testing.GuildhallTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * An import whose node stopped (killed mid-apply or mid-preview) is marked failed by a node that is
  * still running, within the lease, without a restart, and blocks nothing. The stopped node is played
  * by a row as such a node leaves it: running, with a lease that nobody renews. A real second JVM
- * killed mid-apply is in {@link HrImportKilledNodeTest}.
+ * killed mid-apply is in {@link HrImportKilledNodeTest}. The test profile sets a lease of 10 s,
+ * renewed every 2 s and checked every second.
  */
 @GuildhallTest
-@TestPropertySource(properties = { "guildhall.imports.lease=PT3S", "guildhall.imports.heartbeat=PT1S",
-		"guildhall.imports.lease-check=PT1S" })
 class HrImportLeaseTest {
 
 	@Autowired
@@ -86,7 +84,7 @@ class HrImportLeaseTest {
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
 			.until(() -> imports.status(stuck.id()).state() == State.FAILED);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("marked failed within the lease and one check")
-			.isLessThan(Duration.ofSeconds(15));
+			.isLessThan(Duration.ofSeconds(20));
 		HrImportStatus failed = imports.status(stuck.id());
 		assertThat(failed.failure()).contains("Nothing was changed").contains("apply it again or discard it");
 		assertThat(failed.applicable()).isTrue();
@@ -133,11 +131,11 @@ class HrImportLeaseTest {
 	void aNodeThatIsStillWorkingKeepsItsImportPastTheLeaseByRenewingIt() throws Exception {
 		HrImportStatus working = preview(file("A{r},slow-{r}@example.com,Sol Slow,,,,,,,"));
 		jdbc.sql("UPDATE hr_import SET status = 'APPLYING', effective_on = ?, lease_owner = 'this-node/claim', lease_until = ? WHERE id = ?")
-			.params(java.sql.Date.valueOf(LocalDate.now()), Timestamp.from(Instant.now().plusSeconds(3)), working.id())
+			.params(java.sql.Date.valueOf(LocalDate.now()), Timestamp.from(Instant.now().plusSeconds(10)), working.id())
 			.update();
 
 		try (HrImports.Lease held = imports.hold(working.id(), "this-node/claim")) {
-			Thread.sleep(7_000); // more than two leases, with a lease check every second
+			Thread.sleep(14_000); // more than the lease, with a lease check every second
 			assertThat(imports.status(working.id()).state()).as("renewed, so still running").isEqualTo(State.APPLYING);
 		}
 		// once nobody renews it, the lease runs out
