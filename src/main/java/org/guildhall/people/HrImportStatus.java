@@ -23,13 +23,29 @@ public record HrImportStatus(long id, String fileName, State state, @Nullable St
 		/** The file has errors and cannot be applied. */
 		INVALID,
 		APPLYING, APPLIED,
-		/** Applying failed or was interrupted; nothing was changed. */
+		/**
+		 * Preparing or applying failed or was interrupted (its node stopped); nothing was changed. An
+		 * import whose apply failed can be applied again.
+		 */
 		FAILED,
 		DISCARDED;
 
 		public boolean running() {
 			return this == PREVIEWING || this == APPLYING;
 		}
+	}
+
+	/**
+	 * Whether it can be applied: a clean preview, or an import whose apply failed (rolled back, its
+	 * file kept) and is tried again against the people as they are now.
+	 */
+	public boolean applicable() {
+		return state == State.PREVIEWED || (state == State.FAILED && effectiveOn != null);
+	}
+
+	/** Whether it can be discarded: a finished preview, or a failed import, that was not applied. */
+	public boolean discardable() {
+		return state == State.PREVIEWED || state == State.INVALID || state == State.FAILED;
 	}
 
 	/** Progress from 0 to 100 for the running phase. */

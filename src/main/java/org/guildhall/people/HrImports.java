@@ -1,7 +1,9 @@
 package org.guildhall.people;
 
+import java.net.InetAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,7 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 import org.guildhall.people.HrImportStatus.State;
@@ -28,7 +37,9 @@ import org.guildhall.shared.Sha256;
 import org.guildhall.shared.web.UploadLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -47,9 +58,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * An import applies "as of" a day (today, in UTC, unless given): the {@link PersonHistory} entries
  * it writes for the people whose department, location, level, manager or active state it changes
  * are dated that day.
+ * <p>
+ * The node that prepares or applies an import holds a <em>lease</em> on it, renewed every
+ * {@code guildhall.imports.heartbeat} (default 5 s) and valid for {@code guildhall.imports.lease}
+ * (default 30 s). When a node stops (a crash, {@code kill -9}, a lost network), its lease runs out
+ * and any node marks the import failed at its next check ({@code guildhall.imports.lease-check},
+ * default 10 s); applying is one transaction, so nothing was changed, and the import can be applied
+ * again or discarded. A claim whose lease ran out can never finish: its last write names the claim.
+ * Lease times are the database's, so nodes with skewed clocks agree.
  */
 @Service
-public class HrImports {
+public class HrImports implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(HrImports.class);
 	private static final int MAX_SAMPLE_CHANGES = 200;
@@ -64,10 +83,33 @@ public class HrImports {
 	private final TransactionTemplate ownTransaction;
 	private final TransactionTemplate sideTransaction;
 	private final Clock clock;
+	private final Duration lease;
+	private final Duration heartbeat;
+	private final Duration leaseCheck;
+	/** Renews leases and checks for expired ones; not the shared scheduler, which a long job can hold up. */
+	private final ScheduledExecutorService leases;
+	private final String node = nodeName();
 
 	HrImports(JdbcClient jdbc, ImportWriter writer, PersonHistory history, SkillCatalog skills, PeopleDirectory directory,
 			ApplicationEventPublisher events, @Qualifier("applicationTaskExecutor") Executor executor,
-			PlatformTransactionManager transactions, Optional<Clock> clock) {
+			PlatformTransactionManager transactions, Optional<Clock> clock,
+			@Value("${guildhall.imports.lease:PT30S}") Duration lease,
+			@Value("${guildhall.imports.heartbeat:PT5S}") Duration heartbeat,
+			@Value("${guildhall.imports.lease-check:PT10S}") Duration leaseCheck) {
+		if (heartbeat.isNegative() || heartbeat.isZero() || heartbeat.multipliedBy(2).compareTo(lease) > 0
+				|| leaseCheck.isNegative() || leaseCheck.isZero()) {
+			throw new IllegalStateException("guildhall.imports: the heartbeat (" + heartbeat + ") must be positive and at "
+					+ "most half the lease (" + lease + "), and lease-check (" + leaseCheck + ") positive");
+		}
+		this.lease = lease;
+		this.heartbeat = heartbeat;
+		this.leaseCheck = leaseCheck;
+		AtomicInteger threads = new AtomicInteger();
+		this.leases = Executors.newScheduledThreadPool(2, task -> {
+			Thread thread = new Thread(task, "hr-import-lease-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 		this.jdbc = jdbc;
 		this.writer = writer;
 		this.history = history;
@@ -83,19 +125,26 @@ public class HrImports {
 
 	/** Stores an uploaded file and starts its preview in the background. */
 	public HrImportStatus upload(String fileName, byte[] content, String requestedBy) {
-		long id = store(fileName, content, requestedBy);
-		executor.execute(() -> preview(id));
+		String owner = newOwner();
+		long id = store(fileName, content, requestedBy, owner);
+		inBackground(id, owner, () -> preview(id, owner));
 		return status(id);
 	}
 
 	/** Stores a file and prepares its preview before returning (for the demo data and the command line). */
 	public HrImportStatus uploadAndPreview(String fileName, byte[] content, String requestedBy) {
-		long id = store(fileName, content, requestedBy);
-		preview(id);
+		String owner = newOwner();
+		long id = store(fileName, content, requestedBy, owner);
+		try (Lease held = hold(id, owner)) {
+			preview(id, owner);
+		}
 		return status(id);
 	}
 
-	/** Starts applying a clean preview in the background, as of today. */
+	/**
+	 * Starts applying a clean preview (or one whose apply failed, nothing changed) in the
+	 * background, as of today.
+	 */
 	public HrImportStatus apply(long id) {
 		return apply(id, today());
 	}
@@ -105,8 +154,8 @@ public class HrImports {
 	 * changes in the file took effect, at the latest tomorrow.
 	 */
 	public HrImportStatus apply(long id, LocalDate effectiveOn) {
-		claimForApply(id, checked(effectiveOn));
-		executor.execute(() -> applyClaimed(id));
+		String owner = claimForApply(id, checked(effectiveOn));
+		inBackground(id, owner, () -> applyClaimed(id, owner));
 		return status(id);
 	}
 
@@ -117,15 +166,17 @@ public class HrImports {
 
 	/** Applies a clean preview before returning, as of {@code effectiveOn} (at the latest tomorrow). */
 	public HrImportStatus applyNow(long id, LocalDate effectiveOn) {
-		claimForApply(id, checked(effectiveOn));
-		applyClaimed(id);
+		String owner = claimForApply(id, checked(effectiveOn));
+		try (Lease held = hold(id, owner)) {
+			applyClaimed(id, owner);
+		}
 		return status(id);
 	}
 
-	/** Drops a preview that will not be applied (its file is deleted). */
+	/** Drops a preview, or a failed import, that will not be applied (its file is deleted). */
 	public void discard(long id) {
 		Integer changed = ownTransaction.execute(tx -> {
-			int updated = jdbc.sql("UPDATE hr_import SET status = 'DISCARDED' WHERE id = ? AND status IN ('PREVIEWED', 'INVALID')")
+			int updated = jdbc.sql("UPDATE hr_import SET status = 'DISCARDED' WHERE id = ? AND status IN ('PREVIEWED', 'INVALID', 'FAILED')")
 				.param(id).update();
 			if (updated > 0) {
 				deleteFile(id);
@@ -134,7 +185,7 @@ public class HrImports {
 		});
 		if (changed == null || changed == 0) {
 			status(id);
-			throw new ConflictException("Only a finished preview that was not applied can be discarded.");
+			throw new ConflictException("Only a finished preview or a failed import that was not applied can be discarded.");
 		}
 	}
 
@@ -177,19 +228,132 @@ public class HrImports {
 			}).list();
 	}
 
-	/** Imports left running by a node that stopped are marked failed; their transaction was rolled back. */
+	/** Checks for expired leases now and then every {@code guildhall.imports.lease-check}, on every node. */
 	@EventListener(ApplicationReadyEvent.class)
-	void failInterrupted() {
+	void startLeaseChecks() {
+		leases.scheduleWithFixedDelay(() -> {
+			try {
+				failExpiredLeases();
+			}
+			catch (RuntimeException e) {
+				log.warn("Could not check the HR imports' leases: {}", e.toString());
+			}
+		}, 0, leaseCheck.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void destroy() {
+		leases.shutdownNow();
+	}
+
+	/**
+	 * Marks imports whose lease ran out as failed: the node preparing or applying them stopped, and
+	 * its transaction was rolled back with it. Every node may run this; the update is one statement.
+	 *
+	 * @return how many imports were marked failed
+	 */
+	int failExpiredLeases() {
 		int count = jdbc.sql("""
-				UPDATE hr_import SET status = 'FAILED', failure = 'Interrupted by a restart; nothing was changed. Upload the file again.',
-				       finished_at = ? WHERE status IN ('PREVIEWING', 'APPLYING') AND created_at < ?""")
-			.params(Timestamp.from(clock.instant()), Timestamp.from(clock.instant().minusSeconds(3600))).update();
+				UPDATE hr_import SET status = 'FAILED', phase = NULL, finished_at = ?, lease_until = NULL,
+				       failure = CASE WHEN status = 'APPLYING' THEN ? ELSE ? END
+				WHERE status IN ('PREVIEWING', 'APPLYING') AND lease_until < ?""")
+			.params(Timestamp.from(clock.instant()),
+					"Applying stopped: the node applying it went away. Nothing was changed; apply it again or discard it.",
+					"The preview stopped: the node preparing it went away. Nothing was changed; discard it and upload the file again.",
+					Timestamp.from(databaseNow()))
+			.update();
 		if (count > 0) {
-			log.warn("Marked {} interrupted HR imports as failed", count);
+			log.warn("Marked {} HR imports failed: their node stopped renewing its lease", count);
+		}
+		return count;
+	}
+
+	/** A claim on a running import, renewed every heartbeat until closed. */
+	final class Lease implements AutoCloseable {
+
+		private final AtomicReference<ScheduledFuture<?>> renewal = new AtomicReference<>();
+
+		private Lease(long id, String owner) {
+			renewal.set(leases.scheduleAtFixedRate(() -> renew(id, owner), heartbeat.toMillis(), heartbeat.toMillis(),
+					TimeUnit.MILLISECONDS));
+		}
+
+		private void renew(long id, String owner) {
+			try {
+				int renewed = jdbc.sql("""
+						UPDATE hr_import SET lease_until = ? WHERE id = ? AND lease_owner = ? AND status IN ('PREVIEWING', 'APPLYING')""")
+					.params(Timestamp.from(databaseNow().plus(lease)), id, owner).update();
+				if (renewed == 0) {
+					log.info("HR import {}: lease {} ended (the import finished, or was marked failed meanwhile)", id, owner);
+					close();
+				}
+			}
+			catch (RuntimeException e) {
+				// the database may be away for a moment: the next beat tries again, the lease still runs
+				log.warn("HR import {}: could not renew lease {}: {}", id, owner, e.toString());
+			}
+		}
+
+		@Override
+		public void close() {
+			ScheduledFuture<?> future = renewal.get();
+			if (future != null) {
+				future.cancel(false);
+			}
 		}
 	}
 
-	private long store(String fileName, byte[] content, String requestedBy) {
+	/** Starts renewing the lease that {@code owner} already took on the import. */
+	Lease hold(long id, String owner) {
+		return new Lease(id, owner);
+	}
+
+	private void inBackground(long id, String owner, Runnable work) {
+		Lease held = hold(id, owner);
+		try {
+			executor.execute(() -> {
+				try (held) {
+					work.run();
+				}
+			});
+		}
+		catch (RuntimeException e) {
+			held.close();
+			fail(id, owner, "Could not be started: the server is too busy. Nothing was changed.");
+			throw e;
+		}
+	}
+
+	/** One claim: this node, and a random part so that two claims of one node never pass for each other. */
+	private String newOwner() {
+		return node + "/" + UUID.randomUUID();
+	}
+
+	private static String nodeName() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (java.io.IOException | RuntimeException e) {
+			host = "node";
+		}
+		String name = host + ":" + ProcessHandle.current().pid();
+		return name.length() > 150 ? name.substring(0, 150) : name;
+	}
+
+	private Instant databaseNow() {
+		return jdbc.sql("SELECT CURRENT_TIMESTAMP").query((rs, n) -> rs.getTimestamp(1).toInstant()).single();
+	}
+
+	/** The claim that held an import lost its lease (its node was taken for dead); its work is rolled back. */
+	private static final class LeaseLost extends RuntimeException {
+
+		LeaseLost(long id) {
+			super("HR import " + id + ": the lease ran out and the import was marked failed meanwhile", null, false, false);
+		}
+	}
+
+	private long store(String fileName, byte[] content, String requestedBy, String owner) {
 		if (content.length > UploadLimits.MAX_UPLOAD_BYTES) {
 			throw new InvalidInputException("file", "is larger than the limit of " + UploadLimits.describe());
 		}
@@ -204,9 +368,10 @@ public class HrImports {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		Long stored = ownTransaction.execute(tx -> {
 			jdbc.sql("""
-					INSERT INTO hr_import (file_name, content_sha256, status, phase, requested_by, created_at)
-					VALUES (?, ?, 'PREVIEWING', 'reading', ?, ?)""")
-				.params(storedName, Sha256.hex(content), requestedBy, Timestamp.from(clock.instant()))
+					INSERT INTO hr_import (file_name, content_sha256, status, phase, requested_by, created_at, lease_owner, lease_until)
+					VALUES (?, ?, 'PREVIEWING', 'reading', ?, ?, ?, ?)""")
+				.params(storedName, Sha256.hex(content), requestedBy, Timestamp.from(clock.instant()), owner,
+						Timestamp.from(databaseNow().plus(lease)))
 				.update(key, "id");
 			long id = key.getKeyAs(Number.class).longValue();
 			jdbc.sql("INSERT INTO hr_import_file (import_id, content) VALUES (?, ?)").params(id, gzip(content)).update();
@@ -215,15 +380,18 @@ public class HrImports {
 		return stored;
 	}
 
-	private void preview(long id) {
+	private void preview(long id, String owner) {
 		try {
 			byte[] content = content(id);
 			ImportPlan plan = plan(content, id);
-			sideTransaction.executeWithoutResult(tx -> savePreview(id, plan));
+			sideTransaction.executeWithoutResult(tx -> savePreview(id, owner, plan));
+		}
+		catch (LeaseLost e) {
+			log.warn("{}; the preview was dropped", e.getMessage());
 		}
 		catch (RuntimeException e) {
 			log.error("Preview of HR import {} failed", id, e);
-			fail(id, "The preview failed unexpectedly; nothing was changed.");
+			fail(id, owner, "The preview failed unexpectedly; nothing was changed.");
 		}
 	}
 
@@ -249,28 +417,45 @@ public class HrImports {
 		return effectiveOn;
 	}
 
-	private void claimForApply(long id, LocalDate effectiveOn) {
-		HrImportStatus status = status(id);
-		if (status.state() != State.PREVIEWED) {
+	/** Takes the import for applying, with a new lease; returns the claim. */
+	private String claimForApply(long id, LocalDate effectiveOn) {
+		failExpiredLeases(); // an import left by a stopped node blocks no other from the moment its lease ran out
+		requireApplicable(status(id));
+		String owner = newOwner();
+		Integer claimed = ownTransaction.execute(tx -> {
+			// claims take turns, so that the check below sees an import another node claimed a moment ago
+			jdbc.sql("SELECT id FROM hr_import_apply_turn WHERE id = 1 FOR UPDATE").query(Integer.class).list();
+			return jdbc.sql("""
+				UPDATE hr_import SET status = 'APPLYING', phase = 'starting', processed_rows = 0, effective_on = ?, failure = NULL,
+				       finished_at = NULL, lease_owner = ?, lease_until = ?
+				WHERE id = ?
+				  AND (status = 'PREVIEWED'
+				       OR (status = 'FAILED' AND effective_on IS NOT NULL
+				           AND EXISTS (SELECT 1 FROM hr_import_file f WHERE f.import_id = hr_import.id)))
+				  AND NOT EXISTS (SELECT 1 FROM hr_import other WHERE other.status = 'APPLYING')""")
+				.params(java.sql.Date.valueOf(effectiveOn), owner, Timestamp.from(databaseNow().plus(lease)), id).update();
+		});
+		if (claimed == null || claimed == 0) {
+			requireApplicable(status(id));
+			throw new ConflictException("Another import is being applied; wait until it has finished.");
+		}
+		return owner;
+	}
+
+	private static void requireApplicable(HrImportStatus status) {
+		if (!status.applicable()) {
 			throw new ConflictException(switch (status.state()) {
 				case INVALID -> "This import has errors and cannot be applied; fix the file and upload it again.";
 				case PREVIEWING -> "The preview is not ready yet.";
 				case APPLYING -> "This import is already being applied.";
 				case APPLIED -> "This import was already applied.";
+				case FAILED -> "The preview of this import failed; discard it and upload the file again.";
 				default -> "This import cannot be applied (it is " + status.state().name().toLowerCase() + ").";
 			});
 		}
-		int claimed = jdbc.sql("""
-				UPDATE hr_import SET status = 'APPLYING', phase = 'starting', processed_rows = 0, effective_on = ?
-				WHERE id = ? AND status = 'PREVIEWED'
-				  AND NOT EXISTS (SELECT 1 FROM hr_import other WHERE other.status = 'APPLYING')""")
-			.params(java.sql.Date.valueOf(effectiveOn), id).update();
-		if (claimed == 0) {
-			throw new ConflictException("Another import is being applied; wait until it has finished.");
-		}
 	}
 
-	private void applyClaimed(long id) {
+	private void applyClaimed(long id, String owner) {
 		try {
 			byte[] content = content(id);
 			LocalDate effectiveOn = jdbc.sql("SELECT effective_on FROM hr_import WHERE id = ?").param(id)
@@ -288,12 +473,17 @@ public class HrImports {
 				history.recordChanges(effectiveOn).ifPresent(recorded -> log.info(
 						"HR import {}: {} person history entries as of {} in {} ms", id, recorded.entries(), effectiveOn,
 						(System.nanoTime() - started) / 1_000_000));
-				jdbc.sql("""
+				// the claim's last word: if its lease ran out meanwhile, another node marked it failed and this rolls back
+				int finished = jdbc.sql("""
 						UPDATE hr_import SET status = 'APPLIED', phase = NULL, to_create = ?, to_update = ?, to_deactivate = ?,
-						       unchanged = ?, finished_at = ? WHERE id = ?""")
+						       unchanged = ?, finished_at = ?, lease_until = NULL
+						WHERE id = ? AND status = 'APPLYING' AND lease_owner = ?""")
 					.params(plan.creates().size(), plan.updates().size(), plan.deactivations().size(), plan.unchanged(),
-							Timestamp.from(clock.instant()), id)
+							Timestamp.from(clock.instant()), id, owner)
 					.update();
+				if (finished == 0) {
+					throw new LeaseLost(id);
+				}
 				deleteFile(id);
 				events.publishEvent(new PeopleImported(id, plan.creates().size(), plan.updates().size(),
 						plan.deactivations().size()));
@@ -304,14 +494,17 @@ public class HrImports {
 				refreshStatistics();
 			}
 			if (applied != null && !applied.valid()) {
-				fail(id, "The people data changed since the preview and the file now has " + applied.issues().size()
+				fail(id, owner, "The people data changed since the preview and the file now has " + applied.issues().size()
 						+ " problems (first: " + applied.issues().get(0) + "); nothing was changed. Upload it again.");
 			}
 			directory.forgetFacets();
 		}
+		catch (LeaseLost e) {
+			log.warn("{}; applying it was rolled back", e.getMessage());
+		}
 		catch (RuntimeException e) {
 			log.error("Applying HR import {} failed", id, e);
-			fail(id, "Applying failed and was rolled back; nothing was changed.");
+			fail(id, owner, "Applying failed and was rolled back; nothing was changed.");
 		}
 	}
 
@@ -330,7 +523,7 @@ public class HrImports {
 		log.warn("Could not refresh the database statistics after an import");
 	}
 
-	private void savePreview(long id, ImportPlan plan) {
+	private void savePreview(long id, String owner, ImportPlan plan) {
 		jdbc.sql("DELETE FROM hr_import_issue WHERE import_id = ?").param(id).update();
 		jdbc.sql("DELETE FROM hr_import_change WHERE import_id = ?").param(id).update();
 		int position = 0;
@@ -347,12 +540,16 @@ public class HrImports {
 			jdbc.sql("INSERT INTO hr_import_change (import_id, position, kind, line, employee_id, summary) VALUES (?, ?, ?, ?, ?, ?)")
 				.params(id, position++, change[0], change[1], change[2], truncate((String) change[3], 500)).update();
 		}
-		jdbc.sql("""
+		int saved = jdbc.sql("""
 				UPDATE hr_import SET status = ?, phase = NULL, to_create = ?, to_update = ?, to_deactivate = ?, unchanged = ?,
-				       error_count = ?, finished_at = ? WHERE id = ?""")
+				       error_count = ?, finished_at = ?, lease_until = NULL
+				WHERE id = ? AND status = 'PREVIEWING' AND lease_owner = ?""")
 			.params(plan.valid() ? "PREVIEWED" : "INVALID", plan.creates().size(), plan.updates().size(),
-					plan.deactivations().size(), plan.unchanged(), plan.issues().size(), Timestamp.from(clock.instant()), id)
+					plan.deactivations().size(), plan.unchanged(), plan.issues().size(), Timestamp.from(clock.instant()), id, owner)
 			.update();
+		if (saved == 0) {
+			throw new LeaseLost(id);
+		}
 	}
 
 	private byte[] content(long id) {
@@ -410,10 +607,12 @@ public class HrImports {
 		};
 	}
 
-	private void fail(long id, String message) {
-		sideTransaction.executeWithoutResult(tx -> jdbc.sql(
-				"UPDATE hr_import SET status = 'FAILED', phase = NULL, failure = ?, finished_at = ? WHERE id = ?")
-			.params(message, Timestamp.from(clock.instant()), id).update());
+	/** Marks the import failed, unless the claim lost it meanwhile (then it is failed already, or claimed again). */
+	private void fail(long id, String owner, String message) {
+		sideTransaction.executeWithoutResult(tx -> jdbc.sql("""
+				UPDATE hr_import SET status = 'FAILED', phase = NULL, failure = ?, finished_at = ?, lease_until = NULL
+				WHERE id = ? AND lease_owner = ? AND status IN ('PREVIEWING', 'APPLYING')""")
+			.params(message, Timestamp.from(clock.instant()), id, owner).update());
 	}
 
 	private static String truncate(String text, int max) {

@@ -46,6 +46,9 @@ class PeoplePagesTest {
 	@Autowired
 	PeopleDirectory directory;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	TestOrganisation org;
 	Pages pages;
 
@@ -111,6 +114,27 @@ class PeoplePagesTest {
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> imports.status(id).state() == HrImportStatus.State.APPLIED);
 		assertThat(pages.get(importPage, admin).text()).contains("Applied.");
 		assertThat(directory.findIdByEmail("new-" + org.run() + "@example.com")).isPresent();
+	}
+
+	@Test
+	void anImportWhoseNodeStoppedMidApplyOffersToApplyItAgainOrDiscardIt() throws Exception {
+		Cookie admin = pages.signIn(org.admin());
+		String csv = "employee_id,email,full_name\nRE-" + org.run() + ",re-" + org.run() + "@example.com,Rhea Again\n";
+		HrImportStatus preview = imports.uploadAndPreview("people.csv", csv.getBytes(StandardCharsets.UTF_8), org.admin().email());
+		// as a node killed mid-apply leaves it: applying, with a lease nobody renews
+		jdbc.sql("UPDATE hr_import SET status = 'APPLYING', effective_on = CURRENT_DATE, lease_owner = 'gone/claim', "
+				+ "lease_until = CURRENT_TIMESTAMP WHERE id = ?").param(preview.id()).update();
+		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> imports.status(preview.id()).state() == HrImportStatus.State.FAILED);
+
+		String importPage = "/admin/imports/" + preview.id();
+		Document failed = pages.get(importPage, admin);
+		assertThat(failed.text()).contains("the node applying it went away. Nothing was changed");
+		assertThat(failed.select("button:contains(Apply again)")).hasSize(1);
+		assertThat(failed.select("button:contains(Discard)")).hasSize(1);
+
+		mvc.perform(post(importPage + "/apply").with(csrf()).cookie(admin)).andExpect(redirectedUrl(importPage));
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> imports.status(preview.id()).state() == HrImportStatus.State.APPLIED);
+		assertThat(directory.findIdByEmail("re-" + org.run() + "@example.com")).isPresent();
 	}
 
 	@Test

@@ -73,7 +73,9 @@ class ImportApiController {
 
 	@PostMapping("/{id}/apply")
 	@Operation(summary = "Apply a clean preview, all or nothing, in the background",
-			description = "effectiveOn (YYYY-MM-DD, optional, at the latest tomorrow) is the day the file's changes took "
+			description = "An import whose apply failed (nothing was changed, e.g. its node stopped) can be applied again; "
+					+ "it is checked again against the people as they are then. "
+					+ "effectiveOn (YYYY-MM-DD, optional, at the latest tomorrow) is the day the file's changes took "
 					+ "effect; the person history entries it writes are dated that day. Without it: today (UTC).")
 	ResponseEntity<HrImportStatus> apply(@PathVariable long id, @RequestParam(required = false) @Nullable String effectiveOn) {
 		HrImportStatus status = effectiveOn == null || effectiveOn.isBlank() ? imports.apply(id)
@@ -91,7 +93,7 @@ class ImportApiController {
 	}
 
 	@DeleteMapping("/{id}")
-	@Operation(summary = "Discard a preview that will not be applied")
+	@Operation(summary = "Discard a preview, or a failed import, that will not be applied")
 	ResponseEntity<Void> discard(@PathVariable long id) {
 		imports.discard(id);
 		return ResponseEntity.noContent().build();

@@ -78,7 +78,7 @@ class ImportPageController {
 	String discard(@PathVariable long id, RedirectAttributes redirect) {
 		try {
 			imports.discard(id);
-			redirect.addFlashAttribute("message", "The preview was discarded.");
+			redirect.addFlashAttribute("message", "The import was discarded.");
 		}
 		catch (ConflictException e) {
 			redirect.addFlashAttribute("error", e.getMessage());
