@@ -128,7 +128,7 @@ public final class Exports {
 			if (f.run() != null) {
 				FairnessAudit.RunFigures r = f.run();
 				csv.row("run", r.runId(), "objective", r.objective(), "mentees", r.mentees(), "matched", r.matched(), "mean score",
-						r.meanScore(), "published", r.published(), "top-3 choice", r.topChoice().part() == null ? "fewer than 5"
+						r.meanScore() == null ? null : Math.round(r.meanScore() * 10) / 10.0, "published", r.published(), "top-3 choice", r.topChoice().part() == null ? "fewer than 5"
 								: r.topChoice().part(), "of", r.topChoice().whole(), "share", r.topChoice().value());
 			}
 			csv.row("top-3 choice counted from", f.topChoiceBasis() == null ? "nothing to count yet"
