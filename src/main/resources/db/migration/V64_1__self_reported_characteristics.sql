@@ -1,13 +1,16 @@
 -- People: organisation settings that administrators change in the app, and self-reported
 -- characteristics (asked only while the organisation turns them on, answered only with consent).
 
--- One row per organisation-wide setting; absent means the default.
+-- One row per organisation-wide setting, created here with its default (so that changing it is an
+-- UPDATE, which also makes two administrators saving at once take turns).
 CREATE TABLE organisation_setting (
     setting_key    VARCHAR(80) PRIMARY KEY,
     setting_value  VARCHAR(4000) NOT NULL,
     changed_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     changed_by     VARCHAR(254) NOT NULL
 );
+INSERT INTO organisation_setting (setting_key, setting_value, changed_at, changed_by)
+VALUES ('characteristics.on', 'false', CURRENT_TIMESTAMP, 'default');
 
 -- The characteristics an administrator may ask; allowed answers one per line, "Prefer not to say"
 -- always among them. Seeded with common ones, none asked until an administrator ticks them.

@@ -129,11 +129,9 @@ public class Characteristics {
 			throw new InvalidInputException(problems);
 		}
 		Instant now = clock.instant();
-		if (jdbc.sql("UPDATE organisation_setting SET setting_value = ?, changed_at = ?, changed_by = ? WHERE setting_key = ?")
-			.params(Boolean.toString(on), Timestamp.from(now), admin.email(), SETTING).update() == 0) {
-			jdbc.sql("INSERT INTO organisation_setting (setting_key, setting_value, changed_at, changed_by) VALUES (?, ?, ?, ?)")
-				.params(SETTING, Boolean.toString(on), Timestamp.from(now), admin.email()).update();
-		}
+		// the setting's row (created by the migration) is locked first: two administrators saving take turns
+		jdbc.sql("UPDATE organisation_setting SET setting_value = ?, changed_at = ?, changed_by = ? WHERE setting_key = ?")
+			.params(Boolean.toString(on), Timestamp.from(now), admin.email(), SETTING).update();
 		Map<String, Characteristic> before = new HashMap<>();
 		settings().characteristics().forEach(c -> before.put(c.key(), c));
 		for (String gone : before.keySet()) {
@@ -223,6 +221,8 @@ public class Characteristics {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
+		// one change of a person's answers at a time (a double submit): their person row is the lock
+		jdbc.sql("SELECT id FROM person WHERE id = ? FOR UPDATE").param(personId).query(Long.class).optional();
 		Timestamp now = Timestamp.from(clock.instant());
 		if (jdbc.sql("UPDATE characteristic_consent SET given_at = ? WHERE person_id = ?").params(now, personId).update() == 0) {
 			jdbc.sql("INSERT INTO characteristic_consent (person_id, given_at) VALUES (?, ?)").params(personId, now).update();
