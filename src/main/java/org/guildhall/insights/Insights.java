@@ -15,6 +15,8 @@ import org.guildhall.insights.internal.PersonalFigures;
 import org.guildhall.insights.internal.Rebuild;
 import org.guildhall.insights.internal.ReadModel;
 import org.guildhall.insights.internal.ShortCache;
+import org.guildhall.people.Characteristics;
+import org.guildhall.people.CharacteristicsSettings;
 import org.guildhall.programmes.MatchingRun;
 import org.guildhall.programmes.MatchingRuns;
 import org.guildhall.programmes.Proposal;
@@ -50,15 +52,17 @@ public class Insights {
 	private final ShortCache<String, Facets> facetCache = new ShortCache<>(FRESH, 1);
 	private final Fairness fairness;
 	private final MatchingRuns runs;
+	private final Characteristics characteristics;
 	private final Figures figures;
 	private final NetworkMap maps;
 	private final PersonalFigures personal;
 	private final Clock clock = Clock.systemUTC();
 
 	Insights(JdbcTemplate jdbc, Dashboards dashboards, ReadModel model, Rebuild rebuild, Figures figures, NetworkMap maps,
-			PersonalFigures personal, Fairness fairness, MatchingRuns runs) {
+			PersonalFigures personal, Fairness fairness, MatchingRuns runs, Characteristics characteristics) {
 		this.model = model;
 		this.fairness = fairness;
+		this.characteristics = characteristics;
 		this.runs = runs;
 		this.figures = figures;
 		this.maps = maps;
@@ -200,17 +204,22 @@ public class Insights {
 
 	/**
 	 * The fairness audit of a programme the user manages: its latest run's proposals and the
-	 * programme's pairs, by the mentees' department, location and level.
+	 * programme's pairs, by the mentees' department, location and level, and by each self-reported
+	 * characteristic while the organisation asks them (read from the people module on every audit,
+	 * so turning them off hides the breakdowns at once, before the copy of the answers is emptied).
 	 */
 	@Transactional(readOnly = true)
 	public FairnessAudit fairness(long programmeId, CurrentUser user) {
 		ProgrammeRef programme = programmes(user).stream().filter(p -> p.id() == programmeId).findFirst()
 			.orElseThrow(() -> new NotFoundException("No programme with id " + programmeId));
-		return fairnessCache.get(programmeId + "|" + user.accountId(), () -> {
+		// the setting is part of the key: turning characteristics off hides their breakdowns at once
+		CharacteristicsSettings settings = characteristics.settings();
+		String key = programmeId + "|" + user.accountId() + "|" + settings.asked().stream().map(c -> c.key()).toList();
+		return fairnessCache.get(key, () -> {
 			MatchingRun run = runs.latest(programmeId, user).orElse(null);
 			List<Proposal> proposals = run == null || run.state() != MatchingRun.State.DONE ? List.of()
 					: runs.proposals(programmeId, run.id(), user);
-			return fairness.audit(programmeId, programme.name(), run, proposals, clock.instant());
+			return fairness.audit(programmeId, programme.name(), run, proposals, settings.asked(), settings.on(), clock.instant());
 		});
 	}
 

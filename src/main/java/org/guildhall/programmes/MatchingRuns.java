@@ -131,12 +131,12 @@ public class MatchingRuns {
 			.orElseThrow(() -> new NotFoundException("No run " + runId + " in this programme"));
 		return jdbc.sql("""
 				SELECT p.mentee_person_id, e.full_name AS mentee_name, p.mentor_person_id, m.full_name AS mentor_name,
-				       p.score, p.pinned, p.reasons
+				       p.score, p.pinned, p.reasons, p.choice_rank
 				FROM match_proposal p JOIN person e ON e.id = p.mentee_person_id JOIN person m ON m.id = p.mentor_person_id
 				WHERE p.run_id = :run ORDER BY p.score DESC, e.full_name, p.mentee_person_id LIMIT :limit OFFSET :offset""")
 			.param("run", run.id()).param("limit", limit).param("offset", offset)
 			.query((rs, n) -> new Proposal(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getDouble(5),
-					rs.getBoolean(6), List.of(rs.getString(7).split("\n"))))
+					rs.getBoolean(6), List.of(rs.getString(7).split("\n")), rs.getObject(8, Integer.class)))
 			.list();
 	}
 
@@ -317,11 +317,13 @@ public class MatchingRuns {
 		List<Object[]> rows = new ArrayList<>();
 		for (MatchedPair pair : result.pairs()) {
 			rows.add(new Object[] {runId, Long.parseLong(pair.mentee()), Long.parseLong(pair.mentor()), pair.score(),
-					pair.required(), String.join("\n", pair.reasons().isEmpty() ? List.of("Pinned by the programme manager") : pair.reasons())});
+					pair.required(), String.join("\n", pair.reasons().isEmpty() ? List.of("Pinned by the programme manager") : pair.reasons()),
+					pair.choiceRank()});
 		}
 		template.batchUpdate("""
-				INSERT INTO match_proposal (run_id, mentee_person_id, mentor_person_id, score, pinned, reasons)
-				VALUES (?, ?, ?, ?, ?, ?)""", rows);
+				INSERT INTO match_proposal (run_id, mentee_person_id, mentor_person_id, score, pinned, reasons, choice_rank)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""", rows, new int[] {java.sql.Types.BIGINT, java.sql.Types.BIGINT,
+				java.sql.Types.BIGINT, java.sql.Types.DOUBLE, java.sql.Types.BOOLEAN, java.sql.Types.VARCHAR, java.sql.Types.INTEGER});
 		var metrics = result.metrics();
 		jdbc.sql("""
 				UPDATE matching_run SET status = 'DONE', phase = NULL, percent = 100, matched = ?, total_score = ?,

@@ -33,6 +33,8 @@ import org.guildhall.mentorships.Mentorship;
 import org.guildhall.mentorships.MentorshipManagement;
 import org.guildhall.mentorships.SurveyKind;
 import org.guildhall.people.HrImportStatus;
+import org.guildhall.people.Characteristic;
+import org.guildhall.people.Characteristics;
 import org.guildhall.people.HrImports;
 import org.guildhall.people.PeopleDirectory;
 import org.guildhall.programmes.ProgrammeManagement;
@@ -63,6 +65,7 @@ class RebuildEqualsIncrementalTest {
 	@Autowired QuestionBoard questions;
 	@Autowired Circles circles;
 	@Autowired Insights insights;
+	@Autowired Characteristics characteristics;
 	@Autowired JdbcTemplate jdbc;
 
 	@Test
@@ -134,12 +137,35 @@ class RebuildEqualsIncrementalTest {
 			circles.join(circle.id(), person);
 		}
 		circles.leave(circle.id(), mentees.get(2));
+		// self-reported characteristics: on, answered with consent, changed, one withdrawal
+		List<Characteristic> asked = characteristics.settings().characteristics().stream()
+			.map(c -> new Characteristic(c.key(), c.name(), c.answers(), c.key().equals("gender") || c.key().equals("caring"))).toList();
+		characteristics.configure(true, asked, w.admin());
+		String[] genders = {"Woman", "Man", "Non-binary", Characteristic.PREFER_NOT_TO_SAY};
+		for (CurrentUser person : everyone) {
+			if (random.nextInt(4) > 0) {
+				characteristics.answer(person.personId(), true, Map.of("gender", genders[random.nextInt(4)],
+						"caring", random.nextBoolean() ? "Yes" : ""), person);
+			}
+		}
+		characteristics.answer(mentees.get(0).personId(), true, Map.of("gender", "Man", "caring", "No"), mentees.get(0));
+		characteristics.withdraw(mentees.get(1).personId(), mentees.get(1));
 		// an HR import a month on: one promoted, one moved, one let go
 		reimport(w);
 
-		Map<String, List<String>> incremental = settledRows(w, start);
-		insights.rebuild(w.admin());
-		Map<String, List<String>> rebuilt = rows(w);
+		Map<String, List<String>> incremental;
+		Map<String, List<String>> rebuilt;
+		try {
+			incremental = settledRows(w, start);
+			// the rebuild clears the model's other tables itself; this one it must fill again on its own
+			jdbc.update("DELETE FROM insight_characteristic");
+			insights.rebuild(w.admin());
+			rebuilt = rows(w);
+		}
+		finally {
+			characteristics.configure(false, characteristics.settings().characteristics(), w.admin());
+		}
+		assertThat(incremental.get("insight_characteristic")).as("and answers").hasSizeGreaterThan(5);
 		assertThat(incremental.get("insight_pair")).as("the mix made pairs").hasSizeGreaterThan(5);
 		assertThat(incremental.get("insight_link")).as("and community links").hasSizeGreaterThan(10);
 		assertThat(incremental.get("insight_person_history")).as("and history").hasSizeGreaterThan(incremental.get("insight_person").size());
@@ -188,6 +214,8 @@ class RebuildEqualsIncrementalTest {
 		queries.put("insight_pair", "SELECT * FROM insight_pair WHERE programme_id = " + w.programmeId() + " ORDER BY mentorship_id");
 		queries.put("insight_meeting", "SELECT * FROM insight_meeting WHERE mentorship_id IN " + pairs + " ORDER BY mentorship_id, position");
 		queries.put("insight_rating", "SELECT * FROM insight_rating WHERE mentorship_id IN " + pairs + " ORDER BY mentorship_id, position");
+		queries.put("insight_characteristic", "SELECT * FROM insight_characteristic WHERE person_id IN " + people
+				+ " ORDER BY person_id, characteristic_key");
 		queries.put("insight_link", "SELECT * FROM insight_link WHERE learner_id IN " + people + " OR teacher_id IN " + people
 				+ " ORDER BY source, learner_id, teacher_id");
 		Map<String, List<String>> rows = new LinkedHashMap<>();

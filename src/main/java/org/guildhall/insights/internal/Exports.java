@@ -4,6 +4,7 @@ import java.io.Writer;
 import java.util.List;
 
 import org.guildhall.insights.Count;
+import org.guildhall.insights.FairnessAudit;
 import org.guildhall.insights.LearningNetwork;
 import org.guildhall.insights.Outcomes;
 import org.guildhall.insights.ProgrammeDashboard;
@@ -115,6 +116,47 @@ public final class Exports {
 			s.departmentGaps().forEach(g -> csv.row(g.department(), g.skill(), value(g.learners()), g.teachersHere(),
 					g.teachersElsewhere()));
 		}
+	}
+
+	/**
+	 * The fairness audit: the run's figures, then one row per group of each breakdown (the
+	 * self-reported ones only while the organisation asks them; groups, never people).
+	 */
+	public static void fairness(FairnessAudit f, Writer out) {
+		try (SafeCsv csv = new SafeCsv(out)) {
+			csv.row("programme", f.programme());
+			if (f.run() != null) {
+				FairnessAudit.RunFigures r = f.run();
+				csv.row("run", r.runId(), "objective", r.objective(), "mentees", r.mentees(), "matched", r.matched(), "mean score",
+						r.meanScore() == null ? null : Math.round(r.meanScore() * 10) / 10.0, "published", r.published(), "top-3 choice", r.topChoice().part() == null ? "fewer than 5"
+								: r.topChoice().part(), "of", r.topChoice().whole(), "share", r.topChoice().value());
+			}
+			csv.row("top-3 choice counted from", f.topChoiceBasis() == null ? "nothing to count yet"
+					: f.topChoiceBasis() == FairnessAudit.ChoiceBasis.RUN ? "the run's ranking of each mentee's eligible mentors by score"
+							: "the order of each mentee's requests");
+			csv.row();
+			csv.row("attribute", "self-reported", "group", "mentees", "matched", "match rate", "match ratio", "mean score", "score ratio",
+					"top-3 choice", "top-3 of", "top-3 share", "top-3 low", "top-3 high", "top-3 ratio", "started", "ended early",
+					"ended early share", "kept ratio", "flagged under 0.8");
+			for (FairnessAudit.Breakdown b : f.breakdowns()) {
+				for (FairnessAudit.Group g : b.groups()) {
+					csv.row(b.attribute(), b.selfReported(), g.name(), value(g.mentees()), part(g.matched()), g.matched().value(),
+							g.matchRatio(), g.meanScore(), g.scoreRatio(), part(g.topChoice()), g.topChoice().whole(),
+							g.topChoice().value(), g.topChoice().low(), g.topChoice().high(), g.topChoiceRatio(), value(g.started()),
+							part(g.endedEarly()), g.endedEarly().value(), g.keptRatio(), g.flagged());
+				}
+			}
+			if (f.requests() != null) {
+				csv.row();
+				FairnessAudit.Concentration c = f.requests();
+				csv.row("self-select requests", c.requests(), "mentors asked", c.mentorsAsked(), "mentors enrolled", c.mentorsEnrolled(),
+						"most asked tenth's share", c.topTenthShare(), "gini", c.gini());
+			}
+		}
+	}
+
+	private static Object part(Rate r) {
+		return r.part() == null ? "fewer than 5" : r.part();
 	}
 
 	private static void reach(SafeCsv csv, LearningNetwork.Reach r) {

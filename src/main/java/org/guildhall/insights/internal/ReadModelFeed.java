@@ -19,6 +19,8 @@ import org.guildhall.mentorships.MentorshipEnded;
 import org.guildhall.mentorships.MentorshipFacts;
 import org.guildhall.mentorships.MentorshipInvited;
 import org.guildhall.mentorships.MentorshipStarted;
+import org.guildhall.people.CharacteristicsAnswered;
+import org.guildhall.people.CharacteristicsConfigured;
 import org.guildhall.people.PeopleFacts;
 import org.guildhall.people.PeopleImported;
 import org.guildhall.people.PersonHistory;
@@ -52,9 +54,11 @@ class ReadModelFeed {
 	private final ProgrammeFacts programmes;
 	private final MentorshipFacts mentorships;
 	private final LearningLinks links;
+	private final CharacteristicsCopy characteristics;
 
 	ReadModelFeed(ReadModel model, PeopleFacts people, PersonHistory history, ProgrammeFacts programmes,
-			MentorshipFacts mentorships, LearningLinks links) {
+			MentorshipFacts mentorships, LearningLinks links, CharacteristicsCopy characteristics) {
+		this.characteristics = characteristics;
 		this.model = model;
 		this.people = people;
 		this.history = history;
@@ -90,6 +94,20 @@ class ReadModelFeed {
 	void on(SkillMerged event) {
 		model.lock();
 		refreshAllPeople();
+	}
+
+	// self-reported characteristics (given with consent, only ever counted in groups)
+
+	@ApplicationModuleListener
+	void on(CharacteristicsAnswered event) {
+		model.lock();
+		characteristics.refresh(event.personId());
+	}
+
+	@ApplicationModuleListener
+	void on(CharacteristicsConfigured event) {
+		model.lock();
+		characteristics.refreshAll();
 	}
 
 	// programmes
@@ -253,6 +271,10 @@ class ReadModelFeed {
 				return;
 			}
 		}
+	}
+
+	void refreshAllCharacteristics() {
+		characteristics.refreshAll();
 	}
 
 	void refreshProgramme(long programmeId) {

@@ -69,6 +69,7 @@ public class Rebuild implements ApplicationRunner {
 			model.lock();
 			model.clear();
 			feed.refreshAllPeople();
+			feed.refreshAllCharacteristics();
 			programmes.programmes().forEach(model::programme);
 			List<EnrolmentFact> enrolments = new ArrayList<>();
 			programmes.forEachEnrolment(e -> flush(enrolments, e, model::addEnrolments));

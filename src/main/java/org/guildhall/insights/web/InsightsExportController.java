@@ -67,6 +67,13 @@ class InsightsExportController {
 		Exports.skills(skills, csv(response, "skills"));
 	}
 
+	@GetMapping({"/insights/export/fairness.csv", "/api/v1/insights/export/fairness.csv"})
+	@Operation(summary = "The fairness audit of a programme's matching as CSV (groups only, never a person)")
+	void fairness(@RequestParam long programme, HttpServletResponse response) throws IOException {
+		var audit = insights.fairness(programme, me());
+		Exports.fairness(audit, csv(response, "fairness"));
+	}
+
 	@GetMapping({"/insights/export/report.pdf", "/api/v1/insights/export/report.pdf"})
 	@Operation(summary = "The insights report as PDF: dashboard, outcomes, network and skills with their charts")
 	void report(@RequestParam(required = false) @Nullable Long programme, HttpServletResponse response) throws IOException {

@@ -58,6 +58,9 @@ final class ResultWriter {
 				json.writeString(reason);
 			}
 			json.writeEndArray();
+			if (pair.choiceRank() != null) {
+				json.writeNumberProperty("choiceRank", pair.choiceRank());
+			}
 			json.writeEndObject();
 		}
 		json.writeEndArray();

@@ -232,8 +232,12 @@ public final class MatchingEngine {
 			criteria = Map.of();
 			reasons.addAll(scoredReasons(problem, candidates, preferences, i, j, units));
 		}
+		// the rank the run's top-3 share counts (Metrics), ties alike: candidates hold each mentee's best,
+		// so a rank under 3 among them is a rank under 3 among every mentor the rules allow
+		int e = candidates.find(i, j);
+		Integer rank = e >= 0 ? preferences.menteeTiedRankOfEdge[e] + 1 : null;
 		return new MatchedPair(problem.menteeId(i), problem.mentorId(j), Scores.toScore(units), required, criteria,
-				List.copyOf(reasons.subList(0, Math.min(3, reasons.size()))));
+				List.copyOf(reasons.subList(0, Math.min(3, reasons.size()))), rank);
 	}
 
 	private static List<String> scoredReasons(MatchingProblem problem, PairGraph candidates, Preferences preferences,
@@ -285,7 +289,14 @@ public final class MatchingEngine {
 			}
 			pairs.sort(java.util.Comparator.comparingDouble(MatchedPair::score).reversed()
 				.thenComparing(MatchedPair::mentor));
-			ranked.put(problem.menteeId(i), List.copyOf(pairs.subList(0, Math.min(limit, pairs.size()))));
+			List<MatchedPair> best = new ArrayList<>();
+			int rank = 0;
+			for (int k = 0; k < Math.min(limit, pairs.size()); k++) {
+				MatchedPair p = pairs.get(k);
+				rank = k > 0 && p.score() == pairs.get(k - 1).score() ? rank : k + 1;
+				best.add(new MatchedPair(p.mentee(), p.mentor(), p.score(), p.required(), p.criteria(), p.reasons(), rank));
+			}
+			ranked.put(problem.menteeId(i), List.copyOf(best));
 		}
 		return ranked;
 	}

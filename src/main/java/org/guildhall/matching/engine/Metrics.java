@@ -72,7 +72,7 @@ final class Metrics {
 				continue;
 			}
 			int e = candidates.find(i, j);
-			if (e >= 0 && preferences.menteeRankOfEdge[e] < 3) {
+			if (e >= 0 && preferences.menteeTiedRankOfEdge[e] < 3) {
 				top3++;
 			}
 		}

@@ -14,12 +14,20 @@ final class Preferences {
 	/** Per mentee edge, its position in the mentee's order. */
 	final int[] menteeRankOfEdge;
 
+	/**
+	 * Per mentee edge, its position counting ties alike ("1224" ranking, from 0): the number of the
+	 * mentee's edges strictly preferred to it (listed earlier, or as listed with a higher score). A
+	 * mentor scoring the same as the mentee's best is a first choice too, whatever the tie-break.
+	 */
+	final int[] menteeTiedRankOfEdge;
+
 	/** Per edge, the position of its mentee in the mentor's order (lower is better). */
 	final int[] mentorRankOfEdge;
 
-	private Preferences(int[][] menteeOrder, int[] menteeRankOfEdge, int[] mentorRankOfEdge) {
+	private Preferences(int[][] menteeOrder, int[] menteeRankOfEdge, int[] menteeTiedRankOfEdge, int[] mentorRankOfEdge) {
 		this.menteeOrder = menteeOrder;
 		this.menteeRankOfEdge = menteeRankOfEdge;
+		this.menteeTiedRankOfEdge = menteeTiedRankOfEdge;
 		this.mentorRankOfEdge = mentorRankOfEdge;
 	}
 
@@ -28,6 +36,7 @@ final class Preferences {
 		int m = graph.mentorCount();
 		int[][] menteeOrder = new int[n][];
 		int[] menteeRank = new int[graph.edgeCount()];
+		int[] menteeTiedRank = new int[graph.edgeCount()];
 		int[] listed = new int[m];
 		Arrays.fill(listed, Integer.MAX_VALUE);
 		for (int i = 0; i < n; i++) {
@@ -52,6 +61,8 @@ final class Preferences {
 			for (int k = 0; k < size; k++) {
 				order[k] = from + (int) (keys[k] & 0x3FFFFF);
 				menteeRank[order[k]] = k;
+				// same listed position and score as the one before (the key without its offset bits): a tie
+				menteeTiedRank[order[k]] = k > 0 && keys[k] >>> 22 == keys[k - 1] >>> 22 ? menteeTiedRank[order[k - 1]] : k;
 			}
 			menteeOrder[i] = order;
 			if (ranking != null) {
@@ -90,6 +101,6 @@ final class Preferences {
 				}
 			}
 		}
-		return new Preferences(menteeOrder, menteeRank, mentorRank);
+		return new Preferences(menteeOrder, menteeRank, menteeTiedRank, mentorRank);
 	}
 }

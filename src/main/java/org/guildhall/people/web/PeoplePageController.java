@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.guildhall.people.Characteristics;
 import org.guildhall.people.DirectoryQuery;
 import org.guildhall.people.MentoringRole;
 import org.guildhall.people.PeopleDirectory;
@@ -40,9 +41,11 @@ class PeoplePageController {
 	private final PeopleDirectory directory;
 	private final SkillCatalog skills;
 	private final Validator validator;
+	private final Characteristics characteristics;
 
-	PeoplePageController(PeopleDirectory directory, SkillCatalog skills, Validator validator) {
+	PeoplePageController(PeopleDirectory directory, SkillCatalog skills, Validator validator, Characteristics characteristics) {
 		this.directory = directory;
+		this.characteristics = characteristics;
 		this.skills = skills;
 		this.validator = validator;
 	}
@@ -121,6 +124,11 @@ class PeoplePageController {
 		model.addAttribute("roles", MentoringRole.values());
 		model.addAttribute("timeZones", TIME_ZONES);
 		model.addAttribute("skillNames", skills.search(null, 200).stream().filter(s -> !s.suggested()).toList());
+		// only the person sees their own self-reported characteristics (an administrator editing someone does not)
+		CurrentUser me = me();
+		if (me.is(profile.id())) {
+			characteristics.mine(profile.id(), me).ifPresent(mine -> model.addAttribute("characteristics", mine));
+		}
 		return "people/edit";
 	}
 

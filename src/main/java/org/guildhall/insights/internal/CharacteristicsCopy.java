@@ -1,0 +1,61 @@
+package org.guildhall.insights.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.guildhall.people.CharacteristicAnswers;
+import org.guildhall.people.Characteristics;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read model's copy of consenting people's self-reported characteristics, replaced per person
+ * (an answer changed or was withdrawn) or as a whole (the organisation changed the setting, or a
+ * rebuild). Kept apart from {@link ReadModel}'s tables so that clearing it is one statement.
+ */
+@Component
+class CharacteristicsCopy {
+
+	private static final int BATCH = 5_000;
+
+	private final JdbcTemplate jdbc;
+	private final Characteristics characteristics;
+
+	CharacteristicsCopy(JdbcTemplate jdbc, Characteristics characteristics) {
+		this.jdbc = jdbc;
+		this.characteristics = characteristics;
+	}
+
+	/** Replaces one person's answers with what the people module has now (nothing after a withdrawal). */
+	void refresh(long personId) {
+		jdbc.update("DELETE FROM insight_characteristic WHERE person_id = ?", personId);
+		insert(List.of(new CharacteristicAnswers(personId, characteristics.consentedAnswers(personId))));
+	}
+
+	/** Replaces everyone's answers. */
+	void refreshAll() {
+		jdbc.update("DELETE FROM insight_characteristic");
+		List<CharacteristicAnswers> batch = new ArrayList<>();
+		characteristics.forEachConsented(a -> {
+			batch.add(a);
+			if (batch.size() >= BATCH) {
+				insert(batch);
+				batch.clear();
+			}
+		});
+		insert(batch);
+	}
+
+	private void insert(List<CharacteristicAnswers> people) {
+		List<Object[]> rows = new ArrayList<>();
+		for (CharacteristicAnswers person : people) {
+			for (Map.Entry<String, String> answer : person.answers().entrySet()) {
+				rows.add(new Object[] {person.personId(), answer.getKey(), answer.getValue()});
+			}
+		}
+		if (!rows.isEmpty()) {
+			jdbc.batchUpdate("INSERT INTO insight_characteristic (person_id, characteristic_key, answer) VALUES (?, ?, ?)", rows);
+		}
+	}
+}
