@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,6 +16,7 @@ import java.util.Set;
 import jakarta.servlet.http.Cookie;
 
 import org.awaitility.Awaitility;
+import org.hamcrest.Matchers;
 import org.guildhall.identity.IdentityManagement;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.testing.GuildhallTest;
@@ -114,6 +116,29 @@ class PeoplePagesTest {
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> imports.status(id).state() == HrImportStatus.State.APPLIED);
 		assertThat(pages.get(importPage, admin).text()).contains("Applied.");
 		assertThat(directory.findIdByEmail("new-" + org.run() + "@example.com")).isPresent();
+	}
+
+	@Test
+	void anOlderExportIsAppliedAsOfTheDayItDescribesAndAFutureDayIsRefused() throws Exception {
+		Cookie admin = pages.signIn(org.admin());
+		String csv = "employee_id,email,full_name,department\nOLD-" + org.run() + ",old-" + org.run() + "@example.com,Otto Older,Finance\n"
+				+ "ADM-" + org.run() + "," + org.admin().email() + ",Ada Admin,People\n";
+		HrImportStatus preview = imports.uploadAndPreview("people.csv", csv.getBytes(StandardCharsets.UTF_8), org.admin().email());
+		String importPage = "/admin/imports/" + preview.id();
+		Document page = pages.get(importPage, admin);
+		assertThat(page.select("input[type=date][name=effectiveOn]").attr("value")).as("today by default")
+			.isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+
+		String future = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(5).toString();
+		mvc.perform(post(importPage + "/apply").param("effectiveOn", future).with(csrf()).cookie(admin))
+			.andExpect(redirectedUrl(importPage))
+			.andExpect(flash().attribute("error", Matchers.containsString("in the future")));
+		assertThat(imports.status(preview.id()).state()).isEqualTo(HrImportStatus.State.PREVIEWED);
+
+		mvc.perform(post(importPage + "/apply").param("effectiveOn", "2026-03-31").with(csrf()).cookie(admin))
+			.andExpect(redirectedUrl(importPage));
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> imports.status(preview.id()).state() == HrImportStatus.State.APPLIED);
+		assertThat(imports.status(preview.id()).effectiveOn()).isEqualTo(java.time.LocalDate.of(2026, 3, 31));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package org.guildhall.people.web;
 
 import java.io.IOException;
+import java.time.LocalDate;
 
 import org.guildhall.people.HrImportStatus;
 import org.guildhall.people.HrImports;
@@ -8,6 +9,8 @@ import org.guildhall.shared.ConflictException;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
 import org.guildhall.shared.PageRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,12 +67,23 @@ class ImportPageController {
 	}
 
 	@PostMapping("/admin/imports/{id}/apply")
-	String apply(@PathVariable long id, RedirectAttributes redirect) {
+	String apply(@PathVariable long id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate effectiveOn,
+			RedirectAttributes redirect) {
 		try {
-			imports.apply(id);
+			if (effectiveOn == null) {
+				imports.apply(id);
+			}
+			else {
+				imports.apply(id, effectiveOn);
+			}
 		}
 		catch (ConflictException e) {
 			redirect.addFlashAttribute("error", e.getMessage());
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("error", "The date the changes took effect " + e.problems().get(0).message() + ".");
+			redirect.addFlashAttribute("effectiveOn", effectiveOn);
 		}
 		return "redirect:/admin/imports/" + id;
 	}
