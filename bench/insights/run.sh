@@ -30,6 +30,7 @@ SEED=${SEED:-42}
 USERS=${USERS:-10}             # concurrent users per URL
 WARMUP=${WARMUP:-10}           # seconds per URL, not measured
 DURATION=${DURATION:-20}       # seconds per URL, measured
+PROFILE_PAGES=${PROFILE_PAGES:-0}  # 1: sample the app's threads (jcmd every second) while pages are measured; it costs CPU and latency
 XMX=${XMX:-2g}                 # the application's heap
 EMPLOYEES=${EMPLOYEES:-3}      # employee accounts; each makes one enrolment, one early end and one kudos
 HISTORY=${HISTORY:-auto}       # import the people twice (a year ago, today) when the import API takes effectiveOn
@@ -59,5 +60,5 @@ exec java -Xmx1500m -cp "$WORK/lib/*" bench/insights/src/InsightsBench.java --ja
   --dbs "$DBS" --mentorships "$MENTORSHIPS" --posts "$POSTS" --links "$LINKS" --seed "$SEED" --users "$USERS" \
   --warmup "$WARMUP" --duration "$DURATION" --xmx "$XMX" --employees "$EMPLOYEES" --history "$HISTORY" --port "$PORT" \
   --request-timeout "$REQUEST_TIMEOUT" --work "$WORK/run-$PEOPLE" --reuse "$([ "$REUSE" = 1 ] && echo true || echo false)" \
-  --pg-database "$PG_DATABASE" \
+  --pg-database "$PG_DATABASE" --profile-pages "$([ "$PROFILE_PAGES" = 1 ] && echo true || echo false)" \
   ${URLS:+--urls "$URLS"}

@@ -1021,11 +1021,16 @@ public class InsightsBench {
 			thread.start();
 		}
 		Thread.sleep(Math.min(warmup * 1000L, Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000)));
-		profile = new Profile(app.process.pid(), "org.guildhall.", pgUrl).start();
+		// sampling runs jcmd (a JVM start and a safepoint in the app) every second: only when asked
+		boolean sample = Boolean.parseBoolean(option("profile-pages", "false"));
+		result.put("profiled", sample);
+		profile = sample ? new Profile(app.process.pid(), "org.guildhall.", pgUrl).start() : null;
 		for (Thread thread : threads) {
 			thread.join();
 		}
-		result.put("profile", profile.stop());
+		if (profile != null) {
+			result.put("profile", profile.stop());
+		}
 		List<Double> ok = new ArrayList<>();
 		Map<String, Integer> errors = new TreeMap<>();
 		long bytes = 0;

@@ -1,15 +1,18 @@
 package org.guildhall;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,17 +37,28 @@ class EventPublicationRetry {
 
 	private final IncompleteEventPublications publications;
 	private final Duration olderThan;
+	private final Executor listeners;
 
 	EventPublicationRetry(IncompleteEventPublications publications,
-			@Value("${guildhall.events.retry.older-than:PT2M}") Duration olderThan) {
+			@Value("${guildhall.events.retry.older-than:PT2M}") Duration olderThan,
+			@Qualifier("applicationTaskExecutor") Executor listeners) {
 		this.publications = publications;
 		this.olderThan = olderThan;
+		this.listeners = listeners;
 	}
 
 	@Scheduled(initialDelayString = "${guildhall.events.retry.initial-delay:PT10S}",
 			fixedDelayString = "${guildhall.events.retry.interval:PT1M}")
 	@SchedulerLock(name = "event-publication-retry", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1S")
 	void resubmit() {
+		// Publications still waiting in this node's queue for a listener thread look just like failed
+		// ones; resubmitting them would run them twice and grow the queue (seen after start-up with
+		// 20,000 mentorships' nudges). So a node with a backlog waits until it has worked through it.
+		if (listeners instanceof ThreadPoolTaskExecutor pool && pool.getQueueSize() > 0) {
+			log.debug("Not delivering incomplete event publications again yet: {} listener calls are still queued",
+					pool.getQueueSize());
+			return;
+		}
 		try {
 			publications.resubmitIncompletePublicationsOlderThan(olderThan);
 		}
