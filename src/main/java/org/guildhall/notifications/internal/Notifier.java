@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells one person something: writes the in-app notification and, when the person wants e-mail for
@@ -37,10 +38,12 @@ public class Notifier {
 	private final ObjectProvider<JavaMailSender> mailSender;
 	private final String baseUrl;
 	private final Clock clock = Clock.systemUTC();
+	private final TransactionTemplate transactions;
 
 	Notifier(JdbcClient jdbc, Recipients recipients, Inbox inbox, ObjectProvider<JavaMailSender> mailSender,
-			@Value("${guildhall.base-url:http://localhost:8080}") String baseUrl) {
+			TransactionTemplate transactions, @Value("${guildhall.base-url:http://localhost:8080}") String baseUrl) {
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 		this.mailSender = mailSender;
 		this.recipients = recipients;
 		this.inbox = inbox;
@@ -69,9 +72,22 @@ public class Notifier {
 		}
 	}
 
-	/** Records the notification (and its e-mail); returns its id, or nothing when nobody was told. */
-	@Transactional
+	/**
+	 * Records the notification (and its e-mail); returns its id, or nothing when nobody was told.
+	 * The same message delivered twice at the same moment (an event handed to its listener again)
+	 * tells the person once: the loser of the race finds the unique key taken and does nothing.
+	 */
 	public Optional<Long> notify(Message message) {
+		try {
+			return transactions.execute(tx -> record(message));
+		}
+		catch (DuplicateKeyException e) {
+			log.debug("Person {} was told about {} at the same moment", message.recipientId(), message.sourceKey());
+			return Optional.empty();
+		}
+	}
+
+	private Optional<Long> record(Message message) {
 		Optional<Profile> recipient = recipients.active(message.recipientId());
 		if (recipient.isEmpty()) {
 			log.debug("Not notifying person {} ({}): not an active person", message.recipientId(), message.sourceKey());
