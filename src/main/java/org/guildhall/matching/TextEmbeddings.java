@@ -176,10 +176,17 @@ public class TextEmbeddings implements Embedder {
 	 */
 	private void store(List<Object> rows) {
 		String values = String.join(", ", Collections.nCopies(rows.size() / 3, "(?, ?, ?)"));
-		own.executeWithoutResult(status -> jdbc
-			.sql("INSERT INTO text_embedding (model, text_hash, vector) VALUES " + values + " ON CONFLICT DO NOTHING")
-			.params(rows)
-			.update());
+		try {
+			own.executeWithoutResult(status -> jdbc
+				.sql("INSERT INTO text_embedding (model, text_hash, vector) VALUES " + values + " ON CONFLICT DO NOTHING")
+				.params(rows)
+				.update());
+		}
+		catch (org.springframework.dao.TransientDataAccessException e) {
+			// the store is a cache: when another transaction holds the rows (H2 locks them while a
+			// caller's own transaction has them), the vectors are still returned and stored next time
+			log.warn("Embeddings computed but not cached this time: {}", e.getMostSpecificCause().getMessage());
+		}
 	}
 
 	/** The texts, in order, whose hash has no vector yet. */
