@@ -3,6 +3,7 @@ package org.guildhall.insights.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.guildhall.people.CharacteristicAnswers;
 import org.guildhall.people.Characteristics;
@@ -17,8 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CharacteristicsCopy {
 
-	private static final int BATCH = 5_000;
-
 	private final JdbcTemplate jdbc;
 	private final Characteristics characteristics;
 
@@ -30,24 +29,27 @@ class CharacteristicsCopy {
 	/** Replaces one person's answers with what the people module has now (nothing after a withdrawal). */
 	void refresh(long personId) {
 		jdbc.update("DELETE FROM insight_characteristic WHERE person_id = ?", personId);
-		insert(List.of(new CharacteristicAnswers(personId, characteristics.consentedAnswers(personId))));
+		add(List.of(new CharacteristicAnswers(personId, characteristics.consentedAnswers(personId))));
 	}
 
 	/** Replaces everyone's answers. */
 	void refreshAll() {
-		jdbc.update("DELETE FROM insight_characteristic");
-		List<CharacteristicAnswers> batch = new ArrayList<>();
-		characteristics.forEachConsented(a -> {
-			batch.add(a);
-			if (batch.size() >= BATCH) {
-				insert(batch);
-				batch.clear();
-			}
-		});
-		insert(batch);
+		clear();
+		forEachBatch(this::add);
 	}
 
-	private void insert(List<CharacteristicAnswers> people) {
+	void clear() {
+		jdbc.update("DELETE FROM insight_characteristic");
+	}
+
+	/** Reads every consenting person's answers, a batch at a time; writes nothing. */
+	void forEachBatch(Consumer<List<CharacteristicAnswers>> each) {
+		Batches<CharacteristicAnswers> batches = new Batches<>(each);
+		characteristics.forEachConsented(batches);
+		batches.flush();
+	}
+
+	void add(List<CharacteristicAnswers> people) {
 		List<Object[]> rows = new ArrayList<>();
 		for (CharacteristicAnswers person : people) {
 			for (Map.Entry<String, String> answer : person.answers().entrySet()) {

@@ -162,25 +162,29 @@ public class ReadModel {
 
 	/** Copies history entries (already past the watermark) and moves the watermark to the last one. */
 	public void history(List<PersonHistoryEntry> entries) {
+		List<Object[]> deletes = new ArrayList<>(entries.size());
+		entries.forEach(e -> deletes.add(new Object[] {e.sequence()}));
+		batch("DELETE FROM insight_person_history WHERE sequence = ?", deletes);
+		addHistory(entries);
+	}
+
+	/** Adds history entries not in the model (rebuild, after {@link #clear()}) and moves the watermark. */
+	public void addHistory(List<PersonHistoryEntry> entries) {
 		if (entries.isEmpty()) {
 			return;
 		}
 		List<Object[]> rows = new ArrayList<>(entries.size());
-		List<Object[]> deletes = new ArrayList<>(entries.size());
 		long last = 0;
 		for (PersonHistoryEntry e : entries) {
-			deletes.add(new Object[] {e.sequence()});
 			rows.add(new Object[] {e.sequence(), e.personId(), Date.valueOf(e.effectiveOn()), e.department(), e.location(),
 					e.level(), e.managerId(), e.active()});
 			last = Math.max(last, e.sequence());
 		}
-		batch("DELETE FROM insight_person_history WHERE sequence = ?", deletes);
 		batch("""
 				INSERT INTO insight_person_history (sequence, person_id, effective_on, department, location, level, manager_id, active)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows, Types.BIGINT, Types.BIGINT, Types.DATE, Types.VARCHAR,
 				Types.VARCHAR, Types.INTEGER, Types.BIGINT, Types.BOOLEAN);
-		long watermark = historyWatermark();
-		if (last > watermark) {
+		if (last > historyWatermark()) {
 			state(HISTORY_WATERMARK, Long.toString(last));
 		}
 	}

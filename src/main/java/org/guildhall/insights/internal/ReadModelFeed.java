@@ -273,10 +273,6 @@ class ReadModelFeed {
 		}
 	}
 
-	void refreshAllCharacteristics() {
-		characteristics.refreshAll();
-	}
-
 	void refreshProgramme(long programmeId) {
 		programmes.programme(programmeId).ifPresent(model::programme);
 	}

@@ -3,14 +3,15 @@ package org.guildhall.insights.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
-import org.guildhall.community.LearningLink;
 import org.guildhall.community.LearningLinks;
-import org.guildhall.mentorships.MentorshipFact;
 import org.guildhall.mentorships.MentorshipFacts;
-import org.guildhall.programmes.EnrolmentFact;
+import org.guildhall.people.PeopleFacts;
+import org.guildhall.people.PersonHistory;
+import org.guildhall.people.PersonHistoryEntry;
+import org.guildhall.programmes.ProgrammeFact;
 import org.guildhall.programmes.ProgrammeFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,26 +33,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Rebuild implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
-	private static final int BATCH = 5_000;
 
 	private final ReadModel model;
-	private final ReadModelFeed feed;
+	private final CharacteristicsCopy characteristics;
+	private final PeopleFacts people;
+	private final PersonHistory history;
 	private final ProgrammeFacts programmes;
 	private final MentorshipFacts mentorships;
 	private final LearningLinks links;
 	private final TransactionTemplate transactions;
+	private final TransactionTemplate reads;
 	private final Figures figures;
 	private final Clock clock;
 
-	Rebuild(ReadModel model, ReadModelFeed feed, ProgrammeFacts programmes, MentorshipFacts mentorships, LearningLinks links,
-			TransactionTemplate transactions, Figures figures) {
-		this.figures = figures;
+	Rebuild(ReadModel model, CharacteristicsCopy characteristics, PeopleFacts people, PersonHistory history,
+			ProgrammeFacts programmes, MentorshipFacts mentorships, LearningLinks links, PlatformTransactionManager transactionManager,
+			Figures figures) {
 		this.model = model;
-		this.feed = feed;
+		this.characteristics = characteristics;
+		this.people = people;
+		this.history = history;
 		this.programmes = programmes;
 		this.mentorships = mentorships;
 		this.links = links;
-		this.transactions = transactions;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.reads = new TransactionTemplate(transactionManager);
+		this.reads.setReadOnly(true);
+		this.figures = figures;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -62,24 +71,20 @@ public class Rebuild implements ApplicationRunner {
 		}
 	}
 
-	/** Replaces the whole model with the owners' current facts; returns how long it took. */
+	/**
+	 * Replaces the whole model with the owners' current facts; returns how long it took. The facts
+	 * are read on a second thread (one read-only transaction) while this one writes the batches read
+	 * before. Reading outside the writing transaction is safe for the same reason reading inside it
+	 * was: the feed's lock is held from before the first read, so every change committed after a read
+	 * has its event applied after the rebuild, replacing what the rebuild copied.
+	 */
 	public Duration rebuild() {
 		Instant start = clock.instant();
 		transactions.executeWithoutResult(tx -> {
 			model.lock();
 			model.clear();
-			feed.refreshAllPeople();
-			feed.refreshAllCharacteristics();
-			programmes.programmes().forEach(model::programme);
-			List<EnrolmentFact> enrolments = new ArrayList<>();
-			programmes.forEachEnrolment(e -> flush(enrolments, e, model::addEnrolments));
-			model.addEnrolments(enrolments);
-			List<MentorshipFact> pairs = new ArrayList<>();
-			mentorships.forEach(m -> flush(pairs, m, model::addPairs));
-			model.addPairs(pairs);
-			List<LearningLink> batch = new ArrayList<>();
-			links.forEach(l -> flush(batch, l, model::addLinks));
-			model.addLinks(batch);
+			characteristics.clear();
+			ReadWhileWriting.copy("insights-rebuild-reader", write -> reads.executeWithoutResult(read -> readAll(write)));
 			model.built(clock.instant());
 			model.markStale();
 		});
@@ -88,11 +93,30 @@ public class Rebuild implements ApplicationRunner {
 		return took;
 	}
 
-	private static <T> void flush(List<T> batch, T item, java.util.function.Consumer<List<T>> write) {
-		batch.add(item);
-		if (batch.size() >= BATCH) {
-			write.accept(batch);
-			batch.clear();
+	/** Reads every owner's facts, handing each batch's write over as soon as it is read. */
+	private void readAll(Consumer<Runnable> write) {
+		copy(people::forEachPerson, model::addPeople, write);
+		copy(people::forEachSkill, model::addSkills, write);
+		for (long after = 0;;) {
+			List<PersonHistoryEntry> page = history.after(after, ReadModelFeed.HISTORY_PAGE);
+			write.accept(() -> model.addHistory(page));
+			if (page.size() < ReadModelFeed.HISTORY_PAGE) {
+				break;
+			}
+			after = page.get(page.size() - 1).sequence();
 		}
+		characteristics.forEachBatch(batch -> write.accept(() -> characteristics.add(batch)));
+		List<ProgrammeFact> all = programmes.programmes();
+		write.accept(() -> all.forEach(model::programme));
+		copy(programmes::forEachEnrolment, model::addEnrolments, write);
+		copy(mentorships::forEach, model::addPairs, write);
+		copy(links::forEach, model::addLinks, write);
+	}
+
+	/** Reads one owner's facts in batches and hands each batch's write over. */
+	private static <T> void copy(Consumer<Consumer<T>> read, Consumer<List<T>> add, Consumer<Runnable> write) {
+		Batches<T> batches = new Batches<>(batch -> write.accept(() -> add.accept(batch)));
+		read.accept(batches);
+		batches.flush();
 	}
 }
