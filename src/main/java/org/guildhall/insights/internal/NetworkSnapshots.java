@@ -8,6 +8,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.guildhall.insights.Count;
 import org.guildhall.insights.LearningNetwork;
@@ -33,8 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code insight_network_change}): a round reloads only the sources that changed, recounts reach,
  * links between departments and components over the whole graph (linear, well under a second at a
  * million links), and carries bridging and clusters over from the last full analysis, which runs
- * again when it is older than {@code guildhall.insights.network.structure-every} (sampled
- * betweenness and clustering take seconds at that size and move slowly). A node that takes over
+ * again in the background when it is older than {@code guildhall.insights.network.structure-every}
+ * (sampled betweenness and clustering take seconds at that size and move slowly), while later
+ * rounds go on recounting; the first round after it finishes takes its bridging and clusters up. A node that takes over
  * from another, or finds the log pruned past what it holds, or a rebuild's reset, loads everything.
  * Rounds are serialised by the caller (the scheduler's lock, or {@link Figures#computeNow()}).
  */
@@ -59,6 +65,15 @@ class NetworkSnapshots {
 	private @Nullable Result last;
 	/** The per-person rows as last written, by node of the last graph; null when unknown. */
 	private @Nullable NetworkFigures written;
+	/** Bridging and clusters being analysed in the background, or null. */
+	private @Nullable CompletableFuture<Result> structuring;
+
+	/** One thread for the background analyses: at most one runs at a time. */
+	private static final ExecutorService STRUCTURE = Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "insights-network-structure");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	NetworkSnapshots(JdbcTemplate jdbc, ReadModel model, TransactionTemplate transactions,
 			@Value("${guildhall.insights.network.exact-limit:2000}") int exactLimit,
@@ -122,7 +137,8 @@ class NetworkSnapshots {
 		// the log is empty once everything in it was applied and pruned: then the head is where pruning stopped
 		long head = Math.max(pruned, jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) FROM insight_network_change", Long.class));
 		Inputs in = inputs;
-		if (in != null && in.seq == head && !full && last != null) {
+		Result analysed = finishedStructure();
+		if (in != null && in.seq == head && !full && last != null && analysed == null) {
 			return false;
 		}
 		boolean reload = in == null || in.seq < pruned;
@@ -142,20 +158,50 @@ class NetworkSnapshots {
 			apply(in, changes, head);
 		}
 		LearningGraph graph = in.graph();
-		Result previous = last;
-		boolean structure = full || reload || previous == null || !previous.structureAt().plus(structureEvery).isAfter(now);
-		if (!full && !reload && previous != null) {
-			// the counts first: a change never waits for bridging and clusters (seconds at a million links)
-			NetworkFigures counted = NetworkAnalysis.refresh(graph, previous.figures(), options);
-			store(new Result(counted, in.departments, in.names, previous.structureAt()), head, now, saver);
-		}
-		if (structure) {
+		// bridging and clusters from a background analysis that has finished carry on from here
+		Result previous = analysed != null && !reload ? analysed : last;
+		boolean analyse = full || reload || previous == null;
+		if (analyse) {
+			structuring = null; // a background analysis still running was started on an older network
 			store(new Result(NetworkAnalysis.analyse(graph, options), in.departments, in.names, now), head, now, saver);
 		}
+		else {
+			// the counts first: a change never waits for bridging and clusters (seconds at a million links), which are
+			// analysed in the background when due and taken up by the first round after they are ready
+			NetworkFigures counted = NetworkAnalysis.refresh(graph, previous.figures(), options);
+			store(new Result(counted, in.departments, in.names, previous.structureAt()), head, now, saver);
+			if (structuring == null && !previous.structureAt().plus(structureEvery).isAfter(now)) {
+				List<String> departments = in.departments;
+				Map<Long, String> names = in.names;
+				structuring = CompletableFuture.supplyAsync(
+						() -> new Result(NetworkAnalysis.analyse(graph, options), departments, names, now), STRUCTURE);
+			}
+		}
 		inputs = in;
-		log.debug("Learning network {} in {} ms ({} changes)", structure ? "analysed" : "recounted",
+		log.debug("Learning network {} in {} ms ({} changes)", analyse ? "analysed" : "recounted",
 				(System.nanoTime() - start) / 1_000_000, reload ? "all" : changes.size());
 		return true;
+	}
+
+	/** The background analysis of bridging and clusters once it has finished, or null (none, running, failed). */
+	private @Nullable Result finishedStructure() {
+		CompletableFuture<Result> job = structuring;
+		if (job == null || !job.isDone()) {
+			return null;
+		}
+		structuring = null;
+		try {
+			return job.join();
+		}
+		catch (CompletionException | CancellationException e) {
+			log.warn("Analysing bridging and clusters of the learning network failed; tried again in a later round", e);
+			return null;
+		}
+	}
+
+	/** Whether bridging and clusters are being analysed in the background (tests). */
+	synchronized boolean analysing() {
+		return structuring != null && !structuring.isDone();
 	}
 
 	/** Writes the figures and their per-person rows, and prunes the change log up to {@code head}. */
