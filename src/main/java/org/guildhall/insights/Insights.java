@@ -38,18 +38,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Insights {
 
-	/** How long a computed dashboard is served again before it is counted afresh. */
+	/** How long computed figures are served again before they are counted afresh. */
 	static final Duration FRESH = Duration.ofSeconds(5);
+	/**
+	 * The same for figures that are counted again as soon as the version of their data moves (see
+	 * {@link ReadModel#version}): the window only catches what changes with time alone (pairs
+	 * falling quiet, the weeks of the trend), so it can be long, and an unchanged dashboard costs no
+	 * recount while people look at it.
+	 */
+	static final Duration VERSIONED = Duration.ofSeconds(60);
 
 	private final JdbcTemplate jdbc;
 	private final Dashboards dashboards;
 	private final ReadModel model;
 	private final Rebuild rebuild;
-	private final ShortCache<String, ProgrammeDashboard> cache = new ShortCache<>(FRESH, 500);
+	private final ShortCache<String, ProgrammeDashboard> cache = new ShortCache<>(VERSIONED, 500);
 	private final ShortCache<String, NetworkMap.Graph> mapCache = new ShortCache<>(Duration.ofSeconds(30), 100);
 	private final ShortCache<Integer, SkillsReport> skillCache = new ShortCache<>(Duration.ofSeconds(30), 50);
 	private final ShortCache<String, FairnessAudit> fairnessCache = new ShortCache<>(FRESH, 100);
-	private final ShortCache<String, Facets> facetCache = new ShortCache<>(FRESH, 1);
+	private final ShortCache<String, Facets> facetCache = new ShortCache<>(VERSIONED, 1);
 	private final Fairness fairness;
 	private final MatchingRuns runs;
 	private final Characteristics characteristics;
