@@ -223,11 +223,7 @@ class NetworkSnapshots {
 		Inputs in = new Inputs();
 		in.seq = head;
 		loadPeople(in);
-		Map<String, LongBuffer> bySource = new HashMap<>();
-		jdbc.query("SELECT source, learner_id, teacher_id, kind FROM insight_link", rs -> {
-			bySource.computeIfAbsent(rs.getString(1), k -> new LongBuffer())
-				.add(rs.getLong(2), rs.getLong(3), LinkKind.valueOf(rs.getString(4)).ordinal());
-		});
+		Map<String, LongBuffer> bySource = linksBySource("", List.of());
 		bySource.forEach((source, buffer) -> in.links.put(source, buffer.toArray()));
 		in.linkCount = bySource.values().stream().mapToLong(b -> b.size / 3).sum();
 		jdbc.query("SELECT mentorship_id, mentee_id, mentor_id FROM insight_pair WHERE started_at IS NOT NULL",
@@ -235,6 +231,16 @@ class NetworkSnapshots {
 					in.pairs.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
 				});
 		return in;
+	}
+
+	/** The read model's links (all, or the sources the condition names), by source. */
+	private Map<String, LongBuffer> linksBySource(String condition, List<String> sources) {
+		Map<String, LongBuffer> bySource = new HashMap<>();
+		jdbc.query("SELECT source, learner_id, teacher_id, kind FROM insight_link" + condition, rs -> {
+			bySource.computeIfAbsent(rs.getString(1), k -> new LongBuffer())
+				.add(rs.getLong(2), rs.getLong(3), LinkKind.valueOf(rs.getString(4)).ordinal());
+		}, sources.toArray());
+		return bySource;
 	}
 
 	private void loadPeople(Inputs in) {
@@ -273,12 +279,7 @@ class NetworkSnapshots {
 		}
 		for (int from = 0; from < sources.size(); from += IN_LIST) {
 			List<String> slice = sources.subList(from, Math.min(sources.size(), from + IN_LIST));
-			Map<String, LongBuffer> now = new HashMap<>();
-			jdbc.query("SELECT source, learner_id, teacher_id, kind FROM insight_link WHERE source IN (" + marks(slice.size()) + ")",
-					rs -> {
-						now.computeIfAbsent(rs.getString(1), k -> new LongBuffer())
-							.add(rs.getLong(2), rs.getLong(3), LinkKind.valueOf(rs.getString(4)).ordinal());
-					}, slice.toArray());
+			Map<String, LongBuffer> now = linksBySource(" WHERE source IN (" + marks(slice.size()) + ")", slice);
 			for (String source : slice) {
 				long[] old = in.links.remove(source);
 				in.linkCount -= old == null ? 0 : old.length / 3;
