@@ -210,7 +210,7 @@ public class HardeningBench {
 		d.put("outages", "15,60");
 		d.put("warmup", "10");
 		d.put("after", "30");
-		d.put("settle-max", "240");
+		d.put("settle-max", "300");
 		d.put("request-timeout", "30");
 		d.put("seed", "42");
 		d.put("xmx", "1g");
@@ -590,6 +590,7 @@ public class HardeningBench {
 		}, "readiness");
 		prober.setDaemon(true);
 		double begin = now();
+		OffsetDateTime beginAt = OffsetDateTime.now(ZoneOffset.UTC);
 		for (Thread t : threads) {
 			t.start();
 		}
@@ -656,6 +657,10 @@ public class HardeningBench {
 					TreeMap::new, Collectors.counting())));
 		result.put("acknowledgedWhileDown", whileDown.stream().filter(Write::acked).count());
 		result.put("http5xxOther", all.stream().filter(w -> w.status() >= 500 && w.status() != 503).count());
+		result.put("http5xxOtherExamples", all.stream().filter(w -> w.status() >= 500 && w.status() != 503).limit(10)
+			.map(w -> w.status() + " for " + w.marker() + ", sent " + round(w.startS() - stopIssued) + " s after the stop was issued, answered after "
+					+ round(w.ms()) + " ms")
+			.toList());
 		// recovery: from the database's return to the first acknowledged write sent after it
 		Write firstOk = all.stream().filter(w -> w.acked() && w.startS() >= up).min((a, b) -> Double.compare(a.endS(), b.endS())).orElse(null);
 		result.put("recoverySeconds", firstOk == null ? null : round(firstOk.endS() - up));
@@ -677,7 +682,7 @@ public class HardeningBench {
 			.map(HardeningBench::round).boxed().findFirst().orElse(null));
 
 		// what the database kept
-		result.putAll(settleAndCheck(run, all));
+		result.putAll(settleAndCheck(run, all, beginAt));
 		List<String> errors = app.errorLines(logOffset);
 		result.put("appErrorLines", errors.size());
 		result.put("appErrorExamples", errors.subList(0, Math.min(8, errors.size())));
@@ -717,37 +722,49 @@ public class HardeningBench {
 	}
 
 	/**
-	 * Waits until the answers' side effects stop changing: no event publication left incomplete and
-	 * the notification count unchanged for 10 s, or at most --settle-max seconds (a listener that
-	 * failed during the outage is delivered again by EventPublicationRetry once its publication is
-	 * older than 2 minutes, at a 1-minute interval: up to about 3 minutes). Then compares.
+	 * Waits until the answers' side effects stop changing: every stored answer has its notification,
+	 * or no event publication of this run is left incomplete, with the notification count unchanged
+	 * for 10 s; at most --settle-max seconds (a listener that failed during the outage is delivered
+	 * again by EventPublicationRetry once its publication is older than 2 minutes, at a 1-minute
+	 * interval, and only when the node has no backlog of listener calls). Then compares.
 	 */
-	Map<String, Object> settleAndCheck(String run, List<Write> all) throws Exception {
+	Map<String, Object> settleAndCheck(String run, List<Write> all, OffsetDateTime since) throws Exception {
 		Map<String, Object> r = new LinkedHashMap<>();
-		int settleMax = intOption("settle-max", 240);
+		int settleMax = intOption("settle-max", 300);
 		double t0 = now();
 		long lastCount = -1;
 		double stableSince = now();
 		long incomplete = -1;
+		long answers = 0;
 		while (true) {
 			long count;
 			try (Connection c = DriverManager.getConnection(jdbc, "postgres", "")) {
 				count = single(c, """
 						SELECT COUNT(*) FROM notification n WHERE n.source_key IN (SELECT 'answer-posted:' || p.id FROM community_post p
 						WHERE p.kind = 'ANSWER' AND p.body LIKE ?)""", run + "-%");
-				incomplete = single(c, "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL");
+				answers = single(c, "SELECT COUNT(*) FROM community_post WHERE kind = 'ANSWER' AND body LIKE ?", run + "-%");
+				incomplete = single(c, "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND publication_date >= ?", since);
 			}
 			if (count != lastCount) {
 				lastCount = count;
 				stableSince = now();
 			}
-			if ((incomplete == 0 && now() - stableSince >= 10) || now() - t0 >= settleMax) {
+			if (((incomplete == 0 || count >= answers) && now() - stableSince >= 10) || now() - t0 >= settleMax) {
 				break;
 			}
 			Thread.sleep(2000);
 		}
 		r.put("settleSeconds", round(now() - t0));
+		// listeners of this run's events (search index, reputation, activity, expert requests, notifications) not completed
 		r.put("incompletePublicationsAtEnd", incomplete);
+		Map<String, Long> byListener = new TreeMap<>();
+		try (Connection c = DriverManager.getConnection(jdbc, "postgres", "")) {
+			query(c, """
+					SELECT listener_id, COUNT(*) FROM event_publication WHERE completion_date IS NULL AND publication_date >= ?
+					GROUP BY listener_id""", rs -> byListener.put(rs.getString(1).replaceAll("\\(.*", "").replaceAll(".*\\.(\\w+\\.\\w+)$", "$1"),
+					rs.getLong(2)), since);
+		}
+		r.put("incompletePublicationsByListener", byListener);
 
 		Map<String, Long> stored = new HashMap<>(); // marker -> id
 		Map<Long, Long> notifications = new HashMap<>(); // answer id -> notifications
@@ -1115,8 +1132,11 @@ public class HardeningBench {
 			}
 			for (Map<String, Object> r : runs) {
 				Map<String, Object> statuses = (Map<String, Object>) r.get("statuses");
-				out.append(String.format(Locale.ROOT, "%s s outage: answers %s; sent while away, other answers %s%n", r.get("outageSeconds"), statuses,
-						r.get("whileDownOtherAnswers")));
+				out.append(String.format(Locale.ROOT, "%s s outage: answers %s; sent while away, other answers %s; listeners not completed %s%n",
+						r.get("outageSeconds"), statuses, r.get("whileDownOtherAnswers"), r.get("incompletePublicationsByListener")));
+				for (Object example : (List<Object>) r.get("http5xxOtherExamples")) {
+					out.append("  ").append(example).append('\n');
+				}
 			}
 		}
 		if (results.get("error") != null) {
