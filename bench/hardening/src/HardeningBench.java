@@ -389,6 +389,17 @@ public class HardeningBench {
 		result.put("pages", pages);
 		result.put("total", pageStats("all pages", all));
 		result.put("requestsPerSecond", round(all.size() / (double) duration));
+		// per 30 s of the run: errors that come in a burst (a start-up, a pause) read differently from errors spread evenly
+		Map<Integer, List<Sample>> byWindow = new TreeMap<>();
+		for (Sample s : all) {
+			byWindow.computeIfAbsent((int) ((s.startS() - start) / 30), k -> new ArrayList<>()).add(s);
+		}
+		List<Map<String, Object>> windows = new ArrayList<>();
+		for (Map.Entry<Integer, List<Sample>> w : byWindow.entrySet()) {
+			Map<String, Object> stats = pageStats((w.getKey() * 30) + "-" + (w.getKey() * 30 + 30) + " s", w.getValue());
+			windows.add(stats);
+		}
+		result.put("byHalfMinute", windows);
 		Map<String, Long> errorKinds = all.stream().filter(s -> s.error() != null)
 			.collect(Collectors.groupingBy(Sample::error, TreeMap::new, Collectors.counting()));
 		result.put("errorKinds", errorKinds);
@@ -1087,6 +1098,11 @@ public class HardeningBench {
 			List<Map<String, Object>> rows = new ArrayList<>((List<Map<String, Object>>) users.get("pages"));
 			rows.add((Map<String, Object>) users.get("total"));
 			for (Map<String, Object> row : rows) {
+				out.append(String.format(Locale.ROOT, "%-28s %9s %9s %9s %9s %9s %7s%n", row.get("page"), row.get("requests"), row.get("p50"),
+						row.get("p95"), row.get("p99"), row.get("max"), row.get("errors")));
+			}
+			out.append(String.format(Locale.ROOT, "%nby half minute of the run%n"));
+			for (Map<String, Object> row : (List<Map<String, Object>>) users.get("byHalfMinute")) {
 				out.append(String.format(Locale.ROOT, "%-28s %9s %9s %9s %9s %9s %7s%n", row.get("page"), row.get("requests"), row.get("p50"),
 						row.get("p95"), row.get("p99"), row.get("max"), row.get("errors")));
 			}
