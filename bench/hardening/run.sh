@@ -10,7 +10,7 @@
 # Prints a table, writes bench/hardening/results/latest.json and latest.txt. Not part of verify.
 #
 #   bench/hardening/run.sh                                  # full: 200 users x 5 min, outages 15 s and 60 s (~25 min)
-#   USERS=20 DURATION=30 OUTAGES=15 SETTLE_MAX=60 bench/hardening/run.sh   # quick check (~5 min)
+#   USERS=20 DURATION=30 OUTAGES=15 bench/hardening/run.sh   # quick check (~10 min: start-up, then up to 3 min for the event retry)
 #   USERS=0 SKIP_BUILD=1 bench/hardening/run.sh             # outages only, the jar as it is
 #   OUTAGES= bench/hardening/run.sh                         # users only
 #
