@@ -1,6 +1,9 @@
 package org.guildhall.shared.web;
 
 import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,12 +37,17 @@ import tools.jackson.databind.json.JsonMapper;
  * API controllers. Nothing is kept: once the database is back, the pool reconnects by itself.
  */
 @Component
-class DatabaseOutage extends OncePerRequestFilter implements Ordered {
+public class DatabaseOutage extends OncePerRequestFilter implements Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
 
 	static final int RETRY_AFTER_SECONDS = 5;
-	static final String DETAIL = "Guildhall cannot reach its database just now. Nothing was changed; try again in a few seconds.";
+	static final String DETAIL = "Guildhall cannot reach its database just now (it is away or too busy). "
+			+ "Nothing was changed; try again in a few seconds.";
+	/** SQLSTATE class 08: connection exception (the connection failed, was closed or cut). */
+	private static final String CONNECTION_EXCEPTION = "08";
+	/** PostgreSQL: terminated by an administrator, crash shutdown, cannot connect now (starting or stopping). */
+	private static final java.util.Set<String> SHUTTING_DOWN = java.util.Set.of("57P01", "57P02", "57P03");
 
 	/** Outside the session store (which reads sessions from the database), inside the parameter check. */
 	@Override
@@ -47,11 +55,20 @@ class DatabaseOutage extends OncePerRequestFilter implements Ordered {
 		return Ordered.HIGHEST_PRECEDENCE + 30;
 	}
 
-	/** Whether the failure (or one of its causes) says the database cannot be reached, rather than a bug. */
-	static boolean isOutage(Throwable failure) {
+	/**
+	 * Whether the failure (or one of its causes) says the database cannot be reached, rather than a
+	 * bug: no connection to be had, or the connection cut under a running statement (PostgreSQL
+	 * shutting down, a network failure), which then also fails the rollback.
+	 */
+	public static boolean isOutage(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
-					|| t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException) {
+					|| t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
+					|| t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException) {
+				return true;
+			}
+			if (t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION)
+					|| SHUTTING_DOWN.contains(sql.getSQLState()))) {
 				return true;
 			}
 			if (t.getCause() == t) {
@@ -96,7 +113,7 @@ class DatabaseOutage extends OncePerRequestFilter implements Ordered {
 		}
 	}
 
-	static String rootMessage(Throwable e) {
+	public static String rootMessage(Throwable e) {
 		Throwable root = e;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();

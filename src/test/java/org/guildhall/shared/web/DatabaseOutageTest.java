@@ -104,6 +104,19 @@ class DatabaseOutageTest {
 	}
 
 	@Test
+	void aConnectionCutUnderARunningWriteIsAnOutageEvenWhenItsRollbackFailsToo() {
+		// PostgreSQL stopping ("fast") ends every session under a running statement; the rollback then finds the connection closed
+		java.sql.SQLException terminated = new java.sql.SQLException("terminating connection due to administrator command", "57P01");
+		java.sql.SQLException closed = new java.sql.SQLException("Connection is closed", "08003");
+		var rollbackFailed = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed", closed);
+		rollbackFailed.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException("answer", terminated));
+		assertThat(DatabaseOutage.isOutage(rollbackFailed)).isTrue();
+		assertThat(DatabaseOutage.isOutage(new org.springframework.jdbc.UncategorizedSQLException("insert", "INSERT", terminated))).isTrue();
+		assertThat(DatabaseOutage.isOutage(new org.springframework.jdbc.UncategorizedSQLException("insert", "INSERT",
+				new java.sql.SQLException("syntax error", "42601")))).as("a bug in SQL is not an outage").isFalse();
+	}
+
+	@Test
 	void aBugIsStillA500() {
 		assertThat(DatabaseOutage.isOutage(new IllegalStateException("a bug"))).isFalse();
 		assertThat(DatabaseOutage.isOutage(new org.springframework.dao.DuplicateKeyException("taken"))).isFalse();
