@@ -97,4 +97,12 @@ class HrFileLimitsTest {
 		assertThat(file.has(Column.TITLE)).isTrue();
 		assertThat(file.has(Column.DEPARTMENT)).isFalse();
 	}
+
+	@Test
+	void aHeaderCellWithoutANameIsNamedByItsPosition() {
+		HrFile file = read("employee_id,,email,full_name, \nE1,x,a@example.com,Ann,y\n".getBytes(StandardCharsets.UTF_8));
+		assertThat(file.rows()).isEmpty();
+		assertThat(file.issues()).extracting(ImportIssue::toString)
+			.containsExactly("line 1, column #2: Column 2 has no name.", "line 1, column #5: Column 5 has no name.");
+	}
 }
