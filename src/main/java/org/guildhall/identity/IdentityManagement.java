@@ -137,7 +137,10 @@ public class IdentityManagement {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
-	/** Replaces the roles of an account; an administrator cannot remove their own administrator role. */
+	/**
+	 * Replaces the roles of an account and signs it out everywhere, so that the new roles apply from its
+	 * next request; an administrator cannot remove their own administrator role.
+	 */
 	@Transactional
 	public Account setRoles(long accountId, Set<Role> roles, CurrentUser actor) {
 		Account account = account(accountId).orElseThrow(() -> new NotFoundException("No account with id " + accountId));
@@ -150,6 +153,9 @@ public class IdentityManagement {
 		jdbc.sql("DELETE FROM account_role WHERE account_id = ?").param(accountId).update();
 		roles.forEach(role -> jdbc.sql("INSERT INTO account_role (account_id, role) VALUES (?, ?)")
 			.params(accountId, role.name()).update());
+		// a session keeps the roles it signed in with: ending the account's sessions makes the change hold
+		// from its next request (which signs in again) instead of when the session happens to expire
+		jdbc.sql("DELETE FROM spring_session WHERE principal_name = ?").param(account.email()).update();
 		audit(actor.email(), "roles-changed", account.email(), roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")));
 		return load(accountId);
 	}

@@ -2,6 +2,7 @@ package org.guildhall.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -119,6 +120,7 @@ class CirclesApiTest {
 		call(get("/api/v1/community/circles/{id}/posts", id), bo).andExpect(status().isForbidden());
 		call(get("/api/v1/community/circles/{id}/members", id), bo).andExpect(status().isForbidden());
 		send(post("/api/v1/community/circles/{id}/posts", id), bo, postJson).andExpect(status().isForbidden());
+		call(get("/api/v1/community/circles/{id}/posts", id), ann).andExpect(jsonPath("$.total").value(0));
 
 		call(post("/api/v1/community/circles/{id}/membership", id), bo).andExpect(jsonPath("$.membership").value("MEMBER"));
 		call(post("/api/v1/community/circles/{id}/membership", id), bo).andExpect(jsonPath("$.membership").value("MEMBER"));
@@ -132,7 +134,8 @@ class CirclesApiTest {
 			.andExpect(jsonPath("$.author.fullName").value("Bo Ek"));
 		send(post("/api/v1/community/circles/{id}/posts", id), bo, "{\"body\":\"" + "x".repeat(5001) + "\"}")
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
-		call(get("/api/v1/community/circles/{id}/posts", id), ann).andExpect(jsonPath("$.total").value(1));
+		call(get("/api/v1/community/circles/{id}/posts", id), ann).andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].author.fullName").value("Bo Ek"));
 		call(get("/api/v1/community/circles/{id}/members", id), bo)
 			.andExpect(jsonPath("$[*].person.fullName", contains("Ann Okafor", "Bo Ek")))
 			.andExpect(jsonPath("$[0].host").value(true));
@@ -167,6 +170,11 @@ class CirclesApiTest {
 		send(put("/api/v1/community/circles/{id}", id), bo, """
 				{"name":"Hijacked %s","description":"mine now","topic":"Java","admission":"OPEN"}""".formatted(org.run()))
 			.andExpect(status().isForbidden());
+		// none of that changed the circle: still Ann's, by request, with Bo and Pat waiting
+		call(get("/api/v1/community/circles/{id}", id), ann).andExpect(jsonPath("$.name").value("Private k8s " + org.run()))
+			.andExpect(jsonPath("$.description").value("We read the *Kubernetes* docs together."))
+			.andExpect(jsonPath("$.admission").value("BY_REQUEST")).andExpect(jsonPath("$.memberCount").value(1));
+		call(get("/api/v1/community/circles/{id}/posts", id), bo).andExpect(status().isForbidden());
 
 		call(get("/api/v1/community/circles/{id}/requests", id), ann)
 			.andExpect(jsonPath("$[*].fullName", contains("Bo Ek", "Pat Manager")));
@@ -192,6 +200,11 @@ class CirclesApiTest {
 		call(delete("/api/v1/community/circles/{id}/members/{p}", id, org.ann().personId()), admin).andExpect(status().isConflict());
 		send(put("/api/v1/community/circles/{id}/host", id), ann, "{\"personId\":" + org.admin().personId() + "}")
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("personId"));
+		// the refused removals and hand-overs left all three members and Ann as host
+		call(get("/api/v1/community/circles/{id}/members", id), ann)
+			.andExpect(jsonPath("$[*].person.fullName", containsInAnyOrder("Ann Okafor", "Bo Ek", "Pat Manager")));
+		call(get("/api/v1/community/circles/{id}", id), ann).andExpect(jsonPath("$.host.fullName").value("Ann Okafor"))
+			.andExpect(jsonPath("$.memberCount").value(3));
 
 		call(delete("/api/v1/community/circles/{id}/members/{p}", id, org.pm().personId()), admin).andExpect(status().isNoContent());
 		send(put("/api/v1/community/circles/{id}/host", id), ann, "{\"personId\":" + org.bo().personId() + "}")

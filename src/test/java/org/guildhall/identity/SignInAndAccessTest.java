@@ -13,10 +13,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.Set;
 
 import jakarta.servlet.http.Cookie;
 
 import org.awaitility.Awaitility;
+import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.PageRequest;
 
 import org.guildhall.people.HrImports;
@@ -156,9 +158,14 @@ class SignInAndAccessTest {
 	@Test
 	void anEmployeeCannotEditSomeoneElsesProfilePage() throws Exception {
 		Cookie bo = signIn(org.bo().email());
+		CurrentUser annAsHerself = new CurrentUser(org.ann().accountId(), org.ann().email(), "Ann", org.ann().personId(),
+				Set.of(CurrentUser.EMPLOYEE));
+		var before = directory.profile(org.ann().personId(), annAsHerself);
 		mvc.perform(get("/people/{id}/edit", org.ann().personId()).cookie(bo)).andExpect(status().isForbidden());
 		mvc.perform(post("/people/{id}/edit", org.ann().personId()).with(csrf()).cookie(bo)
-			.param("bio", "hacked").param("timeZone", "UTC").param("version", "0")).andExpect(status().isForbidden());
+			.param("bio", "hacked").param("timeZone", "UTC").param("version", String.valueOf(before.version())))
+			.andExpect(status().isForbidden());
+		assertThat(directory.profile(org.ann().personId(), annAsHerself)).as("Ann's profile as it was").isEqualTo(before);
 		mvc.perform(get("/people/{id}/edit", org.bo().personId()).cookie(bo)).andExpect(status().isOk());
 	}
 

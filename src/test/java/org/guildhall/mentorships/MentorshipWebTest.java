@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
@@ -45,6 +46,17 @@ class MentorshipWebTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private String mentorshipStatus(long id) {
+		return jdbc.sql("SELECT status FROM mentorship WHERE id = ?").param(id).query(String.class).single();
+	}
+
+	private long mentorshipsOf(long menteeId) {
+		return jdbc.sql("SELECT COUNT(*) FROM mentorship WHERE mentee_id = ?").param(menteeId).query(Long.class).single();
+	}
 
 	@Autowired
 	ProgrammeManagement programmes;
@@ -96,6 +108,7 @@ class MentorshipWebTest {
 		mvc.perform(get(location).cookie(cy)).andExpect(status().isNotFound());
 		mvc.perform(get(location).cookie(pm)).andExpect(status().isNotFound());
 		mvc.perform(post(location + "/accept").with(csrf()).cookie(cy)).andExpect(status().isNotFound());
+		assertThat(mentorshipStatus(id)).as("an outsider's accept changes nothing").isEqualTo("REQUESTED");
 
 		mvc.perform(post(location + "/accept").with(csrf()).cookie(mia)).andExpect(status().is3xxRedirection());
 		assertThat(pages.get("/mentorships", tom).select("a[href=" + location + "]").text()).isEqualTo("Mia Stone");
@@ -114,6 +127,8 @@ class MentorshipWebTest {
 			.andExpect(status().is3xxRedirection());
 		mvc.perform(post(location + "/goals").with(csrf()).cookie(mia).param("title", "Mia's goal for Tom"))
 			.andExpect(status().isForbidden());
+		assertThat(jdbc.sql("SELECT title FROM mentorship_goal WHERE mentorship_id = ?").param(id).query(String.class).list())
+			.as("the refused goal was not added").containsExactly("Lead a project");
 		assertThat(pages.get(location, mia).select("article.goal h3").text()).isEqualTo("Lead a project");
 
 		// Tom schedules in his own time (Tokyo); Mia sees it in hers (New York)
@@ -162,14 +177,18 @@ class MentorshipWebTest {
 		String base = "/api/v1/mentorships/" + id;
 		mvc.perform(post(base + "/accept").header("Authorization", cy)).andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.title").value("Not found"));
+		assertThat(mentorshipStatus(id)).isEqualTo("REQUESTED");
 		mvc.perform(post(base + "/accept").header("Authorization", tom)).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(containsString("only Mia Stone can accept")));
+		assertThat(mentorshipStatus(id)).as("the mentee cannot accept his own request").isEqualTo("REQUESTED");
 		mvc.perform(post(base + "/accept").header("Authorization", mia)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("ACTIVE"));
 
+		long tomsMentorships = mentorshipsOf(w.tom().personId());
 		mvc.perform(post("/api/v1/mentorships/requests").header("Authorization", tom).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"mentorId\": " + w.mia().personId() + "}"))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("programmeId"));
+		assertThat(mentorshipsOf(w.tom().personId())).as("no request from a refused body").isEqualTo(tomsMentorships);
 
 		Instant held = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES);
 		String meeting = mvc.perform(post(base + "/meetings").header("Authorization", mia).contentType(MediaType.APPLICATION_JSON)
@@ -186,6 +205,7 @@ class MentorshipWebTest {
 				.content("{\"text\": \"Shared plan\", \"version\": 0}")).andExpect(status().isOk());
 		mvc.perform(put(m + "/shared-notes").header("Authorization", mia).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"text\": \"Overwrite\", \"version\": 0}")).andExpect(status().isConflict());
+		mvc.perform(get(base).header("Authorization", tom)).andExpect(jsonPath("$.meetings[0].sharedNotes").value("Shared plan"));
 		mvc.perform(get(m + "/private-note").header("Authorization", mia)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.text").value(nullValue()));
 		mvc.perform(get(m + "/private-note").header("Authorization", tom)).andExpect(jsonPath("$.text").value("Tom's private worry"));
@@ -223,6 +243,8 @@ class MentorshipWebTest {
 		mvc.perform(get(m + "/check-in").header("Authorization", tom)).andExpect(jsonPath("$.theirs.comment").value("Mia's view"));
 		mvc.perform(post(m + "/check-in").header("Authorization", tom).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"rating\": 9}")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("rating"));
+		mvc.perform(get(m + "/check-in").header("Authorization", mia)).andExpect(jsonPath("$.theirs.comment").value("Tom found it useful"))
+			.andExpect(jsonPath("$.theirs.rating").value(4));
 
 		// the final survey, through the API for Mia and the page for Tom
 		mvc.perform(post(base + "/surveys/FINAL").header("Authorization", mia).contentType(MediaType.APPLICATION_JSON)

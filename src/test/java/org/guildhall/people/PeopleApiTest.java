@@ -1,5 +1,6 @@
 package org.guildhall.people;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -119,9 +120,12 @@ class PeopleApiTest {
 
 	@Test
 	void anEmployeeCannotEditSomeoneElse() throws Exception {
+		Profile before = directory.profile(org.ann().personId(), currentUser(org.ann()));
 		mvc.perform(put("/api/v1/people/{id}", org.ann().personId()).header("Authorization", boToken)
-				.contentType(MediaType.APPLICATION_JSON).content(update(0, "", 1)))
+				.contentType(MediaType.APPLICATION_JSON).content(update(before.version(), "", 1)))
 			.andExpect(status().isForbidden());
+		assertThat(directory.profile(org.ann().personId(), currentUser(org.ann()))).as("Ann's profile as it was")
+			.isEqualTo(before);
 	}
 
 	@Test
@@ -141,6 +145,7 @@ class PeopleApiTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(contentType("application/problem+json"))
 			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("mentoringCapacity", "skills[0].proficiency")));
+		Profile before = directory.profile(org.ann().personId(), currentUser(org.ann()));
 		mvc.perform(put("/api/v1/people/me").header("Authorization", annToken).contentType(MediaType.APPLICATION_JSON)
 				.content(update(version, "", 1).replace("Europe/Lisbon", "Mars/Base")))
 			.andExpect(status().isBadRequest())
@@ -150,6 +155,9 @@ class PeopleApiTest {
 			.andExpect(status().isBadRequest());
 		mvc.perform(get("/api/v1/people/me").header("Authorization", annToken))
 			.andExpect(jsonPath("$.version").value(version));
+		assertThat(directory.profile(org.ann().personId(), currentUser(org.ann()))).isEqualTo(before);
+		assertThat(before.timeZone()).isNotEqualTo("Mars/Base");
+		assertThat(before.mentoringCapacity()).isNotEqualTo(99);
 	}
 
 	@Test
@@ -157,10 +165,14 @@ class PeopleApiTest {
 		long version = directory.profile(org.ann().personId(), currentUser(org.ann())).version();
 		mvc.perform(put("/api/v1/people/me").header("Authorization", annToken).contentType(MediaType.APPLICATION_JSON)
 				.content(update(version, "", 1))).andExpect(status().isOk());
+		Profile saved = directory.profile(org.ann().personId(), currentUser(org.ann()));
 		mvc.perform(put("/api/v1/people/me").header("Authorization", annToken).contentType(MediaType.APPLICATION_JSON)
 				.content(update(version, "", 2)))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(containsString("changed by someone else")));
+		assertThat(directory.profile(org.ann().personId(), currentUser(org.ann()))).as("the first save stands")
+			.isEqualTo(saved);
+		assertThat(saved.mentoringCapacity()).isEqualTo(1);
 	}
 
 	@Test

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 @GuildhallTest
@@ -44,6 +45,9 @@ class ProgrammePagesTest {
 	@Autowired
 	PeopleDirectory directory;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	TestOrganisation org;
 	Pages pages;
 
@@ -51,6 +55,18 @@ class ProgrammePagesTest {
 	void organisation() {
 		org = TestOrganisation.create(imports, identity, directory);
 		pages = new Pages(mvc);
+	}
+
+	private long count(String sql, Object... params) {
+		return jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
+	private String programmeStatus(String location) {
+		return jdbc.sql("SELECT status FROM programme WHERE id = ?").param(id(location)).query(String.class).single();
+	}
+
+	private static long id(String location) {
+		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 	}
 
 
@@ -69,6 +85,7 @@ class ProgrammePagesTest {
 		Cookie bo = pages.signIn(org.bo());
 		mvc.perform(get(location).cookie(bo)).andExpect(status().isNotFound());
 		mvc.perform(post(location + "/steps/open-enrolment").with(csrf()).cookie(bo)).andExpect(status().isNotFound()); // a draft is invisible to him
+		assertThat(programmeStatus(location)).as("his refused step changed nothing").isEqualTo("DRAFT");
 		mvc.perform(post(location + "/steps/open-enrolment").with(csrf()).cookie(pm)).andExpect(status().is3xxRedirection());
 
 		Document enrolPage = pages.get(location, bo);
@@ -111,6 +128,9 @@ class ProgrammePagesTest {
 		String publish = matched.select("#run form[action$=/publish]").attr("action");
 		assertThat(publish).matches("/programmes/\\d+/runs/\\d+/publish");
 		mvc.perform(post(publish).with(csrf()).cookie(bo)).andExpect(status().isForbidden());
+		assertThat(count("SELECT COUNT(*) FROM mentorship WHERE programme_id = ?", id(location)))
+			.as("a refused publish invites nobody").isZero();
+		assertThat(programmeStatus(location)).isNotEqualTo("RUNNING");
 		mvc.perform(post(publish).with(csrf()).cookie(pm)).andExpect(status().is3xxRedirection());
 		Document published = pages.get(location, pm);
 		assertThat(published.select("#run .success").text()).contains("1 mentorship invitations");
@@ -165,13 +185,16 @@ class ProgrammePagesTest {
 				{"name":"API programme","purpose":null,"format":"PEER","enrolmentOpens":null,"enrolmentCloses":null,
 				 "durationWeeks":8,"defaultCapacity":1,"matchingMode":"BULK","objective":"STABLE","weights":{"goals":"2"},
 				 "questions":[],"approvalRequired":true}""";
+		long programmes = count("SELECT COUNT(*) FROM programme");
 		mvc.perform(post("/api/v1/programmes").header("Authorization", ann).contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isForbidden());
+		assertThat(count("SELECT COUNT(*) FROM programme")).as("no programme from a refused request").isEqualTo(programmes);
 		String location = mvc.perform(post("/api/v1/programmes").header("Authorization", pm).contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("DRAFT"))
 			.andReturn().getResponse().getHeader("Location");
 		mvc.perform(post(location + "/steps/close").header("Authorization", pm))
 			.andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(containsString("Next step: open enrolment")));
+		assertThat(programmeStatus(location)).as("a refused step leaves the programme where it was").isEqualTo("DRAFT");
 		mvc.perform(post(location + "/steps/open-enrolment").header("Authorization", pm)).andExpect(status().isOk());
 		mvc.perform(post(location + "/enrolments").header("Authorization", ann).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"role\":\"MENTOR\",\"goals\":null,\"capacity\":2,\"answers\":[]}"))
@@ -179,9 +202,15 @@ class ProgrammePagesTest {
 		mvc.perform(get(location + "/enrolments").header("Authorization", ann)).andExpect(status().isForbidden());
 		mvc.perform(get(location + "/enrolments").header("Authorization", pm)).andExpect(jsonPath("$.length()").value(1));
 		mvc.perform(post(location + "/runs").header("Authorization", ann)).andExpect(status().isForbidden());
+		assertThat(count("SELECT COUNT(*) FROM matching_run WHERE programme_id = ?", id(location))).as("no run started").isZero();
 		mvc.perform(post(location + "/runs/1/publish").header("Authorization", ann)).andExpect(status().isForbidden());
+		assertThat(count("SELECT COUNT(*) FROM mentorship WHERE programme_id = ?", id(location))).isZero();
 		mvc.perform(post(location + "/enrolments").header("Authorization", ann).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"role\":\"MENTOR\",\"capacity\":99,\"answers\":[]}"))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("capacity"));
+		assertThat(jdbc.sql("SELECT capacity FROM enrolment WHERE programme_id = ? AND person_id = ?")
+			.params(id(location), org.ann().personId()).query(Integer.class).list())
+			.as("the refused enrolment left Ann's one as it was").containsExactly(2);
+		assertThat(programmeStatus(location)).isEqualTo("ENROLLING");
 	}
 }
