@@ -42,6 +42,8 @@ public class DatabaseOutage extends OncePerRequestFilter implements Ordered {
 	private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
 
 	static final int RETRY_AFTER_SECONDS = 5;
+	/** Larger than any page Guildhall renders today (the largest, the insights pages, are about 30 KB). */
+	static final int RESPONSE_BUFFER_BYTES = 64 * 1024;
 	static final String DETAIL = "Guildhall cannot reach its database just now (it is away or too busy). "
 			+ "Nothing was changed; try again in a few seconds.";
 	/** SQLSTATE class 08: connection exception (the connection failed, was closed or cut). */
@@ -81,6 +83,10 @@ public class DatabaseOutage extends OncePerRequestFilter implements Ordered {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		// a page is held until it is complete (up to this size): the session store saves the session when the
+		// response is first sent, and a save that fails after part of the page went out leaves a cut-off page
+		// instead of this 503
+		response.setBufferSize(RESPONSE_BUFFER_BYTES);
 		try {
 			chain.doFilter(request, response);
 		}
