@@ -19,6 +19,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.webauthn.authentication.PublicKeyCredentialRequestOptionsFilter;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -78,6 +79,11 @@ class SecurityConfiguration {
 			@Value("${guildhall.security.webauthn.rp-id:localhost}") String rpId,
 			@Value("${guildhall.security.webauthn.allowed-origins:http://localhost:8080}") java.util.List<String> origins) throws Exception {
 		ProviderManager passkeySignIn = new ProviderManager(PasskeyConfiguration.passkeySignIn(relyingParty, accounts));
+		PasskeyCeremonies ceremonies = new PasskeyCeremonies();
+		// answers /webauthn/authenticate/options before Spring Security's own filter, which would keep
+		// the challenge in the session (see PasskeyCeremonies)
+		PublicKeyCredentialRequestOptionsFilter passkeyOptions = new PublicKeyCredentialRequestOptionsFilter(relyingParty);
+		passkeyOptions.setRequestOptionsRepository(ceremonies.signIns);
 		return http
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/setup", "/password", "/assets/**", "/webjars/**", "/favicon.ico",
@@ -90,16 +96,19 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").successHandler(secondStep.passwordAccepted()).failureHandler(signInFailed()).permitAll())
 			.webAuthn(passkeys -> passkeys.rpName("Guildhall").rpId(rpId).allowedOrigins(PasskeyConfiguration.allowedOrigins(origins))
 				.disableDefaultRegistrationPage(true)
+				.creationOptionsRepository(ceremonies.registrations)
 				.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
 					@Override
 					public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
 						filter.setAuthenticationManager(passkeySignIn);
+						filter.setRequestOptionsRepository(ceremonies.signIns);
 						return filter;
 					}
 				}))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.addFilterBefore(new SignInRateLimitFilter(limiter), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(passkeyOptions, UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(secondStep.gate(), AuthorizationFilter.class)
 			.headers(h -> h
 				.contentSecurityPolicy(csp -> csp.policyDirectives(
