@@ -9,7 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.Cookie;
 
@@ -29,6 +31,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.web.webauthn.api.AuthenticatorTransport;
+import org.springframework.security.web.webauthn.api.Bytes;
+import org.springframework.security.web.webauthn.api.CredentialRecord;
+import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
+import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCose;
+import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialType;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -47,6 +58,8 @@ class SecondFactorTest {
 	@Autowired PeopleDirectory directory;
 	@Autowired SecondFactors factors;
 	@Autowired JdbcClient jdbc;
+	@Autowired PublicKeyCredentialUserEntityRepository passkeyUsers;
+	@Autowired UserCredentialRepository passkeyCredentials;
 
 	TestOrganisation people;
 
@@ -214,6 +227,44 @@ class SecondFactorTest {
 				"SELECT title FROM notification WHERE recipient_person_id = ? AND source_key LIKE 'second-factor-removed:%'")
 			.param(people.bo().personId()).query(String.class).list(), rows -> !rows.isEmpty());
 		assertThat(told).containsExactly("A second factor was removed from your account");
+	}
+
+	@Test
+	void passkeysAreKeptWithSpringSecuritysRepositoriesAndCountAsAFactor() throws Exception {
+		Bytes userId = Bytes.random();
+		passkeyUsers.save(ImmutablePublicKeyCredentialUserEntity.builder().id(userId).name(people.ann().email()).displayName("Ann Okafor").build());
+		Bytes credentialId = Bytes.random();
+		byte[] key = new byte[77];
+		new java.util.Random(7).nextBytes(key);
+		Instant created = Instant.parse("2026-12-01T10:15:30Z");
+		passkeyCredentials.save(ImmutableCredentialRecord.builder().credentialType(PublicKeyCredentialType.PUBLIC_KEY)
+			.credentialId(credentialId).userEntityUserId(userId).publicKey(new ImmutablePublicKeyCose(key)).signatureCount(3)
+			.uvInitialized(true).backupEligible(true).backupState(false).transports(Set.of(AuthenticatorTransport.INTERNAL))
+			.attestationObject(new Bytes(new byte[] {1, 2, 3})).attestationClientDataJSON(new Bytes(new byte[] {4, 5}))
+			.created(created).lastUsed(created).label("Ann's laptop").build());
+
+		CredentialRecord stored = passkeyCredentials.findByCredentialId(credentialId);
+		assertThat(stored.getPublicKey().getBytes()).as("the key survives the round trip").isEqualTo(key);
+		assertThat(stored.getSignatureCount()).isEqualTo(3);
+		assertThat(passkeyCredentials.findByUserId(userId)).hasSize(1);
+		assertThat(audit(people.ann().email(), "second-factor-added")).isEqualTo(1);
+
+		SecondFactors.Status status = factors.status(people.ann().accountId());
+		assertThat(status.hasFactor()).isTrue();
+		assertThat(status.passkeys()).singleElement().satisfies(p -> {
+			assertThat(p.label()).isEqualTo("Ann's laptop");
+			assertThat(p.created()).isEqualTo(created);
+		});
+		signIn(people.ann(), "10.2.0.12").andExpect(redirectedUrl("/login/second-factor"));
+
+		Cookie admin = signIn(people.admin(), "10.2.0.13").andReturn().getResponse().getCookie("SESSION");
+		assertThat(page(mvc.perform(get("/admin/accounts").param("q", people.ann().email()).cookie(admin)).andReturn())
+			.select("form[action$=/second-factors/remove]")).hasSize(1);
+
+		factors.removePasskey(user(people.ann()), credentialId.toBase64UrlString());
+		assertThat(passkeyCredentials.findByCredentialId(credentialId)).isNull();
+		assertThat(factors.hasFactor(people.ann().accountId())).isFalse();
+		signIn(people.ann(), "10.2.0.12").andExpect(redirectedUrl("/"));
 	}
 
 	/** Sets up an authenticator app for the member, as the security page would; returns its key. */
