@@ -97,6 +97,8 @@ class SecondFactorTest {
 		mvc.perform(get("/people").cookie(halfway)).andExpect(redirectedUrl("/login/second-factor"));
 		mvc.perform(get("/account/security").cookie(halfway)).andExpect(redirectedUrl("/login/second-factor"));
 		mvc.perform(get("/login/second-factor").cookie(halfway)).andExpect(status().isOk());
+		// nor can a passkey be added with the password alone
+		mvc.perform(post("/webauthn/register/options").with(csrf()).cookie(halfway)).andExpect(redirectedUrl("/login/second-factor"));
 
 		secondStep(halfway, confirmedWith, "10.2.0.1").andExpect(status().isBadRequest());
 		MvcResult in = secondStep(halfway, TotpCodes.code(secret, 1), "10.2.0.1").andExpect(redirectedUrl("/")).andReturn();

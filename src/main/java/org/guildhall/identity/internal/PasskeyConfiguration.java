@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.guildhall.shared.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -97,9 +99,14 @@ class PasskeyConfiguration {
 	private record AuditedCredentials(UserCredentialRepository store, PublicKeyCredentialUserEntityRepository users,
 			SecondFactors factors) implements UserCredentialRepository {
 
+		/**
+		 * Spring Security's own {@code DELETE /webauthn/register/{id}} goes the way of the Security
+		 * page: only one's own passkey, never the last factor while one is required, audited and told.
+		 */
 		@Override
 		public void delete(Bytes credentialId) {
-			store.delete(credentialId);
+			factors.removePasskey(CurrentUser.get().orElseThrow(() -> new AccessDeniedException("Sign in first")),
+					credentialId.toBase64UrlString());
 		}
 
 		@Override
