@@ -15,7 +15,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.webauthn.authentication.PublicKeyCredentialRequestOptionsFilter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -24,7 +30,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Two filter chains: the JSON API under {@code /api/**} is stateless and takes personal access
- * tokens; the pages use form sign-in with a session, CSRF protection and a new session id at sign-in.
+ * tokens; the pages use form sign-in with a session, CSRF protection and a new session id at sign-in,
+ * then a second step for accounts with a second factor ({@link SecondStep}), or passkeys alone.
+ * A personal access token is a factor of its own: the API chain never asks for a second step.
  * <p>
  * Only signing in creates a session. Everything an anonymous visitor needs before that lives in
  * cookies: the form token (every page renders one) and the page to go back to after signing in.
@@ -66,7 +74,16 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, SignInRateLimiter limiter) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, SignInRateLimiter limiter, SecondStep secondStep,
+			WebAuthnRelyingPartyOperations relyingParty, AccountUserDetailsService accounts,
+			@Value("${guildhall.security.webauthn.rp-id:localhost}") String rpId,
+			@Value("${guildhall.security.webauthn.allowed-origins:http://localhost:8080}") java.util.List<String> origins) throws Exception {
+		ProviderManager passkeySignIn = new ProviderManager(PasskeyConfiguration.passkeySignIn(relyingParty, accounts));
+		PasskeyCeremonies ceremonies = new PasskeyCeremonies();
+		// answers /webauthn/authenticate/options before Spring Security's own filter, which would keep
+		// the challenge in the session (see PasskeyCeremonies)
+		PublicKeyCredentialRequestOptionsFilter passkeyOptions = new PublicKeyCredentialRequestOptionsFilter(relyingParty);
+		passkeyOptions.setRequestOptionsRepository(ceremonies.signIns);
 		return http
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/setup", "/password", "/assets/**", "/webjars/**", "/favicon.ico",
@@ -76,10 +93,23 @@ class SecurityConfiguration {
 				.anyRequest().authenticated())
 			.csrf(csrf -> csrf.csrfTokenRepository(formTokenCookie()))
 			.requestCache(cache -> cache.requestCache(new CookieRequestCache()))
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(signInFailed()).permitAll())
+			.formLogin(form -> form.loginPage("/login").successHandler(secondStep.passwordAccepted()).failureHandler(signInFailed()).permitAll())
+			.webAuthn(passkeys -> passkeys.rpName("Guildhall").rpId(rpId).allowedOrigins(PasskeyConfiguration.allowedOrigins(origins))
+				.disableDefaultRegistrationPage(true)
+				.creationOptionsRepository(ceremonies.registrations)
+				.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+					@Override
+					public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+						filter.setAuthenticationManager(passkeySignIn);
+						filter.setRequestOptionsRepository(ceremonies.signIns);
+						return filter;
+					}
+				}))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.addFilterBefore(new SignInRateLimitFilter(limiter), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(passkeyOptions, UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(secondStep.gate(), AuthorizationFilter.class)
 			.headers(h -> h
 				.contentSecurityPolicy(csp -> csp.policyDirectives(
 						"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "

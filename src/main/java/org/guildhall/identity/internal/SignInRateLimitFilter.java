@@ -58,9 +58,11 @@ class SignInRateLimitFilter extends OncePerRequestFilter {
 			wrapped.rememberDevice();
 			limiter.succeeded(attempt);
 		}
-		else {
+		else if (!SecondStep.pending(SecurityContextHolder.getContext().getAuthentication())) {
 			limiter.failed(attempt);
 		}
+		// else: the password was right and the second step is to come; the counts stay until it passes,
+		// so that signing in again does not clear the wrong codes tried so far
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response, Duration wait) throws IOException {
@@ -84,11 +86,11 @@ class SignInRateLimitFilter extends OncePerRequestFilter {
 
 	private static boolean signedIn(String email) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.isAuthenticated()
+		return authentication != null && authentication.isAuthenticated() && !SecondStep.pending(authentication)
 				&& !(authentication instanceof AnonymousAuthenticationToken) && authentication.getName().equalsIgnoreCase(email);
 	}
 
-	private static @Nullable String device(HttpServletRequest request) {
+	static @Nullable String device(HttpServletRequest request) {
 		Cookie[] cookies = request.getCookies();
 		if (cookies == null) {
 			return null;
@@ -128,16 +130,20 @@ class SignInRateLimitFilter extends OncePerRequestFilter {
 			}
 			remembered = true;
 			String device = limiter.rememberDevice(attempt);
-			if (device.equals(attempt.device())) {
-				return;
+			if (!device.equals(attempt.device())) {
+				addDeviceCookie(request, (HttpServletResponse) getResponse(), device);
 			}
-			Cookie cookie = new Cookie(SignInRateLimiter.DEVICE_COOKIE, device);
-			cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
-			cookie.setHttpOnly(true);
-			cookie.setSecure(request.isSecure());
-			cookie.setMaxAge(DEVICE_COOKIE_DAYS * 24 * 3600);
-			cookie.setAttribute("SameSite", "Lax");
-			addCookie(cookie);
 		}
+	}
+
+	/** The cookie by which a browser that signed in is known again (also set after the second step). */
+	static void addDeviceCookie(HttpServletRequest request, HttpServletResponse response, String device) {
+		Cookie cookie = new Cookie(SignInRateLimiter.DEVICE_COOKIE, device);
+		cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+		cookie.setHttpOnly(true);
+		cookie.setSecure(request.isSecure());
+		cookie.setMaxAge(DEVICE_COOKIE_DAYS * 24 * 3600);
+		cookie.setAttribute("SameSite", "Lax");
+		response.addCookie(cookie);
 	}
 }

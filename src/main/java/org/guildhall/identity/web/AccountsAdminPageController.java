@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.guildhall.identity.IdentityManagement;
 import org.guildhall.identity.Role;
+import org.guildhall.identity.internal.SecondFactors;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
 import org.guildhall.shared.NotFoundException;
@@ -26,16 +27,21 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class AccountsAdminPageController {
 
 	private final IdentityManagement identity;
+	private final SecondFactors factors;
 
-	AccountsAdminPageController(IdentityManagement identity) {
+	AccountsAdminPageController(IdentityManagement identity, SecondFactors factors) {
 		this.identity = identity;
+		this.factors = factors;
 	}
 
 	@GetMapping("/admin/accounts")
 	String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("q", q);
-		model.addAttribute("accounts", identity.accounts(q, new PageRequest(page, PageRequest.DEFAULT_SIZE)));
+		var accounts = identity.accounts(q, new PageRequest(page, PageRequest.DEFAULT_SIZE));
+		model.addAttribute("accounts", accounts);
 		model.addAttribute("roles", Role.values());
+		model.addAttribute("withFactor", factors.withFactor(accounts.items().stream().map(a -> a.id()).toList()));
+		model.addAttribute("secondFactorRequired", factors.requiredForStaff());
 		return "identity/accounts";
 	}
 
@@ -54,6 +60,30 @@ class AccountsAdminPageController {
 		}
 		catch (InvalidInputException e) {
 			redirect.addFlashAttribute("error", "Roles not saved: " + e.problems().get(0).message() + ".");
+		}
+		return "redirect:/admin/accounts";
+	}
+
+	/** The organisation's rule: administrators and programme managers must have a second factor. */
+	@PostMapping("/admin/accounts/second-factor-policy")
+	String secondFactorPolicy(@RequestParam(defaultValue = "false") boolean required, RedirectAttributes redirect) {
+		factors.requireForStaff(required, CurrentUser.get().orElseThrow());
+		redirect.addFlashAttribute("message", required
+				? "Administrators and programme managers now need a second factor: those without one are asked to set one up when they next sign in."
+				: "A second factor is now optional for everyone.");
+		return "redirect:/admin/accounts";
+	}
+
+	/** For someone who lost their phone and recovery codes: removes all their second factors (they are told). */
+	@PostMapping("/admin/accounts/{id}/second-factors/remove")
+	String removeSecondFactors(@PathVariable long id, RedirectAttributes redirect) {
+		try {
+			factors.removeAll(id, CurrentUser.get().orElseThrow());
+			redirect.addFlashAttribute("message", "Second factors of " + identity.account(id).map(a -> a.email()).orElse("")
+					+ " removed; they sign in with their password alone (or set one up again, if required).");
+		}
+		catch (NotFoundException e) {
+			redirect.addFlashAttribute("error", e.getMessage());
 		}
 		return "redirect:/admin/accounts";
 	}

@@ -4,7 +4,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
+import org.guildhall.identity.RecoveryCodeUsed;
 import org.guildhall.identity.RepeatedSignInFailures;
+import org.guildhall.identity.SecondFactorRemoved;
 import org.guildhall.notifications.Category;
 import org.guildhall.notifications.internal.Notifier.Message;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -36,5 +38,32 @@ class AccountListeners {
 						+ event.address() + "), so further attempts from there now have to wait. Your own browser, where you "
 						+ "signed in before, is not held up. If this was not you, change your password.",
 				"/password"));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(SecondFactorRemoved event) {
+		if (event.personId() == null) {
+			return;
+		}
+		notifier.notify(new Message(event.personId(), Category.ACCOUNT,
+				"second-factor-removed:" + event.accountId() + ":" + event.at().toEpochMilli(),
+				"A second factor was removed from your account",
+				"On " + WHEN.format(event.at()) + " " + event.factor() + " was removed from your Guildhall account by "
+						+ event.removedBy() + ". If this was not you or someone you asked, tell an administrator and change your password.",
+				"/account/security"));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(RecoveryCodeUsed event) {
+		if (event.personId() == null) {
+			return;
+		}
+		notifier.notify(new Message(event.personId(), Category.ACCOUNT,
+				"recovery-code-used:" + event.accountId() + ":" + event.at().toEpochMilli(),
+				"A recovery code was used to sign in to your account",
+				"On " + WHEN.format(event.at()) + " someone signed in to your Guildhall account with one of your recovery codes (from "
+						+ event.address() + "); " + event.codesLeft() + " unused codes are left. If this was not you, change your password "
+						+ "and create new recovery codes on your Security page.",
+				"/account/security"));
 	}
 }

@@ -1,0 +1,121 @@
+package org.guildhall.identity.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.guildhall.identity.internal.SecondFactors;
+import org.guildhall.shared.CurrentUser;
+import org.guildhall.shared.InvalidInputException;
+import org.guildhall.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One's own sign-in security: an authenticator app, passkeys and recovery codes. Every signed-in
+ * account may use it; administrators and programme managers can be required to.
+ */
+@Controller
+class SecurityPageController {
+
+	private static final String PAGE = "identity/security";
+
+	private final SecondFactors factors;
+
+	SecurityPageController(SecondFactors factors) {
+		this.factors = factors;
+	}
+
+	@GetMapping("/account/security")
+	String page(@RequestParam(required = false) String passkeyAdded, Model model) {
+		if (passkeyAdded != null) {
+			model.addAttribute("message", "The passkey was added.");
+		}
+		return render(model, factors.pendingTotp(me()).orElse(null), null);
+	}
+
+	@PostMapping("/account/security/totp")
+	String startTotp(Model model) {
+		try {
+			return render(model, factors.startTotp(me()), null);
+		}
+		catch (InvalidInputException e) {
+			model.addAttribute("error", sentence(e));
+			return render(model, null, null);
+		}
+	}
+
+	@PostMapping("/account/security/totp/confirm")
+	String confirmTotp(@RequestParam(defaultValue = "") String code, Model model, HttpServletResponse response) {
+		try {
+			List<String> codes = factors.confirmTotp(me(), code.length() > 20 ? "" : code);
+			model.addAttribute("message", "Your authenticator app is set up: from now on, signing in asks for a code from it.");
+			return render(model, null, codes.isEmpty() ? null : codes);
+		}
+		catch (InvalidInputException e) {
+			model.addAttribute("error", "The code " + e.problems().get(0).message() + ".");
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return render(model, factors.pendingTotp(me()).orElse(null), null);
+		}
+	}
+
+	@PostMapping("/account/security/totp/remove")
+	String removeTotp(RedirectAttributes redirect) {
+		try {
+			factors.removeTotp(me());
+			redirect.addFlashAttribute("message", "The authenticator app was removed.");
+		}
+		catch (InvalidInputException | NotFoundException e) {
+			redirect.addFlashAttribute("error", e instanceof InvalidInputException invalid ? sentence(invalid) : e.getMessage());
+		}
+		return "redirect:/account/security";
+	}
+
+	@PostMapping("/account/security/passkeys/remove")
+	String removePasskey(@RequestParam(defaultValue = "") String id, RedirectAttributes redirect) {
+		try {
+			factors.removePasskey(me(), id);
+			redirect.addFlashAttribute("message", "The passkey was removed.");
+		}
+		catch (InvalidInputException | NotFoundException e) {
+			redirect.addFlashAttribute("error", e instanceof InvalidInputException invalid ? sentence(invalid) : e.getMessage());
+		}
+		return "redirect:/account/security";
+	}
+
+	@PostMapping("/account/security/recovery-codes")
+	String recoveryCodes(Model model, HttpServletResponse response) {
+		try {
+			List<String> codes = factors.recoveryCodes(me());
+			model.addAttribute("message", "New recovery codes: the old ones no longer work.");
+			return render(model, null, codes);
+		}
+		catch (InvalidInputException e) {
+			model.addAttribute("error", sentence(e));
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return render(model, null, null);
+		}
+	}
+
+	private String render(Model model, SecondFactors.@Nullable TotpEnrolment enrolment, @Nullable List<String> recoveryCodes) {
+		model.addAttribute("status", factors.status(me().accountId()));
+		model.addAttribute("enrolment", enrolment);
+		model.addAttribute("recoveryCodes", recoveryCodes);
+		return PAGE;
+	}
+
+	private static String sentence(InvalidInputException e) {
+		String message = e.problems().get(0).message();
+		return Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
+	}
+
+	private static CurrentUser me() {
+		return CurrentUser.get().orElseThrow();
+	}
+}
