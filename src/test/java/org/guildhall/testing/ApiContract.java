@@ -1,0 +1,129 @@
+package org.guildhall.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.mockmvc.MockMvcRequest;
+import com.atlassian.oai.validator.mockmvc.MockMvcResponse;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.Response;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * Checks API exchanges against the description the running application publishes at
+ * {@code /v3/api-docs}. A response must always match it (its status listed, its body valid for that
+ * status); a request must match it whenever the server accepted it (2xx): a request the spec calls
+ * invalid that the server took, or one the server took whose shape differs, is a mismatch too.
+ * Requests the server refused (4xx) may be wrong on purpose: tests of bad input send them.
+ */
+public final class ApiContract {
+
+	/** One validator per application context (they all publish the same description, but may differ in settings). */
+	private static final Map<WebApplicationContext, OpenApiInteractionValidator> validators = new ConcurrentHashMap<>();
+
+	private static final List<String> mismatches = new ArrayList<>();
+
+	private ApiContract() {
+	}
+
+	/** The description as the application publishes it (OpenAPI 3.0 JSON). */
+	public static String spec(WebApplicationContext context) {
+		try {
+			MockMvc docs = MockMvcBuilders.webAppContextSetup(context).build();
+			MockHttpServletResponse response = docs.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get("/v3/api-docs")).andReturn().getResponse();
+			if (response.getStatus() != 200) {
+				throw new IllegalStateException("/v3/api-docs answered " + response.getStatus());
+			}
+			return response.getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (Exception e) {
+			throw new IllegalStateException("Cannot read /v3/api-docs", e);
+		}
+	}
+
+	public static OpenApiInteractionValidator validator(WebApplicationContext context) {
+		return validators.computeIfAbsent(context, c -> {
+			String spec = spec(c);
+			try {
+				Files.createDirectories(Path.of("target"));
+				Files.writeString(Path.of("target/api-docs.json"), spec);
+			}
+			catch (IOException e) {
+				// only a copy for people to read
+			}
+			return OpenApiInteractionValidator.createForInlineApiSpecification(spec)
+				.withLevelResolver(LevelResolver.create()
+					// a request body of a content type the spec does not list is answered 415 by the server, which is listed
+					.build())
+				.build();
+		});
+	}
+
+	/** Mismatches of one exchange, as readable lines; empty when it matches the description. */
+	public static List<String> check(WebApplicationContext context, MockHttpServletRequest servletRequest,
+			MockHttpServletResponse servletResponse) {
+		OpenApiInteractionValidator validator = validator(context);
+		Request request = MockMvcRequest.of(servletRequest);
+		Response response = MockMvcResponse.of(servletResponse);
+		int status = servletResponse.getStatus();
+		ValidationReport report = status >= 200 && status < 300 ? validator.validate(request, response)
+				: validator.validateResponse(request.getPath(), request.getMethod(), response);
+		List<String> lines = new ArrayList<>();
+		String exchange = request.getMethod() + " " + request.getPath()
+				+ (servletRequest.getQueryString() == null ? "" : "?" + servletRequest.getQueryString()) + " -> " + status;
+		for (ValidationReport.Message message : report.getMessages()) {
+			if (message.getLevel() == ValidationReport.Level.ERROR) {
+				lines.add(exchange + ": [" + message.getKey() + "] " + message.getMessage().replace('\n', ' '));
+			}
+		}
+		return lines;
+	}
+
+	/** Checks an exchange of a test and keeps its mismatches for {@link ApiContractExtension}. */
+	static void record(MvcResult result) {
+		MockHttpServletRequest request = result.getRequest();
+		if (!request.getRequestURI().startsWith("/api/")) {
+			return;
+		}
+		WebApplicationContext context = (WebApplicationContext) request.getServletContext()
+			.getAttribute(WebApplicationContext.ROOT_WEB_APPLICATION_CONTEXT_ATTRIBUTE);
+		List<String> found = check(context, request, result.getResponse());
+		if (!found.isEmpty()) {
+			synchronized (mismatches) {
+				mismatches.addAll(found);
+			}
+			try {
+				Files.createDirectories(Path.of("target"));
+				Files.write(Path.of("target/api-contract-mismatches.txt"), found, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+			}
+			catch (IOException e) {
+				// the test fails with the same list
+			}
+		}
+	}
+
+	static List<String> drain() {
+		synchronized (mismatches) {
+			List<String> found = List.copyOf(mismatches);
+			mismatches.clear();
+			return found;
+		}
+	}
+}
