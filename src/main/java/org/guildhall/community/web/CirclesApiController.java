@@ -59,9 +59,11 @@ class CirclesApiController {
 	}
 
 	@Schema(description = "YES, MAYBE or NO")
+	@Schema(name = "RsvpAnswer") // mentorships has an Answer too: one schema name each
 	record Answer(@Nullable Rsvp answer) {
 	}
 
+	@Schema(name = "CircleStanding") // reputation has a Standing too: one schema name each
 	record Standing(long circleId, Membership membership) {
 	}
 

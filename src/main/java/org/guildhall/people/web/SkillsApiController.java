@@ -3,6 +3,7 @@ package org.guildhall.people.web;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -52,6 +53,7 @@ class SkillsApiController {
 		return skills.find(id).orElseThrow(() -> new NotFoundException("No skill with id " + id));
 	}
 
+	@Schema(name = "SkillSuggestion") // insights has a Suggestion too: one schema name each
 	record Suggestion(@NotBlank(message = "is required") @Size(max = 80, message = "must be at most 80 characters") String name) {
 	}
 
