@@ -58,8 +58,8 @@ class CirclesApiController {
 	record Text(@Nullable String body) {
 	}
 
-	@Schema(description = "YES, MAYBE or NO")
-	@Schema(name = "RsvpAnswer") // mentorships has an Answer too: one schema name each
+	// named apart: mentorships has an Answer too, and two records of one name would share one schema
+	@Schema(name = "RsvpAnswer", description = "YES, MAYBE or NO")
 	record Answer(@Nullable Rsvp answer) {
 	}
 

@@ -42,7 +42,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.util.UriUtils;
 
@@ -260,7 +260,7 @@ class ApiFuzzTest {
 	}
 
 	/** A request and how to tell it in a report. */
-	record Case(MockHttpServletRequestBuilder request, String describe) {
+	record Case(AbstractMockHttpServletRequestBuilder<?> request, String describe) {
 	}
 
 	/** Builds requests for operations from their description; all randomness comes from one seeded {@link Random}. */
@@ -342,7 +342,7 @@ class ApiFuzzTest {
 			}
 			JsonNode body = requestSchema(operation);
 			String describe = role;
-			MockHttpServletRequestBuilder request;
+			AbstractMockHttpServletRequestBuilder<?> request;
 			if (isMultipart(operation)) {
 				request = multipartRequest(operation, pathValues, query, false);
 				describe += " multipart";
@@ -460,7 +460,7 @@ class ApiFuzzTest {
 					bodyText = write(body);
 				}
 			}
-			MockHttpServletRequestBuilder request;
+			AbstractMockHttpServletRequestBuilder<?> request;
 			if (isMultipart(operation)) {
 				request = multipartRequest(operation, pathValues, query, true);
 			}
@@ -551,7 +551,7 @@ class ApiFuzzTest {
 			}
 		}
 
-		private MockHttpServletRequestBuilder multipartRequest(Operation operation, Map<String, String> pathValues,
+		private AbstractMockHttpServletRequestBuilder<?> multipartRequest(Operation operation, Map<String, String> pathValues,
 				MultiValue query, boolean broken) {
 			String csv = broken ? List.of("", "\u0000\u0001", "a,b\n\"unterminated", "employee_id\n" + "x,".repeat(5000),
 					"=cmd|' /C calc'!A0,x@y\n", "\uFEFFemployee_id;email\n1;2").get(random.nextInt(6))
