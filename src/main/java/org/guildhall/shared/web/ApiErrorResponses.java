@@ -84,6 +84,8 @@ class ApiErrorResponses implements GlobalOpenApiCustomizer, GlobalOperationCusto
 		}
 		openApi.getPaths().forEach((path, item) -> {
 			if (!path.startsWith("/api/")) {
+				// an export also served to the browser: only what its controller lists
+				item.readOperationsMap().values().forEach(operation -> describeErrors(operation));
 				return;
 			}
 			item.readOperationsMap().forEach((method, operation) -> {
@@ -105,13 +107,19 @@ class ApiErrorResponses implements GlobalOpenApiCustomizer, GlobalOperationCusto
 						add(operation, "413");
 					}
 				}
-				operation.getResponses().forEach((status, response) -> {
-					if (status.startsWith("4") || status.startsWith("5")) {
-						describe(status, response);
-					}
-				});
+				describeErrors(operation);
 			});
 		});
+	}
+
+	private static void describeErrors(Operation operation) {
+		if (operation.getResponses() != null) {
+			operation.getResponses().forEach((status, response) -> {
+				if (status.startsWith("4") || status.startsWith("5")) {
+					describe(status, response);
+				}
+			});
+		}
 	}
 
 	private static boolean hasPathParameter(PathItem item, Operation operation) {
