@@ -14,6 +14,7 @@ import org.guildhall.people.Skill;
 import org.guildhall.people.SkillCatalog;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.NotFoundException;
+import org.guildhall.shared.web.AlsoAnswers;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,6 +44,7 @@ class SkillsApiController {
 	}
 
 	@GetMapping("/resolve")
+	@AlsoAnswers(404)
 	@Operation(summary = "The skill a name or alias stands for ('JS' gives JavaScript)")
 	Skill resolve(@RequestParam String name) {
 		return skills.resolve(name).orElseThrow(() -> new NotFoundException("No skill is called '" + name + "'"));

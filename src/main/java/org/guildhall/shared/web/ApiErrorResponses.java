@@ -32,7 +32,7 @@ import org.springframework.web.method.HandlerMethod;
  * ({@link MalformedParametersFilter}), and bodies and parameters are validated;</li>
  * <li>401 everywhere: every {@code /api/} path needs a token; 503 everywhere: the database is away
  * ({@link DatabaseOutage}); 406 everywhere: an {@code Accept} header that JSON does not satisfy;</li>
- * <li>404 on operations with a path id (and where a controller says so with {@code @ApiResponse});</li>
+ * <li>404 on operations with a path id, and on writes whose body names something by an {@code ...Id};</li>
  * <li>403 and 409 on writes (role and ownership checks, stale versions and state conflicts live in
  * the module services they call), 403 on reads of something named by a path id (private circles,
  * another pair's mentorship) and on operations behind {@code @PreAuthorize};</li>
@@ -99,6 +99,9 @@ class ApiErrorResponses implements GlobalOpenApiCustomizer, GlobalOperationCusto
 				if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
 					add(operation, "403");
 					add(operation, "409");
+					if (namesSomethingById(openApi, operation)) {
+						add(operation, "404");
+					}
 				}
 				if (operation.getRequestBody() != null) {
 					add(operation, "415");
@@ -120,6 +123,25 @@ class ApiErrorResponses implements GlobalOpenApiCustomizer, GlobalOperationCusto
 				}
 			});
 		}
+	}
+
+	/** A body with an {@code ...Id} property (the mentor asked for, the programme enrolled in) may name nothing. */
+	@SuppressWarnings("rawtypes")
+	private static boolean namesSomethingById(io.swagger.v3.oas.models.OpenAPI openApi, Operation operation) {
+		if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+			return false;
+		}
+		for (MediaType type : operation.getRequestBody().getContent().values()) {
+			Schema schema = type.getSchema();
+			if (schema != null && schema.get$ref() != null && openApi.getComponents().getSchemas() != null) {
+				schema = openApi.getComponents().getSchemas().get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+			}
+			if (schema != null && schema.getProperties() != null
+					&& ((Map<String, Schema>) schema.getProperties()).keySet().stream().anyMatch(name -> name.endsWith("Id"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean hasPathParameter(PathItem item, Operation operation) {

@@ -233,7 +233,7 @@ class ApiFuzzTest {
 		ApiContract.forget(); // the contract check of every MockMvc exchange: taken over here
 		for (String mismatch : ApiContract.check(context, result.getRequest(), response)) {
 			tally.mismatches++;
-			tally.findings.add(new Finding("spec", operation.name(), sent.describe(), status, mismatch));
+			tally.findings.add(new Finding("spec", operation.name(), sent.describe(), status, mismatch.substring(mismatch.indexOf(": [") + 2)));
 		}
 		for (String line : errors.drain()) {
 			tally.errorLogLines++;
@@ -797,8 +797,9 @@ class ApiFuzzTest {
 		tally.findings.forEach(f -> byOperation.computeIfAbsent(f.kind() + " " + f.operation(), k -> new ArrayList<>()).add(f));
 		byOperation.forEach((key, found) -> {
 			Finding first = found.get(0);
+			String detail = first.detail().replace('\n', ' ');
 			out.append(String.format("%n%s (%d): %s -> %d: %s", key, found.size(), first.request(), first.status(),
-					abbreviate(first.detail())));
+					detail.length() > 600 ? detail.substring(0, 600) + "..." : detail));
 		});
 		return out.toString();
 	}
