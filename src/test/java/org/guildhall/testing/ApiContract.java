@@ -87,7 +87,7 @@ public final class ApiContract {
 		try {
 			com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
 			com.fasterxml.jackson.databind.JsonNode root = json.readTree(spec);
-			inline(root, root);
+			inline(root, root, 0);
 			return json.writeValueAsString(root);
 		}
 		catch (IOException e) {
@@ -95,7 +95,8 @@ public final class ApiContract {
 		}
 	}
 
-	private static void inline(com.fasterxml.jackson.databind.JsonNode root, com.fasterxml.jackson.databind.JsonNode node) {
+	private static void inline(com.fasterxml.jackson.databind.JsonNode root, com.fasterxml.jackson.databind.JsonNode node,
+			int copies) {
 		if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
 			List<String> names = new ArrayList<>();
 			object.fieldNames().forEachRemaining(names::add);
@@ -107,14 +108,17 @@ public final class ApiContract {
 					com.fasterxml.jackson.databind.node.ObjectNode copy = root.at(ref.substring(1)).deepCopy();
 					copy.put("nullable", true);
 					object.set(name, copy);
+					if (copies < 8) { // a copy may itself hold "X or null"; schemas that hold themselves stop here
+						inline(root, copy, copies + 1);
+					}
 				}
 				else {
-					inline(root, child);
+					inline(root, child, copies);
 				}
 			}
 		}
 		else if (node != null && node.isArray()) {
-			node.forEach(item -> inline(root, item));
+			node.forEach(item -> inline(root, item, copies));
 		}
 	}
 

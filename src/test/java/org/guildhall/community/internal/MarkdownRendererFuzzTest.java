@@ -35,8 +35,6 @@ class MarkdownRendererFuzzTest {
 			assertThat(ALLOWED).as("element in %s", html).contains(element.normalName());
 			for (Attribute attribute : element.attributes()) {
 				assertThat(attribute.getKey().toLowerCase(Locale.ROOT)).as("attribute in %s", html).doesNotStartWith("on");
-				assertThat(attribute.getValue().toLowerCase(Locale.ROOT).replaceAll("\\s", "")).as("attribute in %s", html)
-					.doesNotContain("javascript:").doesNotContain("vbscript:").doesNotContain("data:");
 				if (attribute.getKey().equalsIgnoreCase("href")) {
 					String href = attribute.getValue().strip().toLowerCase(Locale.ROOT);
 					assertThat(href.matches("^(https?:|mailto:|[^:/?#]*([/?#].*)?$).*")).as("link %s", href).isTrue();
