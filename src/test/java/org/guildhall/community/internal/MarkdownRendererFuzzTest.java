@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
@@ -17,6 +18,7 @@ import org.jsoup.nodes.Element;
  * but http(s), mailto and relative ones; and rendering never throws. The build replays the inputs
  * under {@code MarkdownRendererFuzzTestInputs/}; {@code JAZZER_FUZZ=1} searches for new ones.
  */
+@Tag("jazzer") // in a JVM of its own (see pom.xml)
 class MarkdownRendererFuzzTest {
 
 	private static final Set<String> ALLOWED = Set.of("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",

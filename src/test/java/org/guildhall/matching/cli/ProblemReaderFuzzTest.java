@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import org.guildhall.matching.engine.InvalidProblemException;
 
 /**
@@ -13,6 +14,7 @@ import org.guildhall.matching.engine.InvalidProblemException;
  * with a message (which the command prints with exit code 2): never another exception. The build
  * replays the inputs under {@code ProblemReaderFuzzTestInputs/}; {@code JAZZER_FUZZ=1} searches for new ones.
  */
+@Tag("jazzer") // in a JVM of its own (see pom.xml)
 class ProblemReaderFuzzTest {
 
 	private static final Path FILE = temporaryFile();
