@@ -1,7 +1,6 @@
 package org.guildhall.insights.web;
 
 import java.util.List;
-import java.util.Map;
 
 import org.guildhall.insights.FairnessAudit;
 import org.guildhall.insights.InsightFilter;
@@ -114,8 +113,12 @@ class InsightsApiController {
 	@PostMapping("/rebuild")
 	@AlsoAnswers({403, 404})
 	@Operation(summary = "Rebuild the read model from the owning modules (administrators)")
-	Map<String, Object> rebuild() {
-		return Map.of("tookMillis", insights.rebuild(me()).toMillis());
+	Rebuilt rebuild() {
+		return new Rebuilt(insights.rebuild(me()).toMillis());
+	}
+
+	/** A record, not a map: the API description then says tookMillis is a number. */
+	record Rebuilt(long tookMillis) {
 	}
 
 	/** Figures not computed yet (the first seconds after a start or a rebuild): 503 with a time to come back. */
