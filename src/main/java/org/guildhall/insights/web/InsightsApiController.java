@@ -123,9 +123,14 @@ class InsightsApiController {
 
 	/** Figures not computed yet (the first seconds after a start or a rebuild): 503 with a time to come back. */
 	private static <T> ResponseEntity<T> ready(java.util.Optional<T> figures) {
-		return figures.map(ResponseEntity::ok)
-			.orElseGet(() -> ResponseEntity.status(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE)
-				.header(org.springframework.http.HttpHeaders.RETRY_AFTER, "5").build());
+		// a problem detail like every other error answer (it was an empty body, which the API description does not allow)
+		return ResponseEntity.ok(figures.orElseThrow(() -> {
+			var notYet = new org.springframework.web.ErrorResponseException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE);
+			notYet.getBody().setTitle("Not ready");
+			notYet.getBody().setDetail("The figures are being computed; try again in a few seconds.");
+			notYet.getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER, "5");
+			return notYet;
+		}));
 	}
 
 	private static CurrentUser me() {

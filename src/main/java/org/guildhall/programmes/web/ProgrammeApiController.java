@@ -24,6 +24,7 @@ import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.NotFoundException;
 import org.guildhall.shared.PageRequest;
 import org.guildhall.shared.PageResult;
+import org.guildhall.shared.web.AlsoAnswers;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -137,6 +138,7 @@ class ProgrammeApiController {
 	}
 
 	@GetMapping("/{id}/recommendations")
+	@AlsoAnswers(409)
 	@Operation(summary = "Mentors recommended to the calling mentee (self-select programmes), best fit first, with reasons and free places; ask one with POST /api/v1/mentorships/requests")
 	List<Recommendation> recommendations(@PathVariable long id) {
 		return recommendations.forMentee(id, me());
