@@ -32,7 +32,7 @@ echo "== API fuzz on $DATABASE: seed $SEED, at most $SECONDS_BUDGET s; load: $(u
   -Dguildhall.fuzz.results="$PWD/$OUT" > "$LOG" 2>&1
 status=$?
 # the table the test printed (also in the surefire report)
-sed -n '/^| API fuzz/,/^\[/p' "$LOG" | grep -v '^\[' || true
+sed -n '/^| API fuzz/,/^\[/p' "$LOG" | grep -a -v '^\[' || true
 if [ -s "$OUT" ]; then
   echo "== results: $OUT (full log: $LOG)"
 else

@@ -255,7 +255,10 @@ class ApiFuzzTest {
 		spec.path("paths").fields().forEachRemaining(path -> {
 			if (path.getKey().startsWith("/api/")) {
 				path.getValue().fields().forEachRemaining(method -> {
-					if (Set.of("get", "post", "put", "patch", "delete").contains(method.getKey())) {
+					// applying an HR import deactivates everyone missing from the file, the fuzzer's own accounts
+					// included, and every later request would be a 401: that operation is the import tests' to cover
+					boolean locksUsOut = path.getKey().equals("/api/v1/imports/{id}/apply");
+					if (Set.of("get", "post", "put", "patch", "delete").contains(method.getKey()) && !locksUsOut) {
 						operations.add(new Operation(method.getKey(), path.getKey(), method.getValue()));
 					}
 				});
@@ -338,7 +341,7 @@ class ApiFuzzTest {
 					case "query" -> {
 						if (required || random.nextBoolean()) {
 							Object value = value(schema, name, 0);
-							if (value instanceof List<?> list) {
+							if (value instanceof java.util.Collection<?> list) {
 								list.forEach(item -> query.add(name, String.valueOf(item)));
 							}
 							else if (value != null) {
@@ -661,13 +664,13 @@ class ApiFuzzTest {
 				case "array" -> {
 					int min = schema.path("minItems").asInt(0);
 					int max = Math.min(schema.path("maxItems").asInt(3), min + 3);
-					List<Object> items = new ArrayList<>();
+					java.util.Collection<Object> items = schema.path("uniqueItems").asBoolean(false) ? new LinkedHashSet<>() : new ArrayList<>();
 					if (depth < 4) {
 						for (int i = 0, n = min + random.nextInt(Math.max(1, max - min + 1)); i < n; i++) {
 							items.add(value(schema.path("items"), name, depth + 1));
 						}
 					}
-					return items;
+					return new ArrayList<>(items);
 				}
 				case "object" -> {
 					Map<String, Object> object = new LinkedHashMap<>();
