@@ -15,6 +15,8 @@ public record MyInsights(long personId, String name, @Nullable String department
 		long kudosGiven, int mentorshipsAsMentee, int mentorshipsAsMentor, int goalsSet, int goalsAchieved,
 		@Nullable Double betweenness, List<Suggestion> suggestions) {
 
+	/** Named here: Jackson took {@code isolated()} for a getter of "olated" and sent {@code "olated": true}. */
+	@com.fasterxml.jackson.annotation.JsonProperty("isolated")
 	public boolean isolated() {
 		return links == 0;
 	}

@@ -55,6 +55,7 @@ public record ProgrammeDashboard(InsightFilter filter, String scope, List<Progra
 			Count fromMentors) {
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "EarlyEndingReason") // mentorships has a Reason too: one schema name each
 	public record Reason(String category, Count pairs) {
 	}
 

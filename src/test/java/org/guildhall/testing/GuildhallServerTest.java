@@ -18,8 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestProfiles.class)
-@ExtendWith(PostgresAvailability.class)
+@ExtendWith({PostgresAvailability.class, ApiContractExtension.class})
 @Tag("database")
-@org.springframework.context.annotation.Import(CleanPostgresOnce.class)
+@org.springframework.context.annotation.Import({CleanPostgresOnce.class, ApiContractConfiguration.class})
 public @interface GuildhallServerTest {
 }

@@ -11,6 +11,7 @@ import org.guildhall.community.ExpertRequest;
 import org.guildhall.community.ExpertRequests;
 import org.guildhall.community.NewFlashOffer;
 import org.guildhall.shared.CurrentUser;
+import org.guildhall.shared.web.AlsoAnswers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -91,6 +92,7 @@ class AskExpertApiController {
 	}
 
 	@GetMapping(value = "/expert-requests/{id}/session.ics", produces = "text/calendar")
+	@AlsoAnswers(409)
 	@Operation(summary = "The agreed flash session as an iCalendar invitation (the expert, the asker or an administrator); 409 until a time is agreed")
 	ResponseEntity<String> calendar(@PathVariable long id) {
 		return CalendarDownload.of(requests.invitation(id, me()), "flash-session-" + id + ".ics");

@@ -58,10 +58,12 @@ class CirclesApiController {
 	record Text(@Nullable String body) {
 	}
 
-	@Schema(description = "YES, MAYBE or NO")
+	// named apart: mentorships has an Answer too, and two records of one name would share one schema
+	@Schema(name = "RsvpAnswer", description = "YES, MAYBE or NO")
 	record Answer(@Nullable Rsvp answer) {
 	}
 
+	@Schema(name = "CircleStanding") // reputation has a Standing too: one schema name each
 	record Standing(long circleId, Membership membership) {
 	}
 

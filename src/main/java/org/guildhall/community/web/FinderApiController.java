@@ -47,7 +47,12 @@ class FinderApiController {
 	@Operation(summary = "Keyword (BM25) and semantic search over people, questions, answers and articles, fused by rank; each hit says why; type may be repeated to narrow it")
 	SearchResults search(@RequestParam(required = false) String q, @RequestParam(required = false) Set<SearchHit.Type> type,
 			@RequestParam(defaultValue = "20") int limit) {
-		return search.search(q, type == null ? EnumSet.noneOf(SearchHit.Type.class) : type, limit);
+		// "?type=" or "?type=%20" binds as a null element: it narrows nothing (it was a NullPointerException, 500)
+		EnumSet<SearchHit.Type> types = EnumSet.noneOf(SearchHit.Type.class);
+		if (type != null) {
+			type.stream().filter(java.util.Objects::nonNull).forEach(types::add);
+		}
+		return search.search(q, types, limit);
 	}
 
 	@GetMapping("/search/index")

@@ -12,6 +12,7 @@ import org.guildhall.insights.internal.Exports;
 import org.guildhall.insights.internal.PdfReport;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.NotFoundException;
+import org.guildhall.shared.web.AlsoAnswers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -29,6 +33,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @RestController
 @Tag(name = "Insights")
+@AlsoAnswers({403, 404})
 class InsightsExportController {
 
 	private final Insights insights;
@@ -38,6 +43,7 @@ class InsightsExportController {
 	}
 
 	@GetMapping({"/insights/export/dashboard.csv", "/api/v1/insights/export/dashboard.csv"})
+	@ApiResponse(responseCode = "200", description = "A CSV file", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	@Operation(summary = "The programme dashboard as CSV (same filters as the dashboard)")
 	void dashboard(@RequestParam(required = false) @Nullable Long programme, @RequestParam(required = false) @Nullable String cohort,
 			@RequestParam(required = false) @Nullable String department, @RequestParam(required = false) @Nullable String location,
@@ -47,6 +53,7 @@ class InsightsExportController {
 	}
 
 	@GetMapping({"/insights/export/outcomes.csv", "/api/v1/insights/export/outcomes.csv"})
+	@ApiResponse(responseCode = "200", description = "A CSV file", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	@Operation(summary = "Outcomes against comparable colleagues as CSV")
 	void outcomes(@RequestParam(required = false) @Nullable Long programme, HttpServletResponse response) throws IOException {
 		var outcomes = insights.outcomes(programme, me()).orElseThrow(Notyet::new);
@@ -54,6 +61,7 @@ class InsightsExportController {
 	}
 
 	@GetMapping({"/insights/export/network.csv", "/api/v1/insights/export/network.csv"})
+	@ApiResponse(responseCode = "200", description = "A CSV file", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	@Operation(summary = "The learning network's figures as CSV")
 	void network(HttpServletResponse response) throws IOException {
 		var network = insights.network(me()).orElseThrow(Notyet::new);
@@ -61,6 +69,7 @@ class InsightsExportController {
 	}
 
 	@GetMapping({"/insights/export/skills.csv", "/api/v1/insights/export/skills.csv"})
+	@ApiResponse(responseCode = "200", description = "A CSV file", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	@Operation(summary = "Skills at risk and in short supply as CSV")
 	void skills(@RequestParam(required = false) @Nullable Integer below, HttpServletResponse response) throws IOException {
 		var skills = insights.skills(below, me()).orElseThrow(Notyet::new);
@@ -68,6 +77,7 @@ class InsightsExportController {
 	}
 
 	@GetMapping({"/insights/export/fairness.csv", "/api/v1/insights/export/fairness.csv"})
+	@ApiResponse(responseCode = "200", description = "A CSV file", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	@Operation(summary = "The fairness audit of a programme's matching as CSV (groups only, never a person)")
 	void fairness(@RequestParam long programme, HttpServletResponse response) throws IOException {
 		var audit = insights.fairness(programme, me());
@@ -75,6 +85,7 @@ class InsightsExportController {
 	}
 
 	@GetMapping({"/insights/export/report.pdf", "/api/v1/insights/export/report.pdf"})
+	@ApiResponse(responseCode = "200", description = "A PDF file", content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
 	@Operation(summary = "The insights report as PDF: dashboard, outcomes, network and skills with their charts")
 	void report(@RequestParam(required = false) @Nullable Long programme, HttpServletResponse response) throws IOException {
 		CurrentUser me = me();

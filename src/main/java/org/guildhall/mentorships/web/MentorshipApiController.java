@@ -28,6 +28,7 @@ import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.PageRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -79,6 +81,7 @@ class MentorshipApiController {
 	}
 
 	@PostMapping("/requests")
+	@ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity answers; the API description takes it from here
 	@Operation(summary = "Ask a mentor (self-select): reserves the mentor's place at once; 409 when no place is free")
 	ResponseEntity<Mentorship> request(@Valid @RequestBody MentorRequest body) {
 		Mentorship created = mentorships.request(body.programmeId(), body.mentorId(), me(), body.message());
@@ -92,6 +95,7 @@ class MentorshipApiController {
 	}
 
 	@GetMapping("/{id}/health")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "The mentorship has not started: no health score yet")
 	@Operation(summary = "The health score (0–100) with its parts explained; empty until the mentorship starts")
 	ResponseEntity<Health> health(@PathVariable long id) {
 		Health health = mentorships.health(id, me());
@@ -159,6 +163,7 @@ class MentorshipApiController {
 	}
 
 	@PostMapping("/{id}/goals")
+	@ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity answers; the API description takes it from here
 	@Operation(summary = "Add a goal (the mentee)")
 	ResponseEntity<Goal> addGoal(@PathVariable long id, @RequestBody GoalBody body) {
 		return ResponseEntity.status(201).body(goals.add(id, me(), body.title(), body.description()));
@@ -177,6 +182,7 @@ class MentorshipApiController {
 	}
 
 	@PostMapping("/{id}/goals/{goalId}/milestones")
+	@ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity answers; the API description takes it from here
 	@Operation(summary = "Add a milestone to a goal (the mentee)")
 	ResponseEntity<Goal> addMilestone(@PathVariable long id, @PathVariable long goalId, @RequestBody MilestoneBody body) {
 		return ResponseEntity.status(201).body(goals.addMilestone(id, goalId, me(), body.title(), body.dueOn()));
@@ -197,6 +203,7 @@ class MentorshipApiController {
 	}
 
 	@PostMapping("/{id}/meetings")
+	@ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity answers; the API description takes it from here
 	@Operation(summary = "Schedule a meeting; the other person (or, with forGroup, every mentee of the group) gets a calendar invitation")
 	ResponseEntity<Meeting> schedule(@PathVariable long id, @RequestBody MeetingBody body) {
 		Meetings.Schedule schedule = new Meetings.Schedule(body.startsAt(), body.minutes(), body.place());
@@ -266,6 +273,7 @@ class MentorshipApiController {
 	}
 
 	@PostMapping("/{id}/meetings/{meetingId}/check-in")
+	@ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity answers; the API description takes it from here
 	@Operation(summary = "Answer the check-in after a meeting: rating 1–5 and an optional comment; once only")
 	ResponseEntity<Feedback> answerCheckIn(@PathVariable long id, @PathVariable long meetingId, @RequestBody Rating body) {
 		return ResponseEntity.status(201).body(checkIns.checkIn(id, meetingId, me(), body.rating(), body.comment()));
@@ -278,6 +286,7 @@ class MentorshipApiController {
 	}
 
 	@PostMapping("/{id}/surveys/{kind}")
+	@ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity answers; the API description takes it from here
 	@Operation(summary = "Answer the MIDPOINT or FINAL survey: rating 1–5 and an optional comment; once only")
 	ResponseEntity<Feedback> answerSurvey(@PathVariable long id, @PathVariable SurveyKind kind, @RequestBody Rating body) {
 		return ResponseEntity.status(201).body(checkIns.survey(id, kind, me(), body.rating(), body.comment()));

@@ -17,6 +17,7 @@ import org.guildhall.shared.InvalidInputException;
 import org.guildhall.shared.PageRequest;
 import org.guildhall.shared.PageResult;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -48,6 +50,7 @@ class ImportApiController {
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.ACCEPTED) // what the ResponseEntity answers; the API description takes it from here
 	@Operation(summary = "Upload a CSV file (part 'file'); the preview is prepared in the background. Poll the Location.")
 	ResponseEntity<HrImportStatus> upload(@RequestParam(required = false) MultipartFile file) throws IOException {
 		if (file == null || file.isEmpty()) {
@@ -72,6 +75,7 @@ class ImportApiController {
 	}
 
 	@PostMapping("/{id}/apply")
+	@ResponseStatus(HttpStatus.ACCEPTED) // what the ResponseEntity answers; the API description takes it from here
 	@Operation(summary = "Apply a clean preview, all or nothing, in the background",
 			description = "An import whose apply failed (nothing was changed, e.g. its node stopped) can be applied again; "
 					+ "it is checked again against the people as they are then. "
@@ -93,6 +97,7 @@ class ImportApiController {
 	}
 
 	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT) // what the ResponseEntity answers; the API description takes it from here
 	@Operation(summary = "Discard a preview, or a failed import, that will not be applied")
 	ResponseEntity<Void> discard(@PathVariable long id) {
 		imports.discard(id);

@@ -3,6 +3,7 @@ package org.guildhall.people.web;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,6 +14,7 @@ import org.guildhall.people.Skill;
 import org.guildhall.people.SkillCatalog;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.NotFoundException;
+import org.guildhall.shared.web.AlsoAnswers;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,6 +44,7 @@ class SkillsApiController {
 	}
 
 	@GetMapping("/resolve")
+	@AlsoAnswers(404)
 	@Operation(summary = "The skill a name or alias stands for ('JS' gives JavaScript)")
 	Skill resolve(@RequestParam String name) {
 		return skills.resolve(name).orElseThrow(() -> new NotFoundException("No skill is called '" + name + "'"));
@@ -52,6 +55,7 @@ class SkillsApiController {
 		return skills.find(id).orElseThrow(() -> new NotFoundException("No skill with id " + id));
 	}
 
+	@Schema(name = "SkillSuggestion") // insights has a Suggestion too: one schema name each
 	record Suggestion(@NotBlank(message = "is required") @Size(max = 80, message = "must be at most 80 characters") String name) {
 	}
 

@@ -24,6 +24,8 @@ import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.NotFoundException;
 import org.guildhall.shared.PageRequest;
 import org.guildhall.shared.PageResult;
+import org.guildhall.shared.web.AlsoAnswers;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -58,6 +61,7 @@ class ProgrammeApiController {
 	}
 
 	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity answers; the API description takes it from here
 	@Operation(summary = "Create a programme (programme managers and administrators); it starts as a draft")
 	ResponseEntity<Programme> create(@Valid @RequestBody ProgrammeSettings settings) {
 		Programme programme = programmes.create(settings, me());
@@ -85,12 +89,14 @@ class ProgrammeApiController {
 	}
 
 	@PostMapping("/{id}/enrolments")
+	@ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity answers; the API description takes it from here
 	@Operation(summary = "Enrol the caller as mentor, mentee or both")
 	ResponseEntity<Enrolment> enrol(@PathVariable long id, @Valid @RequestBody EnrolmentRequest request) {
 		return ResponseEntity.status(201).body(programmes.enrol(id, request, me()));
 	}
 
 	@DeleteMapping("/{id}/enrolments/mine")
+	@ResponseStatus(HttpStatus.NO_CONTENT) // what the ResponseEntity answers; the API description takes it from here
 	@Operation(summary = "Withdraw the caller's enrolment before the programme starts")
 	ResponseEntity<Void> withdraw(@PathVariable long id) {
 		programmes.withdraw(id, me());
@@ -104,6 +110,7 @@ class ProgrammeApiController {
 	}
 
 	@PostMapping("/{id}/runs")
+	@ResponseStatus(HttpStatus.ACCEPTED) // what the ResponseEntity answers; the API description takes it from here
 	@Operation(summary = "Start a bulk matching run in the background; poll the latest run")
 	ResponseEntity<MatchingRun> run(@PathVariable long id) {
 		return ResponseEntity.accepted().location(URI.create("/api/v1/programmes/" + id + "/runs/latest"))
@@ -131,6 +138,7 @@ class ProgrammeApiController {
 	}
 
 	@GetMapping("/{id}/recommendations")
+	@AlsoAnswers(409)
 	@Operation(summary = "Mentors recommended to the calling mentee (self-select programmes), best fit first, with reasons and free places; ask one with POST /api/v1/mentorships/requests")
 	List<Recommendation> recommendations(@PathVariable long id) {
 		return recommendations.forMentee(id, me());
@@ -142,6 +150,7 @@ class ProgrammeApiController {
 	}
 
 	@PostMapping("/{id}/rules")
+	@ResponseStatus(HttpStatus.NO_CONTENT) // what the ResponseEntity answers; the API description takes it from here
 	@Operation(summary = "Pin (PIN) or forbid (FORBID) a pair for later runs; pinning a mentee again moves them")
 	ResponseEntity<Void> decide(@PathVariable long id, @Valid @RequestBody RuleRequest rule) {
 		runs.decide(id, rule.menteeId(), rule.mentorId(), rule.kind(), me());
@@ -149,6 +158,7 @@ class ProgrammeApiController {
 	}
 
 	@DeleteMapping("/{id}/rules/{menteeId}/{mentorId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT) // what the ResponseEntity answers; the API description takes it from here
 	ResponseEntity<Void> forget(@PathVariable long id, @PathVariable long menteeId, @PathVariable long mentorId) {
 		runs.forget(id, menteeId, mentorId, me());
 		return ResponseEntity.noContent().build();
