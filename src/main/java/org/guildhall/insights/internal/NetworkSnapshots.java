@@ -168,6 +168,12 @@ class NetworkSnapshots {
 		else {
 			// the counts first: a change never waits for bridging and clusters (seconds at a million links), which are
 			// analysed in the background when due and taken up by the first round after they are ready
+			Result shown = last;
+			if (previous != shown && shown != null && !changes.isEmpty()) {
+				// and not for taking one up either, which rewrites most people's rows: the changes go out first as they are
+				store(new Result(NetworkAnalysis.refresh(graph, shown.figures(), options), in.departments, in.names,
+						shown.structureAt()), head, now, saver);
+			}
 			NetworkFigures counted = NetworkAnalysis.refresh(graph, previous.figures(), options);
 			store(new Result(counted, in.departments, in.names, previous.structureAt()), head, now, saver);
 			if (structuring == null && !previous.structureAt().plus(structureEvery).isAfter(now)) {
