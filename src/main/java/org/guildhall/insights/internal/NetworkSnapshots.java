@@ -205,11 +205,6 @@ class NetworkSnapshots {
 		}
 	}
 
-	/** Whether bridging and clusters are being analysed in the background (tests). */
-	synchronized boolean analysing() {
-		return structuring != null && !structuring.isDone();
-	}
-
 	/** Writes the figures and their per-person rows, and prunes the change log up to {@code head}. */
 	private void store(Result result, long head, Instant now, Saver saver) {
 		NetworkFigures before = written;
