@@ -234,30 +234,18 @@ class ReadModelFeed {
 		}
 	}
 
-	// the refreshes, shared with the rebuild
+	// everyone at once (an HR import, a merged skill)
 
 	void refreshAllPeople() {
 		// everyone is copied again: one delete, then inserts, is far cheaper than a delete per person
 		model.clearPeople();
-		java.util.List<org.guildhall.people.PersonFact> batch = new java.util.ArrayList<>();
-		people.forEachPerson(p -> {
-			batch.add(p);
-			if (batch.size() == 5_000) {
-				model.addPeople(batch);
-				batch.clear();
-			}
-		});
-		model.addPeople(batch);
+		Batches<org.guildhall.people.PersonFact> everyone = new Batches<>(model::addPeople);
+		people.forEachPerson(everyone);
+		everyone.flush();
 		model.clearSkills();
-		java.util.List<org.guildhall.people.SkillHolding> skills = new java.util.ArrayList<>();
-		people.forEachSkill(s -> {
-			skills.add(s);
-			if (skills.size() == 5_000) {
-				model.addSkills(skills);
-				skills.clear();
-			}
-		});
-		model.addSkills(skills);
+		Batches<org.guildhall.people.SkillHolding> holdings = new Batches<>(model::addSkills);
+		people.forEachSkill(holdings);
+		holdings.flush();
 		catchUpHistory();
 		model.markStale();
 	}
