@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.servlet.http.Cookie;
+
 import org.awaitility.Awaitility;
 import org.guildhall.identity.IdentityManagement;
 import org.guildhall.mentorships.CheckIns;
@@ -26,6 +28,9 @@ import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
 import org.guildhall.shared.NotFoundException;
 import org.guildhall.testing.GuildhallTest;
+import org.guildhall.testing.Pages;
+import org.guildhall.testing.TestOrganisation;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -234,6 +239,27 @@ class ProgrammeDashboardTest {
 		assertThat(f.breakdowns().get(2).groups()).singleElement()
 			.satisfies(g -> assertThat(g.mentees().value()).as("every mentee is on level 2").isEqualTo(15));
 		assertThatThrownBy(() -> insights.fairness(w.programmeId(), w.otherPm())).isInstanceOf(NotFoundException.class);
+	}
+
+	@Test
+	void thePageShowsTheFiguresAndSharesThemWithoutTheViewersOwnParts() throws Exception {
+		settled(InsightFilter.of(w.programmeId(), null, null, null, null));
+		Pages pages = new Pages(mvc);
+		Cookie admin = pages.signIn(new TestOrganisation.Member(w.admin().email(), w.admin().personId(), w.admin().accountId()));
+		Cookie manager = pages.signIn(new TestOrganisation.Member(w.pm().email(), w.pm().personId(), w.pm().accountId()));
+		String path = "/insights?programme=" + w.programmeId();
+		// a dashboard counted before the world settled may still be served once: wait for the settled one
+		Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+			.until(() -> pages.get(path, admin).select("#funnel-table").text().contains("Matched 7"));
+		Document asAdmin = pages.get(path, admin);
+		Document asManager = pages.get(path, manager);
+		assertThat(asAdmin.select("#kpi-enrolled").text()).isEqualTo("15");
+		assertThat(asAdmin.select("#funnel-table").text()).contains("Enrolled 15", "Matched 7", "Started 7", "Completed 1", "Ended early 1");
+		assertThat(asAdmin.select("#trend-table tbody tr")).hasSize(26);
+		// both see the same counted figures, each with their own page around them
+		assertThat(asManager.select(".kpis, section.card").outerHtml()).isEqualTo(asAdmin.select(".kpis, section.card").outerHtml());
+		assertThat(asAdmin.select("form[action$=/insights/rebuild]")).as("the administrator's rebuild form").hasSize(1);
+		assertThat(asManager.select("form[action$=/insights/rebuild]")).as("not shared with the manager").isEmpty();
 	}
 
 	@Test

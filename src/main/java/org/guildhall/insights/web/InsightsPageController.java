@@ -2,6 +2,7 @@ package org.guildhall.insights.web;
 
 import org.guildhall.insights.InsightFilter;
 import org.guildhall.insights.Insights;
+import org.guildhall.insights.ProgrammeDashboard;
 import org.guildhall.shared.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -19,10 +20,12 @@ class InsightsPageController {
 
 	private final Insights insights;
 	private final JsonMapper json;
+	private final DashboardFigures figures;
 
-	InsightsPageController(Insights insights, JsonMapper json) {
+	InsightsPageController(Insights insights, JsonMapper json, DashboardFigures figures) {
 		this.insights = insights;
 		this.json = json;
+		this.figures = figures;
 	}
 
 	@GetMapping("/insights")
@@ -38,7 +41,9 @@ class InsightsPageController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("programmes", insights.programmes(me));
 		model.addAttribute("facets", insights.facets(me));
-		model.addAttribute("d", insights.dashboard(filter, me));
+		ProgrammeDashboard dashboard = insights.dashboard(filter, me);
+		model.addAttribute("d", dashboard);
+		model.addAttribute("figures", figures.html(dashboard));
 		return "insights/dashboard";
 	}
 
