@@ -1,5 +1,6 @@
 package org.guildhall.insights.internal;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,14 +51,27 @@ class CharacteristicsCopy {
 	}
 
 	void add(List<CharacteristicAnswers> people) {
+		List<Object[]> rows = rows(people);
+		if (!rows.isEmpty()) {
+			jdbc.batchUpdate(TABLE.insert(), rows);
+		}
+	}
+
+	/** Brings the whole copy to a set of answers, writing only what differs (a rebuild): see {@link TableSync}. */
+	TableSync sync() {
+		return new TableSync(jdbc, TABLE, Types.BIGINT, Types.VARCHAR, Types.VARCHAR);
+	}
+
+	static List<Object[]> rows(List<CharacteristicAnswers> people) {
 		List<Object[]> rows = new ArrayList<>();
 		for (CharacteristicAnswers person : people) {
 			for (Map.Entry<String, String> answer : person.answers().entrySet()) {
 				rows.add(new Object[] {person.personId(), answer.getKey(), answer.getValue()});
 			}
 		}
-		if (!rows.isEmpty()) {
-			jdbc.batchUpdate("INSERT INTO insight_characteristic (person_id, characteristic_key, answer) VALUES (?, ?, ?)", rows);
-		}
+		return rows;
 	}
+
+	private static final TableSync.Table TABLE = new TableSync.Table("insight_characteristic",
+			List.of("person_id", "characteristic_key"), List.of("answer"));
 }

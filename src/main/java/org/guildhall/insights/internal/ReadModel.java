@@ -46,11 +46,13 @@ public class ReadModel {
 		this.jdbc = jdbc;
 	}
 
-	/** Empties the whole model (rebuild). */
-	public void clear() {
-		for (String table : List.of("insight_person", "insight_person_history", "insight_skill", "insight_programme",
-				"insight_enrolment", "insight_pair", "insight_meeting", "insight_rating", "insight_link",
-				"insight_network_person", "insight_snapshot")) {
+	/**
+	 * Forgets everything computed from the copied facts (network figures, snapshots, versions,
+	 * watermarks) and has the network analysed afresh: the start of a rebuild, which then brings
+	 * the copied tables to the owners' facts with {@link #sync}.
+	 */
+	public void clearComputed() {
+		for (String table : List.of("insight_network_person", "insight_snapshot")) {
 			jdbc.update("DELETE FROM " + table);
 		}
 		jdbc.update("DELETE FROM insight_state WHERE state_key <> ?", LOCK);
@@ -118,23 +120,23 @@ public class ReadModel {
 		changed(true, List.of());
 	}
 
-	/** Adds people not in the model (after {@link #clearPeople()} or {@link #clear()}). */
+	/** Adds people not in the model. */
 	public void addPeople(Collection<PersonFact> people) {
+		insert(PERSON, personRows(people));
+	}
+
+	private static List<Object[]> personRows(Collection<PersonFact> people) {
 		List<Object[]> rows = new ArrayList<>(people.size());
 		for (PersonFact p : people) {
 			rows.add(new Object[] {p.id(), p.fullName(), p.department(), p.location(), p.level(),
 					p.hireDate() == null ? null : Date.valueOf(p.hireDate()),
 					p.leavingDate() == null ? null : Date.valueOf(p.leavingDate()), p.managerId(), p.active()});
 		}
-		batch("""
-				INSERT INTO insight_person (person_id, full_name, department, location, level, hire_date, leaving_date, manager_id,
-				  active)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-				Types.INTEGER, Types.DATE, Types.DATE, Types.BIGINT, Types.BOOLEAN);
+		return rows;
 	}
 
-	public void clearPeople() {
-		jdbc.update("DELETE FROM insight_person");
+	/** Tells the network and every dashboard that people changed (after a {@link #sync} of them). */
+	public void peopleChanged() {
 		networkChanged(NETWORK_PEOPLE);
 		changed(true, List.of());
 	}
@@ -145,19 +147,17 @@ public class ReadModel {
 		addSkills(skills);
 	}
 
-	/** Adds skills (rebuild, after {@link #clear()}). */
+	/** Adds skills not in the model. */
 	public void addSkills(List<SkillHolding> skills) {
+		insert(SKILL, skillRows(skills));
+	}
+
+	private static List<Object[]> skillRows(List<SkillHolding> skills) {
 		List<Object[]> rows = new ArrayList<>(skills.size());
 		for (SkillHolding s : skills) {
 			rows.add(new Object[] {s.personId(), s.skillId(), s.skillName(), s.proficiency(), s.canTeach(), s.wantsToLearn()});
 		}
-		batch("""
-				INSERT INTO insight_skill (person_id, skill_id, skill_name, proficiency, can_teach, wants_to_learn)
-				VALUES (?, ?, ?, ?, ?, ?)""", rows);
-	}
-
-	public void clearSkills() {
-		jdbc.update("DELETE FROM insight_skill");
+		return rows;
 	}
 
 	/** Copies history entries (already past the watermark) and moves the watermark to the last one. */
@@ -168,25 +168,26 @@ public class ReadModel {
 		addHistory(entries);
 	}
 
-	/** Adds history entries not in the model (rebuild, after {@link #clear()}) and moves the watermark. */
+	/** Adds history entries not in the model and moves the watermark. */
 	public void addHistory(List<PersonHistoryEntry> entries) {
-		if (entries.isEmpty()) {
-			return;
-		}
-		List<Object[]> rows = new ArrayList<>(entries.size());
-		long last = 0;
-		for (PersonHistoryEntry e : entries) {
-			rows.add(new Object[] {e.sequence(), e.personId(), Date.valueOf(e.effectiveOn()), e.department(), e.location(),
-					e.level(), e.managerId(), e.active()});
-			last = Math.max(last, e.sequence());
-		}
-		batch("""
-				INSERT INTO insight_person_history (sequence, person_id, effective_on, department, location, level, manager_id, active)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows, Types.BIGINT, Types.BIGINT, Types.DATE, Types.VARCHAR,
-				Types.VARCHAR, Types.INTEGER, Types.BIGINT, Types.BOOLEAN);
+		insert(HISTORY, historyRows(entries));
+		moveWatermark(entries);
+	}
+
+	private void moveWatermark(List<PersonHistoryEntry> entries) {
+		long last = entries.stream().mapToLong(PersonHistoryEntry::sequence).max().orElse(0);
 		if (last > historyWatermark()) {
 			state(HISTORY_WATERMARK, Long.toString(last));
 		}
+	}
+
+	private static List<Object[]> historyRows(List<PersonHistoryEntry> entries) {
+		List<Object[]> rows = new ArrayList<>(entries.size());
+		for (PersonHistoryEntry e : entries) {
+			rows.add(new Object[] {e.sequence(), e.personId(), Date.valueOf(e.effectiveOn()), e.department(), e.location(),
+					e.level(), e.managerId(), e.active()});
+		}
+		return rows;
 	}
 
 	public long historyWatermark() {
@@ -197,11 +198,13 @@ public class ReadModel {
 
 	public void programme(ProgrammeFact p) {
 		jdbc.update("DELETE FROM insight_programme WHERE programme_id = ?", p.id());
-		jdbc.update("""
-				INSERT INTO insight_programme (programme_id, name, format, status, duration_weeks, owner_account_id, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""", p.id(), p.name(), p.format().name(), p.status().name(), p.durationWeeks(),
-				p.ownerAccountId(), Timestamp.from(p.createdAt()));
+		insert(PROGRAMME, programmeRows(List.of(p)));
 		changed(false, List.of(p.id()));
+	}
+
+	private static List<Object[]> programmeRows(List<ProgrammeFact> programmes) {
+		return programmes.stream().map(p -> new Object[] {p.id(), p.name(), p.format().name(), p.status().name(), p.durationWeeks(),
+				p.ownerAccountId(), Timestamp.from(p.createdAt())}).toList();
 	}
 
 	/** Replaces these enrolments. */
@@ -213,13 +216,17 @@ public class ReadModel {
 		changed(false, enrolments.stream().map(EnrolmentFact::programmeId).toList());
 	}
 
-	/** Adds enrolments not in the model (rebuild, after {@link #clear()}). */
+	/** Adds enrolments not in the model. */
 	public void addEnrolments(Collection<EnrolmentFact> enrolments) {
+		insert(ENROLMENT, enrolmentRows(enrolments));
+	}
+
+	private static List<Object[]> enrolmentRows(Collection<EnrolmentFact> enrolments) {
 		List<Object[]> rows = new ArrayList<>(enrolments.size());
 		for (EnrolmentFact e : enrolments) {
 			rows.add(new Object[] {e.programmeId(), e.personId(), e.role().name(), e.status().name(), Timestamp.from(e.enrolledAt())});
 		}
-		batch("INSERT INTO insight_enrolment (programme_id, person_id, role, status, enrolled_at) VALUES (?, ?, ?, ?, ?)", rows);
+		return rows;
 	}
 
 	// mentorships --------------------------------------------------------------------------------
@@ -236,33 +243,33 @@ public class ReadModel {
 		changed(false, facts.stream().map(MentorshipFact::programmeId).toList());
 	}
 
-	/** Adds mentorships not in the model (rebuild, after {@link #clear()}). */
+	/** Adds mentorships not in the model. */
 	public void addPairs(Collection<MentorshipFact> facts) {
-		List<Object[]> pairs = new ArrayList<>(facts.size());
-		List<Object[]> meetings = new ArrayList<>();
-		List<Object[]> ratings = new ArrayList<>();
+		PairRows rows = pairRows(facts);
+		insert(PAIR, rows.pairs());
+		insert(MEETING, rows.meetings());
+		insert(RATING, rows.ratings());
+	}
+
+	private record PairRows(List<Object[]> pairs, List<Object[]> meetings, List<Object[]> ratings) {
+	}
+
+	private static PairRows pairRows(Collection<MentorshipFact> facts) {
+		PairRows rows = new PairRows(new ArrayList<>(facts.size()), new ArrayList<>(), new ArrayList<>());
 		for (MentorshipFact m : facts) {
-			pairs.add(new Object[] {m.id(), m.programmeId(), m.runId(), m.mentorId(), m.menteeId(), m.status().name(),
+			rows.pairs().add(new Object[] {m.id(), m.programmeId(), m.runId(), m.mentorId(), m.menteeId(), m.status().name(),
 					m.requested(), ts(m.createdAt()), ts(m.startedAt()), ts(m.endedAt()),
 					m.status().name().equals("ENDED_EARLY") ? EndReasons.category(m.closeReason()) : null, m.cadenceDays(),
 					m.plannedWeeks(), m.matchScore(), m.goals(), m.goalsAchieved()});
 			for (int i = 0; i < m.meetings().size(); i++) {
-				meetings.add(new Object[] {m.id(), i, ts(m.meetings().get(i))});
+				rows.meetings().add(new Object[] {m.id(), i, ts(m.meetings().get(i))});
 			}
 			for (int i = 0; i < m.ratings().size(); i++) {
 				MentorshipFact.Rating r = m.ratings().get(i);
-				ratings.add(new Object[] {m.id(), i, r.kind().name(), r.byMentor(), r.rating()});
+				rows.ratings().add(new Object[] {m.id(), i, r.kind().name(), r.byMentor(), r.rating()});
 			}
 		}
-		batch("""
-				INSERT INTO insight_pair (mentorship_id, programme_id, run_id, mentor_id, mentee_id, status, requested, created_at,
-				  started_at, ended_at, end_category, cadence_days, planned_weeks, match_score, goals, goals_achieved)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", pairs, Types.BIGINT, Types.BIGINT, Types.BIGINT,
-				Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BOOLEAN, Types.TIMESTAMP,
-				Types.TIMESTAMP, Types.TIMESTAMP, Types.VARCHAR, Types.INTEGER, Types.INTEGER,
-				Types.DOUBLE, Types.INTEGER, Types.INTEGER);
-		batch("INSERT INTO insight_meeting (mentorship_id, position, starts_at) VALUES (?, ?, ?)", meetings);
-		batch("INSERT INTO insight_rating (mentorship_id, position, kind, by_mentor, rating) VALUES (?, ?, ?, ?, ?)", ratings);
+		return rows;
 	}
 
 	public void forgetPair(long mentorshipId) {
@@ -282,16 +289,20 @@ public class ReadModel {
 		networkChanged(source);
 	}
 
-	/** Adds links (rebuild, after {@link #clear()}); a source's duplicate pair is kept once. */
+	/** Adds links not in the model; a source's duplicate pair is kept once. */
 	public void addLinks(List<LearningLink> links) {
+		insert(LINK, linkRows(links));
+	}
+
+	private static List<Object[]> linkRows(List<LearningLink> links) {
 		List<Object[]> rows = new ArrayList<>(links.size());
 		java.util.Set<String> seen = new java.util.HashSet<>();
 		for (LearningLink l : links) {
 			if (seen.add(l.source() + '/' + l.learnerId() + '/' + l.teacherId())) {
-				rows.add(new Object[] {l.source(), l.kind().name(), l.learnerId(), l.teacherId(), ts(l.at())});
+				rows.add(new Object[] {l.source(), l.learnerId(), l.teacherId(), l.kind().name(), ts(l.at())});
 			}
 		}
-		batch("INSERT INTO insight_link (source, kind, learner_id, teacher_id, linked_at) VALUES (?, ?, ?, ?, ?)", rows);
+		return rows;
 	}
 
 	// state --------------------------------------------------------------------------------------
@@ -324,6 +335,120 @@ public class ReadModel {
 			else {
 				jdbc.batchUpdate(sql, slice);
 			}
+		}
+	}
+
+	private void insert(Typed table, List<Object[]> rows) {
+		batch(table.table().insert(), rows, table.types());
+	}
+
+	// whole tables -------------------------------------------------------------------------------
+
+	/** A table of the model with the SQL types of its columns (keys first), as rows of it list them. */
+	record Typed(TableSync.Table table, int... types) {
+	}
+
+	static final Typed PERSON = new Typed(new TableSync.Table("insight_person", List.of("person_id"),
+			List.of("full_name", "department", "location", "level", "hire_date", "leaving_date", "manager_id", "active")),
+			Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.DATE, Types.DATE, Types.BIGINT,
+			Types.BOOLEAN);
+	static final Typed SKILL = new Typed(new TableSync.Table("insight_skill", List.of("person_id", "skill_id"),
+			List.of("skill_name", "proficiency", "can_teach", "wants_to_learn")),
+			Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.INTEGER, Types.BOOLEAN, Types.BOOLEAN);
+	static final Typed HISTORY = new Typed(new TableSync.Table("insight_person_history", List.of("sequence"),
+			List.of("person_id", "effective_on", "department", "location", "level", "manager_id", "active")),
+			Types.BIGINT, Types.BIGINT, Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.BIGINT, Types.BOOLEAN);
+	static final Typed PROGRAMME = new Typed(new TableSync.Table("insight_programme", List.of("programme_id"),
+			List.of("name", "format", "status", "duration_weeks", "owner_account_id", "created_at")),
+			Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.BIGINT, Types.TIMESTAMP);
+	static final Typed ENROLMENT = new Typed(new TableSync.Table("insight_enrolment", List.of("programme_id", "person_id"),
+			List.of("role", "status", "enrolled_at")),
+			Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP);
+	static final Typed PAIR = new Typed(new TableSync.Table("insight_pair", List.of("mentorship_id"),
+			List.of("programme_id", "run_id", "mentor_id", "mentee_id", "status", "requested", "created_at", "started_at", "ended_at",
+					"end_category", "cadence_days", "planned_weeks", "match_score", "goals", "goals_achieved")),
+			Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BOOLEAN, Types.TIMESTAMP,
+			Types.TIMESTAMP, Types.TIMESTAMP, Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.DOUBLE, Types.INTEGER,
+			Types.INTEGER);
+	static final Typed MEETING = new Typed(new TableSync.Table("insight_meeting", List.of("mentorship_id", "position"),
+			List.of("starts_at")), Types.BIGINT, Types.INTEGER, Types.TIMESTAMP);
+	static final Typed RATING = new Typed(new TableSync.Table("insight_rating", List.of("mentorship_id", "position"),
+			List.of("kind", "by_mentor", "rating")), Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.BOOLEAN, Types.INTEGER);
+	static final Typed LINK = new Typed(new TableSync.Table("insight_link", List.of("source", "learner_id", "teacher_id"),
+			List.of("kind", "linked_at")), Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.TIMESTAMP);
+
+	/**
+	 * Starts bringing whole tables to the owners' facts (a rebuild, or everyone's people side after
+	 * an import), writing only the rows that differ; see {@link TableSync}. Callers hold {@link #lock()}.
+	 */
+	public Sync sync(Typed... tables) {
+		return new Sync(tables);
+	}
+
+	/** Every table copied from the owners (the rebuild brings them all). */
+	static final Typed[] COPIED = {PERSON, SKILL, HISTORY, PROGRAMME, ENROLMENT, PAIR, MEETING, RATING, LINK};
+
+	/** The tables being brought to the owners' facts; {@link #finish()} deletes what nobody wanted. */
+	public final class Sync {
+
+		private final java.util.Map<Typed, TableSync> tables = new java.util.LinkedHashMap<>();
+
+		private Sync(Typed... tables) {
+			for (Typed table : tables) {
+				this.tables.put(table, new TableSync(jdbc, table.table(), table.types()));
+			}
+		}
+
+		private TableSync table(Typed typed) {
+			TableSync table = tables.get(typed);
+			if (table == null) {
+				throw new IllegalStateException(typed.table().name() + " is not being brought to the owners' facts");
+			}
+			return table;
+		}
+
+		public void people(Collection<PersonFact> people) {
+			table(PERSON).want(personRows(people));
+		}
+
+		public void skills(List<SkillHolding> skills) {
+			table(SKILL).want(skillRows(skills));
+		}
+
+		public void history(List<PersonHistoryEntry> entries) {
+			table(HISTORY).want(historyRows(entries));
+			moveWatermark(entries);
+		}
+
+		public void programmes(List<ProgrammeFact> programmes) {
+			table(PROGRAMME).want(programmeRows(programmes));
+		}
+
+		public void enrolments(Collection<EnrolmentFact> enrolments) {
+			table(ENROLMENT).want(enrolmentRows(enrolments));
+		}
+
+		public void pairs(Collection<MentorshipFact> facts) {
+			PairRows rows = pairRows(facts);
+			table(PAIR).want(rows.pairs());
+			table(MEETING).want(rows.meetings());
+			table(RATING).want(rows.ratings());
+		}
+
+		public void links(List<LearningLink> links) {
+			table(LINK).want(linkRows(links));
+		}
+
+		/** Deletes the rows nobody wanted in every table of this sync (all of them, if none was wanted); returns what changed. */
+		public String finish() {
+			List<String> lines = new ArrayList<>();
+			tables.values().forEach(t -> lines.add(t.finish()));
+			return String.join("; ", lines);
+		}
+
+		/** Whether any row was written or deleted so far. */
+		boolean changedAny() {
+			return tables.values().stream().anyMatch(t -> t.changes() > 0);
 		}
 	}
 }

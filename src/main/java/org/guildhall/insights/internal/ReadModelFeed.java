@@ -46,6 +46,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ReadModelFeed {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReadModelFeed.class);
+
 	static final int HISTORY_PAGE = 20_000;
 
 	private final ReadModel model;
@@ -237,15 +239,20 @@ class ReadModelFeed {
 	// everyone at once (an HR import, a merged skill)
 
 	void refreshAllPeople() {
-		// everyone is copied again: one delete, then inserts, is far cheaper than a delete per person
-		model.clearPeople();
-		Batches<org.guildhall.people.PersonFact> everyone = new Batches<>(model::addPeople);
+		// everyone is compared with the copy and only who changed is written: an import changes a few
+		// people of many, and rewriting them all held the feed's lock for minutes on H2
+		ReadModel.Sync sync = model.sync(ReadModel.PERSON, ReadModel.SKILL);
+		Batches<org.guildhall.people.PersonFact> everyone = new Batches<>(sync::people);
 		people.forEachPerson(everyone);
 		everyone.flush();
-		model.clearSkills();
-		Batches<org.guildhall.people.SkillHolding> holdings = new Batches<>(model::addSkills);
+		Batches<org.guildhall.people.SkillHolding> holdings = new Batches<>(sync::skills);
 		people.forEachSkill(holdings);
 		holdings.flush();
+		String changes = sync.finish();
+		if (sync.changedAny()) {
+			model.peopleChanged();
+		}
+		log.debug("People copied again: {}", changes);
 		catchUpHistory();
 		model.markStale();
 	}

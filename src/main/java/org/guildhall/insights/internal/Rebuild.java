@@ -23,10 +23,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Builds the read model from scratch from the owning modules' public APIs: on the first start
- * (after the demo organisation is seeded, hence the late order) and when an administrator asks.
- * Runs in one transaction holding the feed's lock, so readers see the old model or the new one,
- * and no event is applied half-way through.
+ * Builds the read model from the owning modules' public APIs: on the first start (after the demo
+ * organisation is seeded, hence the late order) and when an administrator asks. Every copied
+ * table ends up holding exactly the owners' facts, as if emptied and filled again, but only the
+ * rows that differ are written ({@link ReadModel#sync}); what is computed from them (network
+ * figures, snapshots) is forgotten and computed afresh. Runs in one transaction holding the feed's
+ * lock, so readers see the old model or the new one, and no event is applied half-way through.
  */
 @Component
 @Order(100)
@@ -80,37 +82,40 @@ public class Rebuild implements ApplicationRunner {
 	 */
 	public Duration rebuild() {
 		Instant start = clock.instant();
-		transactions.executeWithoutResult(tx -> {
+		String changes = transactions.execute(tx -> {
 			model.lock();
-			model.clear();
-			characteristics.clear();
-			ReadWhileWriting.copy("insights-rebuild-reader", write -> reads.executeWithoutResult(read -> readAll(write)));
+			model.clearComputed();
+			ReadModel.Sync sync = model.sync(ReadModel.COPIED);
+			TableSync answers = characteristics.sync();
+			ReadWhileWriting.copy("insights-rebuild-reader", write -> reads.executeWithoutResult(read -> readAll(sync, answers, write)));
+			String written = sync.finish() + "; " + answers.finish();
 			model.built(clock.instant());
 			model.markStale();
+			return written;
 		});
 		Duration took = Duration.between(start, clock.instant());
-		log.info("Insights read model rebuilt from the owning modules in {} ms", took.toMillis());
+		log.info("Insights read model rebuilt from the owning modules in {} ms ({})", took.toMillis(), changes);
 		return took;
 	}
 
 	/** Reads every owner's facts, handing each batch's write over as soon as it is read. */
-	private void readAll(Consumer<Runnable> write) {
-		copy(people::forEachPerson, model::addPeople, write);
-		copy(people::forEachSkill, model::addSkills, write);
+	private void readAll(ReadModel.Sync sync, TableSync answers, Consumer<Runnable> write) {
+		copy(people::forEachPerson, sync::people, write);
+		copy(people::forEachSkill, sync::skills, write);
 		for (long after = 0;;) {
 			List<PersonHistoryEntry> page = history.after(after, ReadModelFeed.HISTORY_PAGE);
-			write.accept(() -> model.addHistory(page));
+			write.accept(() -> sync.history(page));
 			if (page.size() < ReadModelFeed.HISTORY_PAGE) {
 				break;
 			}
 			after = page.get(page.size() - 1).sequence();
 		}
-		characteristics.forEachBatch(batch -> write.accept(() -> characteristics.add(batch)));
+		characteristics.forEachBatch(batch -> write.accept(() -> answers.want(CharacteristicsCopy.rows(batch))));
 		List<ProgrammeFact> all = programmes.programmes();
-		write.accept(() -> all.forEach(model::programme));
-		copy(programmes::forEachEnrolment, model::addEnrolments, write);
-		copy(mentorships::forEach, model::addPairs, write);
-		copy(links::forEach, model::addLinks, write);
+		write.accept(() -> sync.programmes(all));
+		copy(programmes::forEachEnrolment, sync::enrolments, write);
+		copy(mentorships::forEach, sync::pairs, write);
+		copy(links::forEach, sync::links, write);
 	}
 
 	/** Reads one owner's facts in batches and hands each batch's write over. */
