@@ -72,6 +72,7 @@ class PeoplePageController {
 		model.addAttribute("profile", profile);
 		model.addAttribute("mine", me.is(id));
 		model.addAttribute("canEdit", me.is(id) || me.isAdmin());
+		model.addAttribute("erasable", me.isAdmin() && !profile.email().endsWith("@erased.invalid"));
 		return "people/profile";
 	}
 
