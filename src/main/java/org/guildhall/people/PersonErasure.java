@@ -10,6 +10,7 @@ import org.guildhall.shared.ConflictException;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
 import org.guildhall.shared.NotFoundException;
+import org.guildhall.shared.Redaction;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -85,12 +86,10 @@ public class PersonErasure {
 		// the HR import previews and problems name people by employee id, name and e-mail
 		jdbc.sql("DELETE FROM hr_import_change WHERE employee_id = ?").param(traces.employeeId()).update();
 		for (String trace : traces.all()) {
-			String like = "%" + likeEscaped(trace) + "%";
+			String like = "%" + Redaction.likeEscaped(trace) + "%";
 			jdbc.sql("DELETE FROM hr_import_change WHERE summary LIKE ? ESCAPE '\\'").param(like).update();
-			jdbc.sql("UPDATE hr_import_issue SET message = SUBSTRING(REPLACE(message, ?, ?) FROM 1 FOR 500) WHERE message LIKE ? ESCAPE '\\'")
-				.params(trace, "[erased]", like).update();
-			jdbc.sql("UPDATE hr_import SET failure = SUBSTRING(REPLACE(failure, ?, ?) FROM 1 FOR 1000) WHERE failure LIKE ? ESCAPE '\\'")
-				.params(trace, "[erased]", like).update();
+			Redaction.replace(jdbc, Map.of("hr_import_issue", Map.of("message", 500), "hr_import", Map.of("failure", 1000)), trace,
+					"[erased]");
 		}
 		String stand = "erased person " + personId;
 		jdbc.sql("UPDATE hr_import SET requested_by = ? WHERE requested_by = ?").params(stand, email).update();
@@ -125,17 +124,12 @@ public class PersonErasure {
 		}
 		int deleted = 0;
 		for (String trace : traces) {
-			String like = "%" + likeEscaped(trace) + "%";
+			String like = "%" + Redaction.likeEscaped(trace) + "%";
 			for (String table : List.of("event_publication", "event_publication_archive")) {
 				deleted += jdbc.sql("DELETE FROM " + table + " WHERE completion_date IS NOT NULL AND serialized_event LIKE ? ESCAPE '\\'")
 					.param(like).update();
 			}
 		}
 		return deleted;
-	}
-
-	/** A LIKE pattern's special characters escaped with a backslash. */
-	static String likeEscaped(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.guildhall.people.PersonErased;
+import org.guildhall.shared.Redaction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -53,16 +54,12 @@ class ErasedAccounts {
 			jdbc.sql("DELETE FROM spring_session WHERE principal_name = ?").param(email).update();
 			jdbc.sql("DELETE FROM sign_in_device WHERE email = ?").param(email).update();
 			jdbc.sql("DELETE FROM sign_in_throttle WHERE throttle_key LIKE ? ESCAPE '\\'")
-				.param("%" + likeEscaped(email) + "%").update();
+				.param("%" + Redaction.likeEscaped(email) + "%").update();
 			jdbc.sql("UPDATE audit_event SET actor = ? WHERE actor = ?").params(stand, email).update();
 			jdbc.sql("UPDATE second_factor_policy SET changed_by = ? WHERE changed_by = ?").params(stand, email).update();
 		}
 		for (String trace : event.traces().all()) {
-			String like = "%" + likeEscaped(trace) + "%";
-			for (var column : Map.of("actor", 254, "subject", 254, "detail", 1000).entrySet()) {
-				jdbc.sql("UPDATE audit_event SET " + column.getKey() + " = SUBSTRING(REPLACE(" + column.getKey() + ", ?, ?) FROM 1 FOR "
-						+ column.getValue() + ") WHERE " + column.getKey() + " LIKE ? ESCAPE '\\'").params(trace, stand, like).update();
-			}
+			Redaction.replace(jdbc, Map.of("audit_event", Map.of("actor", 254, "subject", 254, "detail", 1000)), trace, stand);
 		}
 		String subject = "person " + personId;
 		boolean recorded = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'person-erased' AND subject = ?")
@@ -76,10 +73,6 @@ class ErasedAccounts {
 	/** The e-mail an erased person's account carries: unique and undeliverable. */
 	static String accountEmail(long accountId) {
 		return "erased-account-" + accountId + "@erased.invalid";
-	}
-
-	static String likeEscaped(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	private record AccountRow(long id, String email) {

@@ -3,6 +3,7 @@ package org.guildhall.notifications.internal;
 import java.util.Map;
 
 import org.guildhall.people.PersonErased;
+import org.guildhall.shared.Redaction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -38,10 +39,7 @@ class ErasedRecipients {
 		for (String trace : event.traces().all()) {
 			String replacement = trace.equals(event.traces().fullName()) ? PersonErased.FORMER_COLLEAGUE
 					: trace.equals(event.traces().email()) ? PersonErased.erasedEmail(id) : "[erased]";
-			String like = "%" + trace.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-			QUOTING.forEach((table, columns) -> columns.forEach((column, length) -> jdbc.sql("UPDATE " + table + " SET " + column
-					+ " = SUBSTRING(REPLACE(" + column + ", ?, ?) FROM 1 FOR " + length + ") WHERE " + column + " LIKE ? ESCAPE '\\'")
-				.params(trace, replacement, like).update()));
+			Redaction.replace(jdbc, QUOTING, trace, replacement);
 		}
 	}
 

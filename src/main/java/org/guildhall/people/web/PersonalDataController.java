@@ -66,7 +66,7 @@ class PersonalDataController {
 	@PostMapping("/api/v1/people/{id}/erasure")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@SecurityRequirement(name = "token")
-	@Operation(summary = "Erase a person (administrators): the profile becomes \\"Former colleague\\", every module removes "
+	@Operation(summary = "Erase a person (administrators): the profile becomes \"Former colleague\", every module removes "
 			+ "or anonymises what it holds about them; confirmName must be their full name")
 	void erase(@PathVariable long id, @Valid @RequestBody ErasureRequest request) {
 		erasure.erase(id, request.confirmName(), me());
