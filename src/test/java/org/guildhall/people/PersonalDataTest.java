@@ -93,6 +93,8 @@ class PersonalDataTest {
 	@Autowired Contributions contributions;
 	@Autowired KudosBoard kudos;
 	@Autowired Circles circles;
+	@Autowired org.springframework.context.ApplicationEventPublisher publisher;
+	@Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
 	String run;
 	String name;
@@ -255,6 +257,41 @@ class PersonalDataTest {
 		// a second erasure is refused, and delivering the event again (a retry) changes nothing
 		mvc.perform(post("/api/v1/people/" + quilla.personId() + "/erasure").header("Authorization", "Bearer " + adminToken)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"confirmName\":\"Former colleague\"}")).andExpect(status().isConflict());
+		started = Instant.now().minusSeconds(1);
+		transactions.executeWithoutResult(tx -> publisher.publishEvent(new PersonErased(quilla.personId(), admin.accountId(),
+				admin.email(), new PersonErased.Traces(name, email, employeeId))));
+		awaitListeners();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE event_type = ? AND completion_date IS NOT NULL")
+			.param(PersonErased.class.getName()).query(Long.class).single()).as("the retried erasure was handled").isPositive();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'person-erased' AND subject = ?")
+			.param("person " + quilla.personId()).query(Long.class).single()).isOne();
+		assertThat(answer.body()).isEqualTo(questions.thread(questionId, miaUser).answers().get(0).body());
+		erasure.forgetDeliveredErasures();
+		assertThat(scan()).as("text columns that name her after a retry").isEmpty();
+	}
+
+	@Test
+	void theErasurePageAsksForTheNameAndOnlyAdministratorsSeeIt() throws Exception {
+		var asAdmin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(new Principal(adminUser));
+		var asMia = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(new Principal(miaUser));
+		String page = mvc.perform(get("/admin/people/" + quilla.personId() + "/erase").with(asAdmin)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Erase <span>" + name + "</span>").contains("full name, <strong>" + name + "</strong>, to confirm");
+		mvc.perform(get("/admin/people/" + quilla.personId() + "/erase").with(asMia)).andExpect(status().isForbidden());
+		mvc.perform(post("/admin/people/" + quilla.personId() + "/erase").param("confirmName", name).with(asMia).with(csrf()))
+			.andExpect(status().isForbidden());
+
+		String refused = mvc.perform(post("/admin/people/" + quilla.personId() + "/erase").param("confirmName", "Quilla")
+			.with(asAdmin).with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(refused).contains("The name does not match");
+		assertThat(directory.profile(quilla.personId(), adminUser).fullName()).isEqualTo(name);
+
+		mvc.perform(post("/admin/people/" + quilla.personId() + "/erase").param("confirmName", name).with(asAdmin).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		String profile = mvc.perform(get("/people/" + quilla.personId()).with(asAdmin)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(profile).contains("Former colleague").contains("erased at their request").doesNotContain(name).doesNotContain(email);
+		awaitListeners();
 	}
 
 	/** Every text column of every table, searched for her name, e-mail and employee id: "table.column: trace". */
