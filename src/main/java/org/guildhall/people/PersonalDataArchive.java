@@ -70,7 +70,7 @@ public class PersonalDataArchive {
 		for (PersonalDataSource source : sources) {
 			text.append(source.part()).append(".json: ").append(source.describes()).append('\n');
 		}
-		text.append("\nTo have your data erased, ask an administrator (see docs/security.md, \"Personal data\").\n");
+		text.append("\nTo have your data erased, ask an administrator of Guildhall.\n");
 		return text.toString();
 	}
 }

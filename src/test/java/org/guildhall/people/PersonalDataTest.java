@@ -253,6 +253,11 @@ class PersonalDataTest {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM mentorship_goal WHERE mentorship_id = ?").param(mentorshipId).query(Long.class).single())
 			.isZero();
 		assertThat(kudos.received(quilla.personId())).isEmpty();
+		Profile erased = directory.profile(quilla.personId(), adminUser);
+		assertThat(erased.fullName()).isEqualTo("Former colleague");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> directory.updateProfile(quilla.personId(), new ProfileUpdate(
+				"back again", "UTC", List.of(), List.of(), List.of(), erased.mentoringRole(), 0, erased.version()), adminUser))
+			.isInstanceOf(org.guildhall.shared.ConflictException.class);
 
 		// a second erasure is refused, and delivering the event again (a retry) changes nothing
 		mvc.perform(post("/api/v1/people/" + quilla.personId() + "/erasure").header("Authorization", "Bearer " + adminToken)
@@ -290,7 +295,8 @@ class PersonalDataTest {
 			.andExpect(status().is3xxRedirection());
 		String profile = mvc.perform(get("/people/" + quilla.personId()).with(asAdmin)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(profile).contains("Former colleague").contains("erased at their request").doesNotContain(name).doesNotContain(email);
+		assertThat(profile).contains("Former colleague").contains("erased at their request").doesNotContain(name).doesNotContain(email)
+			.doesNotContain("Edit profile").doesNotContain("Erase this person");
 		awaitListeners();
 	}
 
