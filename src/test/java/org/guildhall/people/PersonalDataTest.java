@@ -181,6 +181,15 @@ class PersonalDataTest {
 		circles.join(circle.id(), quillaUser);
 		questions.answer(ownQuestion, "Mia answers " + run, miaUser);
 
+		// second factors: an authenticator app and a passkey named after her (as a browser would name it)
+		jdbc.sql("INSERT INTO totp_factor (account_id, secret, created_at, confirmed_at) VALUES (?, 'JBSWY3DPEHPK3PXP', ?, ?)")
+			.params(quilla.accountId(), Timestamp.from(Instant.now()), Timestamp.from(Instant.now())).update();
+		jdbc.sql("INSERT INTO user_entities (id, name, display_name) VALUES (?, ?, ?)").params("ue-" + run, email, name).update();
+		jdbc.sql("""
+				INSERT INTO user_credentials (credential_id, user_entity_user_id, public_key, backup_eligible, backup_state, created, label)
+				VALUES (?, ?, ?, FALSE, FALSE, ?, ?)""")
+			.params("cred-" + run, "ue-" + run, new byte[] {1, 2, 3}, Timestamp.from(Instant.now()), name + "'s phone").update();
+
 		// a session of her own
 		mvc.perform(post("/login").param("username", email).param("password", TestOrganisation.PASSWORD).with(csrf()))
 			.andExpect(status().is3xxRedirection());
@@ -202,7 +211,7 @@ class PersonalDataTest {
 		assertThat(archive.get("mentorships.json")).contains("Goal text " + run).contains("Private note " + run)
 			.contains("Check-in by " + name);
 		assertThat(archive.get("programmes.json")).contains("Enrolment goal " + run);
-		assertThat(archive.get("account.json")).contains("Quilla's laptop").doesNotContain(quillaToken).doesNotContain("token_hash");
+		assertThat(archive.get("account.json")).contains("Quilla's laptop").contains(name + "'s phone").doesNotContain("JBSWY3DPEHPK3PXP").doesNotContain(quillaToken).doesNotContain("token_hash");
 		assertThat(archive.get("notifications.json")).contains("Mia Stone");
 
 		// the page button gives the same archive to the signed-in person
@@ -253,6 +262,10 @@ class PersonalDataTest {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM mentorship_goal WHERE mentorship_id = ?").param(mentorshipId).query(Long.class).single())
 			.isZero();
 		assertThat(kudos.received(quilla.personId())).isEmpty();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM totp_factor WHERE account_id = ?").param(quilla.accountId()).query(Long.class).single())
+			.isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM user_credentials WHERE credential_id = ?").param("cred-" + run).query(Long.class)
+			.single()).isZero();
 		Profile erased = directory.profile(quilla.personId(), adminUser);
 		assertThat(erased.fullName()).isEqualTo("Former colleague");
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> directory.updateProfile(quilla.personId(), new ProfileUpdate(
