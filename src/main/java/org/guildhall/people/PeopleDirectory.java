@@ -271,6 +271,9 @@ public class PeopleDirectory {
 			throw new AccessDeniedException("You can only edit your own profile");
 		}
 		Profile current = findProfile(personId).orElseThrow(() -> new NotFoundException("No person with id " + personId));
+		if (current.email().equals(PersonErased.erasedEmail(personId))) {
+			throw new ConflictException("This person was erased; their profile cannot be edited");
+		}
 		List<FieldProblem> problems = new ArrayList<>();
 		String timeZone = update.timeZone().strip();
 		try {

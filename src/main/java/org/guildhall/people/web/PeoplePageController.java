@@ -12,6 +12,7 @@ import org.guildhall.people.Characteristics;
 import org.guildhall.people.DirectoryQuery;
 import org.guildhall.people.MentoringRole;
 import org.guildhall.people.PeopleDirectory;
+import org.guildhall.people.PersonErased;
 import org.guildhall.people.Profile;
 import org.guildhall.people.ProfileUpdate;
 import org.guildhall.people.SkillCatalog;
@@ -71,7 +72,9 @@ class PeoplePageController {
 		Profile profile = directory.profile(id, me);
 		model.addAttribute("profile", profile);
 		model.addAttribute("mine", me.is(id));
-		model.addAttribute("canEdit", me.is(id) || me.isAdmin());
+		boolean erased = profile.email().equals(PersonErased.erasedEmail(id));
+		model.addAttribute("canEdit", (me.is(id) || me.isAdmin()) && !erased);
+		model.addAttribute("erasable", me.isAdmin() && !erased);
 		return "people/profile";
 	}
 
