@@ -221,7 +221,8 @@ public class HrImports implements DisposableBean {
 	 * file clears (in the order title, department, ... as the preview names them).
 	 */
 	public Map<String, Integer> cleared(long id) {
-		String text = jdbc.sql("SELECT cleared FROM hr_import WHERE id = ?").param(id).query(String.class).optional().orElse(null);
+		String text = jdbc.sql("SELECT cleared FROM hr_import WHERE id = ?").param(id)
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(c -> c).orElse(null);
 		Map<String, Integer> cleared = new java.util.LinkedHashMap<>();
 		if (text != null && !text.isEmpty()) {
 			for (String part : text.split(";")) {
@@ -558,7 +559,8 @@ public class HrImports implements DisposableBean {
 					throw new LeaseLost(id);
 				}
 				deleteFile(id);
-				String appliedBy = jdbc.sql("SELECT applied_by FROM hr_import WHERE id = ?").param(id).query(String.class).single();
+				String appliedBy = jdbc.sql("SELECT applied_by FROM hr_import WHERE id = ?").param(id)
+					.query((rs, n) -> Optional.ofNullable(rs.getString(1))).single().orElse(null);
 				events.publishEvent(new PeopleImported(id, plan.creates().size(), plan.updates().size(),
 						plan.deactivations().size(), appliedBy));
 				return plan;

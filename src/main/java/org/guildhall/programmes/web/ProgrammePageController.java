@@ -262,6 +262,7 @@ class ProgrammePageController {
 	String publish(@PathVariable long id, @PathVariable long runId, @RequestParam(defaultValue = "false") boolean confirmed,
 			RedirectAttributes redirect) {
 		if (!confirmed) {
+			requireManager(programmes.programme(id, me()));
 			return "redirect:/programmes/" + id + "/runs/" + runId + "/publish";
 		}
 		try {
