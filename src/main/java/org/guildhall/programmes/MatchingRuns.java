@@ -169,6 +169,9 @@ public class MatchingRuns {
 			if (run.state() != MatchingRun.State.DONE) {
 				throw new ConflictException("Only a finished run can be published.");
 			}
+			if (run.published()) {
+				throw new ConflictException("This run is already published.");
+			}
 			String basis = jdbc.sql("SELECT basis FROM matching_run WHERE id = ?").param(runId).query(String.class).single();
 			// runs made before bases were kept compete with every newer run; others only with their own objective
 			long newer = jdbc.sql("""
