@@ -101,19 +101,23 @@ public class MatchingRuns {
 		if (programme.matchingMode() == MatchingMode.SELF_SELECT) {
 			throw new ConflictException("In this programme mentees choose their mentors; there is no bulk match.");
 		}
-		GeneratedKeyHolder key = new GeneratedKeyHolder();
-		int inserted = jdbc.sql("""
-				INSERT INTO matching_run (programme_id, status, objective, phase, started_by, started_at, basis)
-				SELECT :programme, 'RUNNING', :objective, 'queued', :by, :now, :basis FROM programme
-				WHERE id = :programme AND NOT EXISTS (SELECT 1 FROM matching_run r WHERE r.programme_id = :programme AND r.status = 'RUNNING')""")
-			.param("programme", programmeId).param("objective", chosen.name()).param("basis", basis(programmeId))
-			.param("by", manager.email()).param("now", Timestamp.from(clock.instant()))
-			.update(key, "id");
-		if (inserted == 0) {
-			throw new ConflictException("A matching run of this programme is already going; wait for it to finish.");
-		}
-		long runId = key.getKeyAs(Number.class).longValue();
-		events.publishEvent(new MatchingRunStarted(programmeId, runId, chosen.name(), manager.email()));
+		// in a transaction: the audit trail hears of the run only from an event published in one
+		long runId = transaction.execute(tx -> {
+			GeneratedKeyHolder key = new GeneratedKeyHolder();
+			int inserted = jdbc.sql("""
+					INSERT INTO matching_run (programme_id, status, objective, phase, started_by, started_at, basis)
+					SELECT :programme, 'RUNNING', :objective, 'queued', :by, :now, :basis FROM programme
+					WHERE id = :programme AND NOT EXISTS (SELECT 1 FROM matching_run r WHERE r.programme_id = :programme AND r.status = 'RUNNING')""")
+				.param("programme", programmeId).param("objective", chosen.name()).param("basis", basis(programmeId))
+				.param("by", manager.email()).param("now", Timestamp.from(clock.instant()))
+				.update(key, "id");
+			if (inserted == 0) {
+				throw new ConflictException("A matching run of this programme is already going; wait for it to finish.");
+			}
+			long id = key.getKeyAs(Number.class).longValue();
+			events.publishEvent(new MatchingRunStarted(programmeId, id, chosen.name(), manager.email()));
+			return id;
+		});
 		executor.execute(() -> execute(runId, programme, chosen));
 		return run(runId).orElseThrow();
 	}
