@@ -156,7 +156,7 @@ public class IdentityManagement {
 		// a session keeps the roles it signed in with: ending the account's sessions makes the change hold
 		// from its next request (which signs in again) instead of when the session happens to expire
 		jdbc.sql("DELETE FROM spring_session WHERE principal_name = ?").param(account.email()).update();
-		audit(actor.email(), "roles-changed", account.email(), roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")));
+		audit(actor.email(), "roles-changed", account.email(), roles.stream().sorted().map(Role::label).collect(Collectors.joining(", ")));
 		return load(accountId);
 	}
 

@@ -23,6 +23,12 @@ public record FairnessAudit(long programmeId, String programme, @Nullable RunFig
 
 	public static final double FLAG_BELOW = 0.8;
 
+	/** The groups flagged (a ratio under {@link #FLAG_BELOW}), each as "name (attribute)". */
+	public List<String> flaggedGroups() {
+		return breakdowns.stream().flatMap(b -> b.groups().stream().filter(Group::flagged)
+			.map(g -> g.name() + " (" + b.attribute().toLowerCase(java.util.Locale.ROOT) + ")")).toList();
+	}
+
 	/**
 	 * What "a top-3 choice" means for the programme's figures.
 	 * <ul>

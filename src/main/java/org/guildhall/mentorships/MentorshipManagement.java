@@ -265,7 +265,8 @@ public class MentorshipManagement {
 	}
 
 	/** Counts of a programme's mentorships by state, plus how many active pairs are quiet. */
-	public record ProgrammeHealth(Map<MentorshipStatus, Long> byStatus, long quiet, int meanHealth,
+	/** @param meanHealth the mean health of the active pairs, null while no pair is active */
+	public record ProgrammeHealth(Map<MentorshipStatus, Long> byStatus, long quiet, @Nullable Integer meanHealth,
 			PageResult<MentorshipSummary> page) {
 	}
 
@@ -292,8 +293,8 @@ public class MentorshipManagement {
 				Map.of("programme", programmeId), now);
 		List<MentorshipSummary> quiet = active.stream().filter(s -> s.health() != null && s.health().quiet())
 			.sorted(Comparator.comparing(MentorshipSummary::id)).toList();
-		int meanHealth = (int) Math.round(active.stream().filter(s -> s.health() != null)
-			.mapToInt(s -> s.health().score()).average().orElse(0));
+		java.util.OptionalDouble mean = active.stream().filter(s -> s.health() != null).mapToInt(s -> s.health().score()).average();
+		Integer meanHealth = mean.isPresent() ? (int) Math.round(mean.getAsDouble()) : null;
 		PageResult<MentorshipSummary> rows;
 		if (quietOnly) {
 			int from = (int) Math.min(quiet.size(), page.offset());

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,6 +36,7 @@ import org.guildhall.shared.PageRequest;
 import org.guildhall.shared.PageResult;
 import org.guildhall.shared.Sha256;
 import org.guildhall.shared.web.UploadLimits;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -89,13 +91,20 @@ public class HrImports implements DisposableBean {
 	/** Renews leases and checks for expired ones; not the shared scheduler, which a long job can hold up. */
 	private final ScheduledExecutorService leases;
 	private final String node = nodeName();
+	private final double deactivationWarningShare;
 
 	HrImports(JdbcClient jdbc, ImportWriter writer, PersonHistory history, SkillCatalog skills, PeopleDirectory directory,
 			ApplicationEventPublisher events, @Qualifier("applicationTaskExecutor") Executor executor,
 			PlatformTransactionManager transactions, Optional<Clock> clock,
 			@Value("${guildhall.imports.lease:PT30S}") Duration lease,
 			@Value("${guildhall.imports.heartbeat:PT5S}") Duration heartbeat,
-			@Value("${guildhall.imports.lease-check:PT10S}") Duration leaseCheck) {
+			@Value("${guildhall.imports.lease-check:PT10S}") Duration leaseCheck,
+			@Value("${guildhall.imports.deactivation-warning-share:0.10}") double deactivationWarningShare) {
+		if (!(deactivationWarningShare >= 0 && deactivationWarningShare <= 1)) {
+			throw new IllegalStateException("guildhall.imports.deactivation-warning-share must be from 0 to 1, not "
+					+ deactivationWarningShare);
+		}
+		this.deactivationWarningShare = deactivationWarningShare;
 		if (heartbeat.isNegative() || heartbeat.isZero() || heartbeat.multipliedBy(2).compareTo(lease) > 0
 				|| leaseCheck.isNegative() || leaseCheck.isZero()) {
 			throw new IllegalStateException("guildhall.imports: the heartbeat (" + heartbeat + ") must be positive and at "
@@ -157,6 +166,71 @@ public class HrImports implements DisposableBean {
 		String owner = claimForApply(id, checked(effectiveOn));
 		inBackground(id, owner, () -> applyClaimed(id, owner));
 		return status(id);
+	}
+
+	/**
+	 * Starts applying a clean preview in the background, as of {@code effectiveOn}, for an
+	 * administrator: a preview that deactivates more than the configured share of the active people
+	 * ({@code guildhall.imports.deactivation-warning-share}, 10% by default) is applied only with
+	 * {@code deactivationsConfirmed}, else refused with a {@link ConflictException} that says how many.
+	 * The audit trail names {@code appliedBy}. Without {@code effectiveOn}, as of today.
+	 */
+	public HrImportStatus apply(long id, @Nullable LocalDate effectiveOn, String appliedBy, boolean deactivationsConfirmed) {
+		LocalDate day = checked(effectiveOn == null ? today() : effectiveOn);
+		deactivationWarning(id).filter(w -> !deactivationsConfirmed).ifPresent(w -> {
+			throw new ConflictException(w.message() + " Confirm the deactivations to apply it.");
+		});
+		String owner = claimForApply(id, day);
+		jdbc.sql("UPDATE hr_import SET applied_by = ? WHERE id = ?").params(appliedBy, id).update();
+		inBackground(id, owner, () -> applyClaimed(id, owner));
+		return status(id);
+	}
+
+	/**
+	 * A preview that would deactivate more than the configured share of the people active now;
+	 * empty when it does not (or is not a preview that can be applied).
+	 */
+	public Optional<DeactivationWarning> deactivationWarning(long id) {
+		HrImportStatus status = status(id);
+		if (!status.applicable() || status.toDeactivate() == 0) {
+			return Optional.empty();
+		}
+		long active = jdbc.sql("SELECT COUNT(*) FROM person WHERE active = TRUE").query(Long.class).single();
+		if (active == 0 || (double) status.toDeactivate() / active <= deactivationWarningShare) {
+			return Optional.empty();
+		}
+		return Optional.of(new DeactivationWarning(status.toDeactivate(), active, deactivationWarningShare));
+	}
+
+	/** Deactivating {@code deactivating} of the {@code active} people is more than {@code threshold} of them. */
+	public record DeactivationWarning(int deactivating, long active, double threshold) {
+
+		public int percent() {
+			return (int) Math.round(100.0 * deactivating / active);
+		}
+
+		public String message() {
+			return "This import deactivates " + deactivating + " of the " + active + " active people (" + percent()
+					+ "%), more than the " + Math.round(threshold * 100) + "% that needs a confirmation; a partial export"
+					+ " (one department, a filtered list) deactivates everyone it leaves out.";
+		}
+	}
+
+	/**
+	 * For each field, how many people already in Guildhall have a value that an empty cell in the
+	 * file clears (in the order title, department, ... as the preview names them).
+	 */
+	public Map<String, Integer> cleared(long id) {
+		String text = jdbc.sql("SELECT cleared FROM hr_import WHERE id = ?").param(id)
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(c -> c).orElse(null);
+		Map<String, Integer> cleared = new java.util.LinkedHashMap<>();
+		if (text != null && !text.isEmpty()) {
+			for (String part : text.split(";")) {
+				int eq = part.indexOf('=');
+				cleared.put(part.substring(0, eq), Integer.parseInt(part.substring(eq + 1)));
+			}
+		}
+		return cleared;
 	}
 
 	/** Applies a clean preview before returning, as of today. */
@@ -485,8 +559,10 @@ public class HrImports implements DisposableBean {
 					throw new LeaseLost(id);
 				}
 				deleteFile(id);
+				String appliedBy = jdbc.sql("SELECT applied_by FROM hr_import WHERE id = ?").param(id)
+					.query((rs, n) -> Optional.ofNullable(rs.getString(1))).single().orElse(null);
 				events.publishEvent(new PeopleImported(id, plan.creates().size(), plan.updates().size(),
-						plan.deactivations().size()));
+						plan.deactivations().size(), appliedBy));
 				return plan;
 			});
 			if (applied != null && applied.valid()
@@ -542,10 +618,12 @@ public class HrImports implements DisposableBean {
 		}
 		int saved = jdbc.sql("""
 				UPDATE hr_import SET status = ?, phase = NULL, to_create = ?, to_update = ?, to_deactivate = ?, unchanged = ?,
-				       error_count = ?, finished_at = ?, lease_until = NULL
+				       error_count = ?, finished_at = ?, lease_until = NULL, cleared = ?
 				WHERE id = ? AND status = 'PREVIEWING' AND lease_owner = ?""")
 			.params(plan.valid() ? "PREVIEWED" : "INVALID", plan.creates().size(), plan.updates().size(),
-					plan.deactivations().size(), plan.unchanged(), plan.issues().size(), Timestamp.from(clock.instant()), id, owner)
+					plan.deactivations().size(), plan.unchanged(), plan.issues().size(), Timestamp.from(clock.instant()),
+					truncate(plan.cleared().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+						.collect(java.util.stream.Collectors.joining(";")), 1000), id, owner)
 			.update();
 		if (saved == 0) {
 			throw new LeaseLost(id);

@@ -80,9 +80,20 @@ public class MatchingRuns {
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	/** Starts a run in the background; refused while another run of the programme is going. */
+	/** Starts a run with the programme's own objective; see {@link #start(long, ProgrammeSettings.ObjectiveChoice, CurrentUser)}. */
 	public MatchingRun start(long programmeId, CurrentUser manager) {
+		return start(programmeId, null, manager);
+	}
+
+	/**
+	 * Starts a run in the background with the objective the manager chose now (the programme's own
+	 * objective when null); refused while another run of the programme is going. Runs with different
+	 * objectives on the same enrolments, pins and bans are compared side by side, and any one of them
+	 * can be published.
+	 */
+	public MatchingRun start(long programmeId, ProgrammeSettings.@Nullable ObjectiveChoice objective, CurrentUser manager) {
 		Programme programme = programmes.managed(programmeId, manager);
+		ProgrammeSettings.ObjectiveChoice chosen = objective == null ? programme.objective() : objective;
 		if (programme.status() != ProgrammeStatus.MATCHING && programme.status() != ProgrammeStatus.RUNNING) {
 			throw new ConflictException("Matching runs happen after enrolment closes; the programme is "
 					+ Programme.describe(programme.status()) + ".");
@@ -90,19 +101,24 @@ public class MatchingRuns {
 		if (programme.matchingMode() == MatchingMode.SELF_SELECT) {
 			throw new ConflictException("In this programme mentees choose their mentors; there is no bulk match.");
 		}
-		GeneratedKeyHolder key = new GeneratedKeyHolder();
-		int inserted = jdbc.sql("""
-				INSERT INTO matching_run (programme_id, status, objective, phase, started_by, started_at)
-				SELECT :programme, 'RUNNING', :objective, 'queued', :by, :now FROM programme
-				WHERE id = :programme AND NOT EXISTS (SELECT 1 FROM matching_run r WHERE r.programme_id = :programme AND r.status = 'RUNNING')""")
-			.param("programme", programmeId).param("objective", programme.objective().name())
-			.param("by", manager.email()).param("now", Timestamp.from(clock.instant()))
-			.update(key, "id");
-		if (inserted == 0) {
-			throw new ConflictException("A matching run of this programme is already going; wait for it to finish.");
-		}
-		long runId = key.getKeyAs(Number.class).longValue();
-		executor.execute(() -> execute(runId, programme));
+		// in a transaction: the audit trail hears of the run only from an event published in one
+		long runId = transaction.execute(tx -> {
+			GeneratedKeyHolder key = new GeneratedKeyHolder();
+			int inserted = jdbc.sql("""
+					INSERT INTO matching_run (programme_id, status, objective, phase, started_by, started_at, basis)
+					SELECT :programme, 'RUNNING', :objective, 'queued', :by, :now, :basis FROM programme
+					WHERE id = :programme AND NOT EXISTS (SELECT 1 FROM matching_run r WHERE r.programme_id = :programme AND r.status = 'RUNNING')""")
+				.param("programme", programmeId).param("objective", chosen.name()).param("basis", basis(programmeId))
+				.param("by", manager.email()).param("now", Timestamp.from(clock.instant()))
+				.update(key, "id");
+			if (inserted == 0) {
+				throw new ConflictException("A matching run of this programme is already going; wait for it to finish.");
+			}
+			long id = key.getKeyAs(Number.class).longValue();
+			events.publishEvent(new MatchingRunStarted(programmeId, id, chosen.name(), manager.email()));
+			return id;
+		});
+		executor.execute(() -> execute(runId, programme, chosen));
 		return run(runId).orElseThrow();
 	}
 
@@ -157,10 +173,21 @@ public class MatchingRuns {
 			if (run.state() != MatchingRun.State.DONE) {
 				throw new ConflictException("Only a finished run can be published.");
 			}
-			long newer = jdbc.sql("SELECT COUNT(*) FROM matching_run WHERE programme_id = ? AND id > ? AND status = 'DONE'")
-				.params(programmeId, runId).query(Long.class).single();
+			if (run.published()) {
+				throw new ConflictException("This run is already published.");
+			}
+			String basis = jdbc.sql("SELECT basis FROM matching_run WHERE id = ?").param(runId).query(String.class).single();
+			// runs made before bases were kept compete with every newer run; others only with their own objective
+			long newer = jdbc.sql("""
+					SELECT COUNT(*) FROM matching_run WHERE programme_id = ? AND id > ? AND status = 'DONE'
+					AND (? IS NULL OR objective = ?)""")
+				.params(programmeId, runId, basis, run.objective()).query(Long.class).single();
 			if (newer > 0) {
-				throw new ConflictException("A newer run has finished since; review and publish that one.");
+				throw new ConflictException("A newer run" + (basis == null ? "" : " with the same objective")
+						+ " has finished since; review and publish that one.");
+			}
+			if (basis != null && !basis.equals(basis(programmeId))) {
+				throw new ConflictException("Enrolments, pins or bans changed since this run was made; run the match again.");
 			}
 			int marked = jdbc.sql("""
 					UPDATE matching_run SET published_at = ?, published_by = ? WHERE id = ? AND status = 'DONE' AND published_at IS NULL""")
@@ -172,10 +199,11 @@ public class MatchingRuns {
 			place(programme, proposals);
 			jdbc.sql("UPDATE matching_run SET published_pairs = ? WHERE id = ?").params(proposals.size(), runId).update();
 			if (programme.status() == ProgrammeStatus.MATCHING) {
-				programmes.markRunning(programmeId);
+				programmes.markRunning(programmeId, manager.email());
 			}
 			events.publishEvent(new ProposalsPublished(programmeId, runId, proposals.stream()
-				.map(p -> new ProposalsPublished.Pair(p.menteeId(), p.mentorId(), p.score(), p.reasons())).toList()));
+				.map(p -> new ProposalsPublished.Pair(p.menteeId(), p.mentorId(), p.score(), PairReasons.forMentee(p.reasons())))
+				.toList(), manager.email()));
 			return run(runId).orElseThrow();
 		});
 	}
@@ -240,6 +268,8 @@ public class MatchingRuns {
 			throw new InvalidInputException("mentorId", "is not an enrolled mentor of this programme");
 		}
 		transaction.executeWithoutResult(tx -> {
+			Long earlierPin = kind != Kind.PIN ? null : jdbc.sql("SELECT mentor_person_id FROM pair_rule WHERE programme_id = ? AND mentee_person_id = ? AND kind = 'PIN'")
+					.params(programmeId, menteeId).query(Long.class).optional().filter(m -> m != mentorId).orElse(null);
 			if (kind == Kind.PIN) {
 				jdbc.sql("DELETE FROM pair_rule WHERE programme_id = ? AND mentee_person_id = ? AND kind = 'PIN'")
 					.params(programmeId, menteeId).update();
@@ -253,14 +283,21 @@ public class MatchingRuns {
 			catch (DuplicateKeyException e) {
 				throw new ConflictException("This pair was just decided by someone else; reload.");
 			}
+			events.publishEvent(new PairRuleChanged(programmeId, menteeId, mentorId,
+					kind == Kind.FORBID ? "forbidden" : earlierPin != null ? "moved" : "pinned", earlierPin, manager.email()));
 		});
 	}
 
 	/** Removes a pin or a ban. */
 	public void forget(long programmeId, long menteeId, long mentorId, CurrentUser manager) {
 		programmes.managed(programmeId, manager);
-		jdbc.sql("DELETE FROM pair_rule WHERE programme_id = ? AND mentee_person_id = ? AND mentor_person_id = ?")
-			.params(programmeId, menteeId, mentorId).update();
+		transaction.executeWithoutResult(tx -> {
+			int removed = jdbc.sql("DELETE FROM pair_rule WHERE programme_id = ? AND mentee_person_id = ? AND mentor_person_id = ?")
+				.params(programmeId, menteeId, mentorId).update();
+			if (removed > 0) {
+				events.publishEvent(new PairRuleChanged(programmeId, menteeId, mentorId, "removed", null, manager.email()));
+			}
+		});
 	}
 
 	public List<PairRule> rules(long programmeId, CurrentUser manager) {
@@ -272,6 +309,78 @@ public class MatchingRuns {
 			.param(programmeId)
 			.query((rs, n) -> new PairRule(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), Kind.valueOf(rs.getString(5))))
 			.list();
+	}
+
+	/**
+	 * The runs to compare side by side: for each objective, the newest finished run made on the
+	 * enrolments, pins and bans as they are now (older runs, and runs on other enrolments, are left
+	 * out), in the order optimal, fair, stable.
+	 */
+	public List<ComparedRun> comparison(long programmeId, CurrentUser manager) {
+		programmes.managed(programmeId, manager);
+		String basis = basis(programmeId);
+		List<ComparedRun> compared = new ArrayList<>();
+		for (ProgrammeSettings.ObjectiveChoice objective : ProgrammeSettings.ObjectiveChoice.values()) {
+			jdbc.sql("""
+					SELECT id FROM matching_run WHERE programme_id = ? AND status = 'DONE' AND objective = ? AND basis = ?
+					ORDER BY id DESC LIMIT 1""")
+				.params(programmeId, objective.name(), basis).query(Long.class).optional().flatMap(this::run)
+				.ifPresent(run -> {
+					long ranked = jdbc.sql("SELECT COUNT(*) FROM match_proposal WHERE run_id = ? AND choice_rank IS NOT NULL")
+						.param(run.id()).query(Long.class).single();
+					long top = jdbc.sql("SELECT COUNT(*) FROM match_proposal WHERE run_id = ? AND choice_rank <= 3")
+						.param(run.id()).query(Long.class).single();
+					compared.add(new ComparedRun(run, (int) ranked, (int) top));
+				});
+		}
+		return compared;
+	}
+
+	/**
+	 * The finished run whose pairs the programme page shows by default: the one published last when no
+	 * run finished after it was published, else the newest finished one.
+	 */
+	public Optional<MatchingRun> shown(long programmeId, CurrentUser manager) {
+		programmes.managed(programmeId, manager);
+		Optional<MatchingRun> newest = jdbc.sql("SELECT id FROM matching_run WHERE programme_id = ? AND status = 'DONE' ORDER BY id DESC LIMIT 1")
+			.param(programmeId).query(Long.class).optional().flatMap(this::run);
+		Optional<MatchingRun> published = jdbc.sql("""
+				SELECT id FROM matching_run WHERE programme_id = ? AND published_at IS NOT NULL ORDER BY published_at DESC, id DESC LIMIT 1""")
+			.param(programmeId).query(Long.class).optional().flatMap(this::run);
+		if (published.isPresent() && newest.isPresent() && newest.get().finishedAt() != null
+				&& !newest.get().finishedAt().isAfter(published.get().publishedAt())) {
+			return published;
+		}
+		return newest;
+	}
+
+	/** A finished or running run of the programme, for its managers. */
+	public MatchingRun run(long programmeId, long runId, CurrentUser manager) {
+		programmes.managed(programmeId, manager);
+		return run(runId).filter(r -> r.programmeId() == programmeId)
+			.orElseThrow(() -> new NotFoundException("No run " + runId + " in this programme"));
+	}
+
+	/** A digest of what a run is made from now: the active enrolments and the pins and bans. */
+	private String basis(long programmeId) {
+		StringBuilder text = new StringBuilder();
+		for (Enrolment e : programmes.activeEnrolments(programmeId)) {
+			text.append(e.personId()).append(' ').append(e.role()).append(' ').append(e.capacity()).append(' ')
+				.append(e.placesTaken()).append(' ').append(e.placedWith()).append('\n');
+		}
+		jdbc.sql("SELECT mentee_person_id, mentor_person_id, kind FROM pair_rule WHERE programme_id = ? ORDER BY 1, 2")
+			.param(programmeId)
+			.query(rs -> {
+				text.append(rs.getLong(1)).append(' ').append(rs.getLong(2)).append(' ').append(rs.getString(3)).append('\n');
+			});
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(digest);
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	Optional<MatchingRun> run(long runId) {
@@ -289,14 +398,14 @@ public class MatchingRuns {
 			.optional();
 	}
 
-	private void execute(long runId, Programme programme) {
+	private void execute(long runId, Programme programme, ProgrammeSettings.ObjectiveChoice objective) {
 		try {
 			List<Enrolment> enrolments = programmes.activeEnrolments(programme.id());
 			phase(runId, "reading profiles", 2);
 			MatchingProblem problem = problems.bulk(programme, enrolments);
 			jdbc.sql("UPDATE matching_run SET mentees = ?, mentors = ? WHERE id = ?")
 				.params(problem.menteeCount(), problem.mentorCount(), runId).update();
-			MatchingResult result = matching.solve(problem, Objective.parse(programme.objective().name().toLowerCase(Locale.ROOT)),
+			MatchingResult result = matching.solve(problem, Objective.parse(objective.name().toLowerCase(Locale.ROOT)),
 					progress(runId));
 			// inside the transaction: listeners after commit (notifications) only hear events published in one
 			transaction.executeWithoutResult(tx -> {

@@ -111,7 +111,7 @@ public class ProgrammeManagement {
 		if (changed == 0) {
 			throw new ConflictException("Someone else changed this programme meanwhile; reload and try again.");
 		}
-		events.publishEvent(new ProgrammeStatusChanged(programmeId, next));
+		events.publishEvent(new ProgrammeStatusChanged(programmeId, next, manager.email()));
 		return find(programmeId).orElseThrow();
 	}
 
@@ -384,11 +384,11 @@ public class ProgrammeManagement {
 	}
 
 	/** Publishing a run in matching starts the programme (inside the publishing transaction). */
-	void markRunning(long programmeId) {
+	void markRunning(long programmeId, String by) {
 		int changed = jdbc.sql("UPDATE programme SET status = 'RUNNING', version = version + 1 WHERE id = ? AND status = 'MATCHING'")
 			.param(programmeId).update();
 		if (changed > 0) {
-			events.publishEvent(new ProgrammeStatusChanged(programmeId, ProgrammeStatus.RUNNING));
+			events.publishEvent(new ProgrammeStatusChanged(programmeId, ProgrammeStatus.RUNNING, by));
 		}
 	}
 

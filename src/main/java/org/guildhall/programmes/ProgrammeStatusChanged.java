@@ -1,5 +1,12 @@
 package org.guildhall.programmes;
 
-/** A programme moved to another status (enrolment opened, matching started, running, closed). */
-public record ProgrammeStatusChanged(long programmeId, ProgrammeStatus status) {
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A programme moved to another status (enrolment opened, matching started, running, closed).
+ *
+ * @param by the e-mail of who moved it (the manager who took the step, or who published the run that
+ *        started it); null when no person did
+ */
+public record ProgrammeStatusChanged(long programmeId, ProgrammeStatus status, @Nullable String by) {
 }

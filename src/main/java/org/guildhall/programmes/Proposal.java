@@ -14,6 +14,11 @@ import org.jspecify.annotations.Nullable;
 public record Proposal(long menteeId, String menteeName, long mentorId, String mentorName, double score, boolean pinned,
 		List<String> reasons, @Nullable Integer choiceRank) {
 
+	/** The reasons as the programme manager reads them: about the pair, not addressed to the mentee. */
+	public List<String> reasonsAboutThePair() {
+		return reasons.stream().map(PairReasons::forManager).toList();
+	}
+
 	/** Whether the mentor was one of the mentee's three best-scoring eligible mentors. */
 	public boolean topThreeChoice() {
 		return choiceRank != null && choiceRank <= 3;

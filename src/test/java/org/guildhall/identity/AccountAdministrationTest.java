@@ -197,7 +197,7 @@ class AccountAdministrationTest {
 		assertThat(saved.getFlashMap().get("message")).isEqualTo("Roles of " + team.bo().email() + " saved.");
 		assertThat(identity.account(team.bo().accountId()).orElseThrow().roles()).containsExactlyInAnyOrder(Role.ADMIN, Role.EMPLOYEE);
 		assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE action = 'roles-changed' AND subject = ? AND actor = ?")
-			.params(team.bo().email(), team.admin().email()).query(String.class).list()).containsExactly("ADMIN,EMPLOYEE");
+			.params(team.bo().email(), team.admin().email()).query(String.class).list()).as("role names in words on the audit page too").containsExactly("Administrator, Employee");
 
 		// Bo's session from before the change: the next request no longer carries the old roles
 		mvc.perform(get("/admin/accounts").cookie(bo)).andExpect(redirectedUrl("/login"));

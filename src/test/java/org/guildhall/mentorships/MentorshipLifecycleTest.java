@@ -139,7 +139,7 @@ class MentorshipLifecycleTest {
 		long runId = 987_000 + (long) (Math.random() * 1000);
 		transactions.executeWithoutResult(status -> publisher.publishEvent(new ProposalsPublished(w.programmeId(), runId, List.of(
 				new ProposalsPublished.Pair(w.tom().personId(), w.mia().personId(), 0.8, List.of("Teaches what Tom wants to learn")),
-				new ProposalsPublished.Pair(w.di().personId(), w.mia().personId(), 0.6, List.of("Shares a language"))))));
+				new ProposalsPublished.Pair(w.di().personId(), w.mia().personId(), 0.6, List.of("Shares a language"))), "pm@example.com")));
 		List<MentorshipInvited> invited = events.stream(MentorshipInvited.class).toList();
 		assertThat(invited).hasSize(2).allMatch(i -> !i.requested() && i.programmeId() == w.programmeId());
 

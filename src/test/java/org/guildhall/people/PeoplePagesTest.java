@@ -112,7 +112,8 @@ class PeoplePagesTest {
 		assertThat(preview.text()).contains("Preview ready. Nothing has changed yet.").contains("new: Nia New, Designer");
 		assertThat(preview.select("button:contains(Apply all changes)")).hasSize(1);
 
-		mvc.perform(post(importPage + "/apply").with(csrf()).cookie(admin)).andExpect(redirectedUrl(importPage));
+		mvc.perform(post(importPage + "/apply").param("confirmDeactivations", "true").with(csrf()).cookie(admin))
+			.andExpect(redirectedUrl(importPage));
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> imports.status(id).state() == HrImportStatus.State.APPLIED);
 		assertThat(pages.get(importPage, admin).text()).contains("Applied.");
 		assertThat(directory.findIdByEmail("new-" + org.run() + "@example.com")).isPresent();
@@ -135,7 +136,7 @@ class PeoplePagesTest {
 			.andExpect(flash().attribute("error", Matchers.containsString("in the future")));
 		assertThat(imports.status(preview.id()).state()).isEqualTo(HrImportStatus.State.PREVIEWED);
 
-		mvc.perform(post(importPage + "/apply").param("effectiveOn", "2026-03-31").with(csrf()).cookie(admin))
+		mvc.perform(post(importPage + "/apply").param("effectiveOn", "2026-03-31").param("confirmDeactivations", "true").with(csrf()).cookie(admin))
 			.andExpect(redirectedUrl(importPage));
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> imports.status(preview.id()).state() == HrImportStatus.State.APPLIED);
 		assertThat(imports.status(preview.id()).effectiveOn()).isEqualTo(java.time.LocalDate.of(2026, 3, 31));
@@ -157,7 +158,8 @@ class PeoplePagesTest {
 		assertThat(failed.select("button:contains(Apply again)")).hasSize(1);
 		assertThat(failed.select("button:contains(Discard)")).hasSize(1);
 
-		mvc.perform(post(importPage + "/apply").with(csrf()).cookie(admin)).andExpect(redirectedUrl(importPage));
+		mvc.perform(post(importPage + "/apply").param("confirmDeactivations", "true").with(csrf()).cookie(admin))
+			.andExpect(redirectedUrl(importPage));
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> imports.status(preview.id()).state() == HrImportStatus.State.APPLIED);
 		assertThat(directory.findIdByEmail("re-" + org.run() + "@example.com")).isPresent();
 	}

@@ -236,7 +236,8 @@ class PersonHistoryTest {
 			.andExpect(jsonPath("$.detail").value("effectiveOn: is not a date of the form YYYY-MM-DD"));
 		assertThat(imports.status(id).state()).isEqualTo(State.PREVIEWED);
 
-		mvc.perform(post("/api/v1/imports/{id}/apply", id).param("effectiveOn", "2025-03-15").header("Authorization", admin))
+		mvc.perform(post("/api/v1/imports/{id}/apply", id).param("effectiveOn", "2025-03-15").param("confirmDeactivations", "true")
+				.header("Authorization", admin))
 			.andExpect(status().isAccepted());
 		Awaitility.await().atMost(Duration.ofSeconds(20))
 			.until(() -> !imports.status(id).state().running());

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
@@ -131,7 +132,12 @@ class ProgrammePagesTest {
 		assertThat(count("SELECT COUNT(*) FROM mentorship WHERE programme_id = ?", id(location)))
 			.as("a refused publish invites nobody").isZero();
 		assertThat(programmeStatus(location)).isNotEqualTo("RUNNING");
-		mvc.perform(post(publish).with(csrf()).cookie(pm)).andExpect(status().is3xxRedirection());
+		mvc.perform(post(publish).with(csrf()).cookie(pm)).andExpect(redirectedUrl(publish));
+		assertThat(count("SELECT COUNT(*) FROM mentorship WHERE programme_id = ?", id(location)))
+			.as("publishing asks first").isZero();
+		Document confirm = pages.get(publish, pm);
+		assertThat(confirm.select("#invitations").text()).startsWith("1 mentorship invitation will go out");
+		mvc.perform(post(publish).with(csrf()).cookie(pm).param("confirmed", "true")).andExpect(status().is3xxRedirection());
 		Document published = pages.get(location, pm);
 		assertThat(published.select("#run .success").text()).contains("1 mentorship invitations");
 		assertThat(published.select("#run form[action$=/publish]")).as("a run is published once").isEmpty();

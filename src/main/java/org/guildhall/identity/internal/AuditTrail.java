@@ -18,7 +18,7 @@ class AuditTrail {
 
 	@ApplicationModuleListener
 	void on(PeopleImported event) {
-		identity.audit("hr-import", "people-imported", "import " + event.importId(),
+		identity.audit(event.appliedBy() != null ? event.appliedBy() : "hr-import", "people-imported", "import " + event.importId(),
 				event.created() + " created, " + event.updated() + " updated, " + event.deactivated() + " deactivated");
 	}
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.guildhall.identity.IdentityManagement;
 import org.guildhall.identity.Role;
 import org.guildhall.identity.internal.SecondFactors;
+import org.guildhall.people.PeopleDirectory;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
 import org.guildhall.shared.NotFoundException;
@@ -29,8 +30,11 @@ class AccountsAdminPageController {
 	private final IdentityManagement identity;
 	private final SecondFactors factors;
 
-	AccountsAdminPageController(IdentityManagement identity, SecondFactors factors) {
+	private final PeopleDirectory people;
+
+	AccountsAdminPageController(IdentityManagement identity, SecondFactors factors, PeopleDirectory people) {
 		this.identity = identity;
+		this.people = people;
 		this.factors = factors;
 	}
 
@@ -41,6 +45,11 @@ class AccountsAdminPageController {
 		model.addAttribute("accounts", accounts);
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("withFactor", factors.withFactor(accounts.items().stream().map(a -> a.id()).toList()));
+		// people an HR import deactivated: in the directory, but no longer active (two queries for the page)
+		List<Long> personIds = accounts.items().stream().map(a -> a.personId()).filter(java.util.Objects::nonNull).toList();
+		java.util.Set<Long> deactivated = new java.util.HashSet<>(people.refs(personIds).keySet());
+		deactivated.removeAll(people.activeRefs(personIds).keySet());
+		model.addAttribute("deactivated", deactivated);
 		model.addAttribute("secondFactorRequired", factors.requiredForStaff());
 		return "identity/accounts";
 	}

@@ -16,6 +16,8 @@ import org.guildhall.insights.Count;
 import org.guildhall.insights.FairnessAudit;
 import org.guildhall.insights.Rate;
 import org.guildhall.people.Characteristic;
+import org.guildhall.people.Characteristics;
+import org.guildhall.people.CharacteristicsSettings;
 import org.guildhall.programmes.MatchingRun;
 import org.guildhall.programmes.Proposal;
 import org.jspecify.annotations.Nullable;
@@ -34,9 +36,21 @@ public class Fairness {
 	public static final String SMALL_ANSWERS = "Other answers (fewer than 5 mentees each)";
 
 	private final JdbcTemplate jdbc;
+	private final Characteristics characteristics;
 
-	Fairness(JdbcTemplate jdbc) {
+	Fairness(JdbcTemplate jdbc, Characteristics characteristics) {
 		this.jdbc = jdbc;
+		this.characteristics = characteristics;
+	}
+
+	/**
+	 * The audit of one run of the programme (not necessarily its latest), for comparing runs with
+	 * different objectives; {@code latest} is the programme's audit the viewer may see, so access was
+	 * checked there.
+	 */
+	public FairnessAudit ofRun(FairnessAudit latest, MatchingRun run, List<Proposal> proposals) {
+		CharacteristicsSettings settings = characteristics.settings();
+		return audit(latest.programmeId(), latest.programme(), run, proposals, settings.asked(), settings.on(), Instant.now());
 	}
 
 	private record Mentee(long id, @Nullable String department, @Nullable String location, @Nullable Integer level) {

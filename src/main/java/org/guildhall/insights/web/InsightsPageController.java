@@ -1,8 +1,14 @@
 package org.guildhall.insights.web;
 
+import java.util.List;
+
+import org.guildhall.insights.FairnessAudit;
 import org.guildhall.insights.InsightFilter;
 import org.guildhall.insights.Insights;
 import org.guildhall.insights.ProgrammeDashboard;
+import org.guildhall.insights.internal.Fairness;
+import org.guildhall.programmes.MatchingRun;
+import org.guildhall.programmes.MatchingRuns;
 import org.guildhall.shared.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -22,7 +28,12 @@ class InsightsPageController {
 	private final JsonMapper json;
 	private final DashboardFigures figures;
 
-	InsightsPageController(Insights insights, JsonMapper json, DashboardFigures figures) {
+	private final Fairness fairness;
+	private final MatchingRuns runs;
+
+	InsightsPageController(Insights insights, JsonMapper json, DashboardFigures figures, Fairness fairness, MatchingRuns runs) {
+		this.fairness = fairness;
+		this.runs = runs;
 		this.insights = insights;
 		this.json = json;
 		this.figures = figures;
@@ -101,11 +112,23 @@ class InsightsPageController {
 		return "insights/fairness";
 	}
 
-	/** The audit as a panel for the programme page, beside the run's proposals (loaded there with htmx). */
+	/**
+	 * The audit as a panel for the programme page, beside the run's proposals (loaded there with
+	 * htmx): of the latest run, or of the run asked for, so runs with different objectives can be
+	 * compared; {@code summary} gives one line (the groups flagged) for a column of the comparison.
+	 */
 	@GetMapping("/insights/fairness/panel")
-	String fairnessPanel(@RequestParam long programme, Model model) {
-		model.addAttribute("f", insights.fairness(programme, me()));
-		return "insights/fairness :: panel";
+	String fairnessPanel(@RequestParam long programme, @RequestParam(required = false) @Nullable Long run,
+			@RequestParam(defaultValue = "false") boolean summary, Model model) {
+		CurrentUser me = me();
+		FairnessAudit audit = insights.fairness(programme, me);
+		if (run != null) {
+			MatchingRun chosen = runs.run(programme, run, me);
+			audit = fairness.ofRun(audit, chosen,
+					chosen.state() == MatchingRun.State.DONE ? runs.proposals(programme, run, me) : List.of());
+		}
+		model.addAttribute("f", audit);
+		return summary ? "insights/fairness :: summary" : "insights/fairness :: panel";
 	}
 
 	@GetMapping("/insights/me")

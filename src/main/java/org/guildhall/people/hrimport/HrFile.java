@@ -75,10 +75,8 @@ public final class HrFile {
 			CSVRecord header = records.next();
 			List<Column> columns = new ArrayList<>();
 			List<Integer> positions = new ArrayList<>();
+			// header problems do not stop the reading: the rows' problems are reported with them, in one go
 			readHeader(header, columns, positions, issues);
-			if (!issues.isEmpty()) {
-				return new HrFile(columns, List.of(), issues);
-			}
 			List<HrRow> rows = new ArrayList<>();
 			long lineBefore = parser.getCurrentLineNumber();
 			while (true) {
@@ -121,7 +119,7 @@ public final class HrFile {
 					progress.accept(rows.size());
 				}
 			}
-			if (rows.isEmpty() && issues.isEmpty()) {
+			if (rows.isEmpty() && issues.stream().noneMatch(i -> i.line() == null || i.line() > 1)) {
 				issues.add(ImportIssue.ofFile("The file has a header but no people."));
 			}
 			progress.accept(rows.size());

@@ -1,6 +1,7 @@
 package org.guildhall.people.hrimport;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -8,9 +9,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * What applying an HR file would do. Built by {@link ImportPlanner}; applied by {@link ImportWriter}
  * only when it has no issues.
+ *
+ * @param cleared for each field (as the preview names it: "title", "department"), how many people
+ *        already in Guildhall have a value there that an empty cell in the file clears
  */
 public record ImportPlan(Set<Column> columns, List<Change> creates, List<Change> updates, List<Deactivation> deactivations,
-		int unchanged, List<ImportIssue> issues) {
+		int unchanged, List<ImportIssue> issues, Map<String, Integer> cleared) {
 
 	public boolean valid() {
 		return issues.isEmpty();

@@ -48,6 +48,8 @@ public final class ImportPlanner {
 	private final Map<String, Existing> existingByEmail = new HashMap<>();
 	private final List<ImportIssue> issues = new ArrayList<>();
 	private int issueCount;
+	/** The columns the file has: a required column the header lacks is reported once, on line 1, not on every row. */
+	private final Set<Column> columnsPresent = EnumSet.noneOf(Column.class);
 
 	public ImportPlanner(Map<String, Long> skillIdsByKey, Map<String, Existing> existingByEmployeeId) {
 		this.skillIdsByKey = skillIdsByKey;
@@ -59,8 +61,9 @@ public final class ImportPlanner {
 		file.issues().forEach(this::report);
 		Set<Column> columns = EnumSet.noneOf(Column.class);
 		columns.addAll(file.columns());
+		columnsPresent.addAll(file.columns());
 		if (!file.issues().isEmpty() && file.rows().isEmpty()) {
-			return new ImportPlan(columns, List.of(), List.of(), List.of(), 0, capped());
+			return new ImportPlan(columns, List.of(), List.of(), List.of(), 0, capped(), Map.of());
 		}
 
 		Map<String, Integer> lineOfEmployeeId = new HashMap<>();
@@ -135,7 +138,12 @@ public final class ImportPlanner {
 			}
 		}
 		progress.accept(done);
-		return new ImportPlan(columns, creates, updates, deactivations, unchanged, capped());
+		Map<String, Integer> cleared = new java.util.TreeMap<>();
+		for (Change update : updates) {
+			Existing existing = existingByEmployeeId.get(update.record().employeeId());
+			cleared(existing.record(), update.record()).forEach(field -> cleared.merge(field, 1, Integer::sum));
+		}
+		return new ImportPlan(columns, creates, updates, deactivations, unchanged, capped(), cleared);
 	}
 
 	private @Nullable PersonRecord read(HrRow row, HrFile file, Map<String, Integer> lineOfEmployeeId,
@@ -198,8 +206,15 @@ public final class ImportPlanner {
 				else if (employeeIdByEmail.containsKey(value.toLowerCase(Locale.ROOT))) {
 					managerEmployeeId = employeeIdByEmail.get(value.toLowerCase(Locale.ROOT));
 				}
+				else if (existingByEmployeeId.containsKey(value)) {
+					// a manager already in Guildhall, as the file format allows
+					managerEmployeeId = value;
+				}
+				else if (existingByEmail.containsKey(value.toLowerCase(Locale.ROOT))) {
+					managerEmployeeId = existingByEmail.get(value.toLowerCase(Locale.ROOT)).record().employeeId();
+				}
 				else {
-					issue(line, Column.MANAGER, "The manager '" + value + "' is not in the file (give the manager's e-mail or employee id; a full export includes every manager).");
+					issue(line, Column.MANAGER, "The manager '" + value + "' is neither in the file nor in Guildhall (give the manager's e-mail or employee id).");
 				}
 				if (managerEmployeeId != null && managerEmployeeId.equals(employeeId)) {
 					issue(line, Column.MANAGER, "A person cannot be their own manager.");
@@ -429,6 +444,34 @@ public final class ImportPlanner {
 		return changed;
 	}
 
+	/** The fields of a person that had a value and that an empty cell in the file clears. */
+	private static List<String> cleared(PersonRecord a, PersonRecord b) {
+		List<String> cleared = new ArrayList<>();
+		clears(cleared, "title", a.title(), b.title());
+		clears(cleared, "department", a.department(), b.department());
+		clears(cleared, "location", a.location(), b.location());
+		clears(cleared, "level", a.level(), b.level());
+		clears(cleared, "manager", a.managerEmployeeId(), b.managerEmployeeId());
+		clears(cleared, "hire date", a.hireDate(), b.hireDate());
+		clears(cleared, "leaving date", a.leavingDate(), b.leavingDate());
+		clears(cleared, "bio", a.bio(), b.bio());
+		clears(cleared, "languages", a.languages(), b.languages());
+		clears(cleared, "skills", a.skills(), b.skills());
+		clears(cleared, "goals", a.goals(), b.goals());
+		return cleared;
+	}
+
+	private static void clears(List<String> cleared, String name, @Nullable Object a, @Nullable Object b) {
+		if (!empty(a) && empty(b)) {
+			cleared.add(name);
+		}
+	}
+
+	private static boolean empty(@Nullable Object value) {
+		return value == null || (value instanceof java.util.Collection<?> c && c.isEmpty())
+				|| (value instanceof Map<?, ?> m && m.isEmpty()) || (value instanceof String text && text.isBlank());
+	}
+
 	private static void compare(List<String> changed, String name, @Nullable Object a, @Nullable Object b) {
 		if (!Objects.equals(a, b)) {
 			changed.add(name);
@@ -437,7 +480,7 @@ public final class ImportPlanner {
 
 	private @Nullable String required(HrRow row, Column column) {
 		String value = row.get(column);
-		if (value == null) {
+		if (value == null && columnsPresent.contains(column)) {
 			issue(row.line(), column, "A value is required.");
 		}
 		return value;

@@ -44,9 +44,14 @@ class ImportApiController {
 		this.imports = imports;
 	}
 
-	/** The preview, the planned changes and the problems, in one answer. */
+	/**
+	 * The preview, the planned changes and the problems, in one answer; {@code cleared}: per field, how
+	 * many people's values empty cells clear; {@code deactivationWarning}: set when applying needs
+	 * {@code confirmDeactivations=true}.
+	 */
 	record ImportView(HrImportStatus status, int percent, List<HrImportStatus.Issue> issues,
-			List<HrImportStatus.PlannedChange> changes) {
+			List<HrImportStatus.PlannedChange> changes, java.util.Map<String, Integer> cleared,
+			HrImports.@Nullable DeactivationWarning deactivationWarning) {
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -71,7 +76,8 @@ class ImportApiController {
 		HrImportStatus status = imports.status(id);
 		boolean done = !status.state().running();
 		return new ImportView(status, status.percent(), done ? imports.issues(id) : List.of(),
-				done ? imports.plannedChanges(id) : List.of());
+				done ? imports.plannedChanges(id) : List.of(), done ? imports.cleared(id) : java.util.Map.of(),
+				done ? imports.deactivationWarning(id).orElse(null) : null);
 	}
 
 	@PostMapping("/{id}/apply")
@@ -80,10 +86,13 @@ class ImportApiController {
 			description = "An import whose apply failed (nothing was changed, e.g. its node stopped) can be applied again; "
 					+ "it is checked again against the people as they are then. "
 					+ "effectiveOn (YYYY-MM-DD, optional, at the latest tomorrow) is the day the file's changes took "
-					+ "effect; the person history entries it writes are dated that day. Without it: today (UTC).")
-	ResponseEntity<HrImportStatus> apply(@PathVariable long id, @RequestParam(required = false) @Nullable String effectiveOn) {
-		HrImportStatus status = effectiveOn == null || effectiveOn.isBlank() ? imports.apply(id)
-				: imports.apply(id, date("effectiveOn", effectiveOn));
+					+ "effect; the person history entries it writes are dated that day. Without it: today (UTC). "
+					+ "An import that deactivates more than the configured share of the active people (10% by default; "
+					+ "the preview's deactivationWarning) needs confirmDeactivations=true, else it is refused with 409.")
+	ResponseEntity<HrImportStatus> apply(@PathVariable long id, @RequestParam(required = false) @Nullable String effectiveOn,
+			@RequestParam(defaultValue = "false") boolean confirmDeactivations) {
+		HrImportStatus status = imports.apply(id, effectiveOn == null || effectiveOn.isBlank() ? null
+				: date("effectiveOn", effectiveOn), CurrentUser.get().orElseThrow().email(), confirmDeactivations);
 		return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + id)).body(status);
 	}
 

@@ -62,6 +62,8 @@ class ImportPageController {
 		if (!status.state().running()) {
 			model.addAttribute("issues", imports.issues(id));
 			model.addAttribute("changes", imports.plannedChanges(id));
+			model.addAttribute("cleared", imports.cleared(id));
+			model.addAttribute("deactivationWarning", imports.deactivationWarning(id).orElse(null));
 		}
 		return htmx != null ? "people/import :: status" : "people/import";
 	}
@@ -69,14 +71,9 @@ class ImportPageController {
 	@PostMapping("/admin/imports/{id}/apply")
 	String apply(@PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate effectiveOn,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean confirmDeactivations, RedirectAttributes redirect) {
 		try {
-			if (effectiveOn == null) {
-				imports.apply(id);
-			}
-			else {
-				imports.apply(id, effectiveOn);
-			}
+			imports.apply(id, effectiveOn, me().email(), confirmDeactivations);
 		}
 		catch (ConflictException e) {
 			redirect.addFlashAttribute("error", e.getMessage());

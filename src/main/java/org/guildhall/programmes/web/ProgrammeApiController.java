@@ -111,10 +111,11 @@ class ProgrammeApiController {
 
 	@PostMapping("/{id}/runs")
 	@ResponseStatus(HttpStatus.ACCEPTED) // what the ResponseEntity answers; the API description takes it from here
-	@Operation(summary = "Start a bulk matching run in the background; poll the latest run")
-	ResponseEntity<MatchingRun> run(@PathVariable long id) {
+	@Operation(summary = "Start a bulk matching run in the background with an objective (OPTIMAL, FAIR or STABLE; the programme's own when left out); poll the latest run")
+	ResponseEntity<MatchingRun> run(@PathVariable long id,
+			@RequestParam(required = false) ProgrammeSettings.@org.jspecify.annotations.Nullable ObjectiveChoice objective) {
 		return ResponseEntity.accepted().location(URI.create("/api/v1/programmes/" + id + "/runs/latest"))
-			.body(runs.start(id, me()));
+			.body(runs.start(id, objective, me()));
 	}
 
 	@GetMapping("/{id}/runs/latest")

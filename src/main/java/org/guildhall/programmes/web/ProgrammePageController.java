@@ -7,6 +7,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.guildhall.programmes.Enrolment;
+import org.guildhall.programmes.ComparedRun;
 import org.guildhall.programmes.EnrolmentRequest;
 import org.guildhall.programmes.EnrolmentStatus;
 import org.guildhall.programmes.EnrolmentRole;
@@ -14,6 +15,7 @@ import org.guildhall.programmes.MatchingMode;
 import org.guildhall.programmes.MatchingRun;
 import org.guildhall.programmes.MatchingRuns;
 import org.guildhall.programmes.MentorRecommendations;
+import org.guildhall.programmes.Objectives;
 import org.guildhall.programmes.PairRule;
 import org.guildhall.programmes.Programme;
 import org.guildhall.programmes.ProgrammeFormat;
@@ -116,7 +118,7 @@ class ProgrammePageController {
 
 	@GetMapping("/programmes/{id}")
 	String show(@PathVariable long id, @RequestParam(defaultValue = "0") int people,
-			@RequestParam(defaultValue = "0") int pairs, Model model) {
+			@RequestParam(defaultValue = "0") int pairs, @RequestParam(required = false) Long run, Model model) {
 		CurrentUser me = me();
 		Programme programme = programmes.programme(id, me);
 		boolean manager = programmes.mayManage(programme, me);
@@ -131,17 +133,18 @@ class ProgrammePageController {
 		model.addAttribute("roles", EnrolmentRole.values());
 		if (manager) {
 			model.addAttribute("enrolments", programmes.enrolments(id, me, new PageRequest(people, ENROLMENTS_PER_PAGE)));
-			addRun(model, programme, me, pairs);
+			addRun(model, programme, me, pairs, run);
 		}
 		return "programmes/show";
 	}
 
 	@GetMapping("/programmes/{id}/run")
-	String runFragment(@PathVariable long id, @RequestParam(defaultValue = "0") int pairs, Model model) {
+	String runFragment(@PathVariable long id, @RequestParam(defaultValue = "0") int pairs,
+			@RequestParam(required = false) Long run, Model model) {
 		Programme programme = programmes.programme(id, me());
 		requireManager(programme);
 		model.addAttribute("programme", programme);
-		addRun(model, programme, me(), pairs);
+		addRun(model, programme, me(), pairs, run);
 		return "programmes/show :: run";
 	}
 
@@ -223,10 +226,10 @@ class ProgrammePageController {
 	}
 
 	@PostMapping("/programmes/{id}/runs")
-	String run(@PathVariable long id, @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
-			RedirectAttributes redirect) {
+	String run(@PathVariable long id, @RequestParam(required = false) ProgrammeSettings.ObjectiveChoice objective,
+			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model, RedirectAttributes redirect) {
 		try {
-			runs.start(id, me());
+			runs.start(id, objective, me());
 		}
 		catch (ConflictException e) {
 			if (htmx != null) {
@@ -237,13 +240,31 @@ class ProgrammePageController {
 			}
 		}
 		if (htmx != null) {
-			return runFragment(id, 0, model);
+			return runFragment(id, 0, null, model);
 		}
 		return "redirect:/programmes/" + id;
 	}
 
+	/** Publishing asks first, saying how many invitations will go out. */
+	@GetMapping("/programmes/{id}/runs/{runId}/publish")
+	String confirmPublish(@PathVariable long id, @PathVariable long runId, Model model) {
+		Programme programme = programmes.programme(id, me());
+		requireManager(programme);
+		MatchingRun run = runs.run(id, runId, me());
+		model.addAttribute("programme", programme);
+		model.addAttribute("run", run);
+		model.addAttribute("explanation", Objectives.explain(run.objective()));
+		model.addAttribute("invitations", runs.proposals(id, runId, me(), new PageRequest(0, 1)).total());
+		return "programmes/publish";
+	}
+
 	@PostMapping("/programmes/{id}/runs/{runId}/publish")
-	String publish(@PathVariable long id, @PathVariable long runId, RedirectAttributes redirect) {
+	String publish(@PathVariable long id, @PathVariable long runId, @RequestParam(defaultValue = "false") boolean confirmed,
+			RedirectAttributes redirect) {
+		if (!confirmed) {
+			requireManager(programmes.programme(id, me()));
+			return "redirect:/programmes/" + id + "/runs/" + runId + "/publish";
+		}
 		try {
 			MatchingRun run = runs.publish(id, runId, me());
 			redirect.addFlashAttribute("message", "Published: " + run.publishedPairs()
@@ -275,11 +296,22 @@ class ProgrammePageController {
 		return "redirect:/programmes/" + id + "#matching";
 	}
 
-	private void addRun(Model model, Programme programme, CurrentUser me, int pairs) {
-		MatchingRun run = runs.latest(programme.id(), me).orElse(null);
-		model.addAttribute("run", run);
-		model.addAttribute("proposals", run != null && run.state() == MatchingRun.State.DONE
-				? runs.proposals(programme.id(), run.id(), me, new PageRequest(pairs, PAIRS_PER_PAGE)) : null);
+	/**
+	 * The newest run (its progress while it goes), the runs on today's enrolments side by side, and
+	 * the pairs of one finished run: the one asked for, else the one just published, else the newest.
+	 */
+	private void addRun(Model model, Programme programme, CurrentUser me, int pairs, Long chosen) {
+		MatchingRun latest = runs.latest(programme.id(), me).orElse(null);
+		List<ComparedRun> comparison = runs.comparison(programme.id(), me);
+		MatchingRun shown = chosen != null ? runs.run(programme.id(), chosen, me) : runs.shown(programme.id(), me).orElse(null);
+		model.addAttribute("run", latest);
+		model.addAttribute("comparison", comparison);
+		model.addAttribute("shown", shown);
+		model.addAttribute("shownComparable", shown != null && comparison.stream().anyMatch(c -> c.run().id() == shown.id()));
+		model.addAttribute("objectives", ProgrammeSettings.ObjectiveChoice.values());
+		model.addAttribute("blockingPair", Objectives.BLOCKING_PAIR);
+		model.addAttribute("proposals", shown != null && shown.state() == MatchingRun.State.DONE
+				? runs.proposals(programme.id(), shown.id(), me, new PageRequest(pairs, PAIRS_PER_PAGE)) : null);
 		model.addAttribute("rules", runs.rules(programme.id(), me));
 	}
 
