@@ -74,9 +74,7 @@ class PersonalDataTest {
 	 * Tables that may still name an erased person, each with the reason. Every other table with a
 	 * text column is scanned and must be clean.
 	 */
-	static final Map<String, String> ALLOWED_TO_REMEMBER = Map.of(
-			"insight_person", "the insights read model copies names from the people module's events; the insights module "
-					+ "(not changed here) still needs its own PersonErased listener");
+	static final Map<String, String> ALLOWED_TO_REMEMBER = Map.of();
 
 	@Autowired MockMvc mvc;
 	@Autowired JdbcClient jdbc;

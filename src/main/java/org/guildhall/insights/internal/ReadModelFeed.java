@@ -23,6 +23,7 @@ import org.guildhall.people.CharacteristicsAnswered;
 import org.guildhall.people.CharacteristicsConfigured;
 import org.guildhall.people.PeopleFacts;
 import org.guildhall.people.PeopleImported;
+import org.guildhall.people.PersonErased;
 import org.guildhall.people.PersonHistory;
 import org.guildhall.people.PersonHistoryEntry;
 import org.guildhall.people.PersonHistoryRecorded;
@@ -89,6 +90,16 @@ class ReadModelFeed {
 		model.lock();
 		model.people(people.people(List.of(event.personId())));
 		model.skills(event.personId(), people.skillsOf(event.personId()));
+		model.markStale();
+	}
+
+	/** The person is copied again as the people module keeps them now ("Former colleague"), without skills or answers. */
+	@ApplicationModuleListener
+	void on(PersonErased event) {
+		model.lock();
+		model.people(people.people(List.of(event.personId())));
+		model.skills(event.personId(), people.skillsOf(event.personId()));
+		characteristics.refresh(event.personId());
 		model.markStale();
 	}
 
