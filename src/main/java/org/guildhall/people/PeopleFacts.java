@@ -68,13 +68,25 @@ public class PeopleFacts {
 	}
 
 	/**
-	 * Hands every skill on every profile to {@code each}, ordered by person id and skill id, as the
-	 * rows are read (in a transaction, as {@link #forEachPerson}).
+	 * Hands every skill on every profile to {@code each}, in no particular order, as the rows are
+	 * read (in a transaction, as {@link #forEachPerson}). The skills' names are read first, so the
+	 * profile rows are scanned alone: on 100,000 people, joining and ordering them was most of a
+	 * full read.
 	 */
 	@Transactional
 	public void forEachSkill(Consumer<SkillHolding> each) {
-		jdbc.query("SELECT " + SKILL_COLUMNS + " ORDER BY ps.person_id, ps.skill_id", rs -> {
-			each.accept(skill(rs));
+		java.util.Map<Long, String> names = new java.util.HashMap<>();
+		jdbc.query("SELECT id, name FROM skill", rs -> {
+			names.put(rs.getLong(1), rs.getString(2));
+		});
+		jdbc.query("SELECT person_id, skill_id, proficiency, can_teach, wants_to_learn FROM person_skill", rs -> {
+			long skillId = rs.getLong(2);
+			String name = names.get(skillId);
+			if (name == null) { // a skill added since its names were read
+				name = jdbc.queryForObject("SELECT name FROM skill WHERE id = ?", String.class, skillId);
+				names.put(skillId, name);
+			}
+			each.accept(new SkillHolding(rs.getLong(1), skillId, name, rs.getInt(3), rs.getBoolean(4), rs.getBoolean(5)));
 		});
 	}
 
