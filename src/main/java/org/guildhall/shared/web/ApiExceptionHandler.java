@@ -108,6 +108,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", DatabaseOutage.DETAIL));
 	}
 
+	/**
+	 * A lock wait timed out: another change to the same data (an HR import being copied, a rebuild)
+	 * held it longer than the database waits. Nothing was changed; 503 with Retry-After, not a 500.
+	 */
+	@ExceptionHandler({org.springframework.dao.PessimisticLockingFailureException.class,
+			org.springframework.dao.QueryTimeoutException.class})
+	ResponseEntity<ProblemDetail> busy(RuntimeException e) {
+		log.warn("A lock wait timed out, answered 503: {}", DatabaseOutage.rootMessage(e));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", BUSY));
+	}
+
+	static final String BUSY = "Another change to the same data is being applied just now; nothing was changed. Try again in a few seconds.";
+
 	@ExceptionHandler(RuntimeException.class)
 	ResponseEntity<ProblemDetail> unexpected(RuntimeException e) throws RuntimeException {
 		if (e instanceof org.springframework.security.access.AccessDeniedException

@@ -53,6 +53,13 @@ class DatabaseOutageTest {
 		String writes() {
 			throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction");
 		}
+
+		@GetMapping("/api/v1/locked")
+		String locked() {
+			// as H2 reports a lock wait that ran out while another transaction held the row (PostgreSQL: CannotAcquireLockException)
+			throw new org.springframework.dao.QueryTimeoutException("PreparedStatementCallback",
+					new SQLException("Timeout trying to lock table \"insight_state\"", "HYT00", 50200));
+		}
 	}
 
 	@Controller
@@ -87,6 +94,16 @@ class DatabaseOutageTest {
 				.andExpect(jsonPath("$.status").value(503))
 				.andExpect(jsonPath("$.detail").value(DatabaseOutage.DETAIL));
 		}
+		assertThat(output.getAll()).doesNotContain(" ERROR ").doesNotContain("\tat ");
+	}
+
+	@Test
+	void aLockWaitThatRanOutIsBusyNotABug(CapturedOutput output) throws Exception {
+		mvc.perform(get("/api/v1/locked"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"))
+			.andExpect(jsonPath("$.title").value("Busy"))
+			.andExpect(jsonPath("$.detail").value(ApiExceptionHandler.BUSY));
 		assertThat(output.getAll()).doesNotContain(" ERROR ").doesNotContain("\tat ");
 	}
 
