@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.guildhall.community.HiddenPost;
 import org.guildhall.community.Moderation;
 import org.guildhall.shared.CurrentUser;
+import org.guildhall.shared.web.AlsoAnswers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/community")
 @Tag(name = "Community moderation", description = "Hide and show posts (administrators); every action is in the audit trail")
 @SecurityRequirement(name = "token")
+@AlsoAnswers(403)
 class ModerationApiController {
 
 	private final Moderation moderation;
