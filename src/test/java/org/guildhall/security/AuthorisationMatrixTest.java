@@ -271,14 +271,17 @@ class AuthorisationMatrixTest {
 		return String.valueOf(response.getStatus());
 	}
 
-	/** Replaces {name} with the world's id (or e-mail, date) of that name; {me} is the role's own person. */
+	/** Replaces {name} with the world's id (or e-mail, date) of that name; {me} is the role's own person, {role} its name. */
 	private String fill(String template, String role) {
 		Matcher m = PLACEHOLDER.matcher(template);
 		StringBuilder out = new StringBuilder();
 		while (m.find()) {
 			String key = m.group(1);
 			String value;
-			if (key.equals("me")) {
+			if (key.equals("role")) {
+				value = role;
+			}
+			else if (key.equals("me")) {
 				Person who = people.byRole().get(role);
 				value = String.valueOf(who == null ? world.ids().get("employee") : who.personId());
 			}
@@ -412,10 +415,9 @@ class AuthorisationMatrixTest {
 		ids.put("step", "close");
 		ids.put("kind", "MIDPOINT");
 		ids.put("runId", 999_999_999L); // no matching run is made here (MatchingRunsTest covers runs): managers get 404
-		String routed = mvc.perform(post("/api/v1/community/questions/" + question + "/expert-requests")
-			.header("Authorization", "Bearer " + people.byRole().get("mentee").token())).andReturn().getResponse().getContentAsString();
-		List<Number> requests = routed.startsWith("[") ? JsonPath.read(routed, "$[*].id") : List.of();
-		ids.put("expertRequest", requests.isEmpty() ? 999_999_999L : requests.get(0).longValue());
+		// Expert requests go to whom the expert finder ranks best, which depends on the search index's
+		// background work: the rows that need one are not sent (AskAnExpertTest covers who may act on one).
+		ids.put("expertRequest", 999_999_999L);
 		if (mentorsNotification == 0) {
 			mentorsNotification = notificationOf("mentor");
 		}
