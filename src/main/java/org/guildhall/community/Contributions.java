@@ -86,11 +86,26 @@ public class Contributions {
 		}
 	}
 
-	/** Every version of a live post, newest first; anyone who can read the post can read its history. */
+	/**
+	 * Every version of a live post, newest first; anyone who can read the post can read its history,
+	 * except what a moderator edited away: the versions before an administrator's edit of someone
+	 * else's post are shown only to the author and administrators.
+	 */
 	@Transactional(readOnly = true)
-	public List<Revision> revisions(long postId) {
-		live(postId);
-		return posts.revisions(postId);
+	public List<Revision> revisions(long postId, CurrentUser viewer) {
+		PostRow post = live(postId);
+		List<Revision> all = posts.revisions(postId);
+		if (viewer.is(post.authorId()) || viewer.isAdmin()) {
+			return all;
+		}
+		List<Revision> shown = new ArrayList<>();
+		for (Revision revision : all) { // newest first: stop after the latest moderator's edit
+			shown.add(revision);
+			if (revision.editedBy().id() != post.authorId()) {
+				break;
+			}
+		}
+		return shown;
 	}
 
 	/**

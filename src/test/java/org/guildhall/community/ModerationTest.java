@@ -190,7 +190,16 @@ class ModerationTest {
 
 		send(put("/api/v1/community/posts/{id}", question), admin, edit.formatted(org.run(), version, ",\"reason\":\"Insult removed\""))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.editedByModerator").value(true));
+		// what the moderator edited away is not in the history for others; the author and administrators still see it
+		mvc.perform(get("/api/v1/community/posts/{id}/revisions", question).header("Authorization", pm))
+			.andExpect(status().isOk()).andExpect(jsonPath("$[*].body").value(not(hasItem("My colleague is an idiot."))))
+			.andExpect(jsonPath("$[0].body").value("Which linter do you use?"));
+		mvc.perform(get("/api/v1/community/posts/{id}/revisions", question).header("Authorization", bo))
+			.andExpect(jsonPath("$[*].body").value(hasItem("My colleague is an idiot.")));
+		mvc.perform(get("/api/v1/community/posts/{id}/revisions", question).header("Authorization", admin))
+			.andExpect(jsonPath("$[*].body").value(hasItem("My colleague is an idiot.")));
 		Cookie pmSession = new Pages(mvc).signIn(org.pm());
+		assertThat(new Pages(mvc).get("/community/posts/" + question + "/history", pmSession).text()).doesNotContain("idiot");
 		assertThat(new Pages(mvc).get("/community/questions/" + question, pmSession).text()).contains("edited by a moderator")
 			.doesNotContain("idiot");
 		assertThat(auditPage(new Pages(mvc).signIn(org.admin())).select("tbody tr").eachText()).anySatisfy(row -> assertThat(row)

@@ -78,7 +78,7 @@ class PostsPageController {
 	@GetMapping("/community/posts/{id}/history")
 	String history(@PathVariable long id, Model model) {
 		model.addAttribute("post", contributions.post(id, Pages.me()));
-		model.addAttribute("revisions", contributions.revisions(id));
+		model.addAttribute("revisions", contributions.revisions(id, Pages.me()));
 		return "community/history";
 	}
 
