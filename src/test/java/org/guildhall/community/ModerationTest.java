@@ -117,6 +117,16 @@ class ModerationTest {
 				"{\"body\":\"Buy a faster runner, call it " + word + ".\"}"));
 		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(found(word)).contains(answer));
 
+		// the question page offers hiding to administrators only, and deleting to the author
+		Cookie adminSession = new Pages(mvc).signIn(org.admin());
+		Cookie annSession = new Pages(mvc).signIn(org.ann());
+		String hideForm = "form[action=/community/posts/" + answer + "/hide]";
+		String deleteForm = "form[action=/community/posts/" + answer + "/delete]";
+		assertThat(new Pages(mvc).get("/community/questions/" + question, adminSession).select(hideForm)).hasSize(1);
+		Document annSees = new Pages(mvc).get("/community/questions/" + question, annSession);
+		assertThat(annSees.select(hideForm)).isEmpty();
+		assertThat(annSees.select(deleteForm)).hasSize(1);
+
 		// nobody but an administrator may hide: not the author, not a programme manager; nothing changes
 		send(post("/api/v1/community/posts/{id}/hide", answer), ann, "{\"reason\":\"my own\"}").andExpect(status().isForbidden());
 		send(post("/api/v1/community/posts/{id}/hide", answer), pm, "{\"reason\":\"off topic\"}").andExpect(status().isForbidden());
@@ -145,7 +155,6 @@ class ModerationTest {
 			.andExpect(jsonPath("$[?(@.id == " + answer + ")].reason").value(hasItem("Advertising a product")))
 			.andExpect(jsonPath("$[?(@.id == " + answer + ")].hiddenBy").value(hasItem(org.admin().email())));
 		mvc.perform(get("/api/v1/community/moderation/hidden").header("Authorization", ann)).andExpect(status().isForbidden());
-		Cookie adminSession = new Pages(mvc).signIn(org.admin());
 		assertThat(new Pages(mvc).get("/community/moderation", adminSession).text())
 			.contains("Advertising a product", org.admin().email(), "Buy a faster runner");
 
