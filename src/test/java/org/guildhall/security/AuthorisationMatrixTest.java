@@ -87,7 +87,7 @@ class AuthorisationMatrixTest {
 	static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
 	/** One row of the table: a request and the status each role gets ({@code login}: redirected to sign in; {@code -}: not sent). */
-	record Row(int line, String method, String path, String body, Map<String, String> expected) {
+	record Row(int line, String method, String path, String body, Map<String, String> expected, String then) {
 
 		@Override
 		public String toString() {
@@ -110,7 +110,8 @@ class AuthorisationMatrixTest {
 				.setIgnoreSurroundingSpaces(true).get().parse(in)) {
 				Map<String, String> expected = new LinkedHashMap<>();
 				ROLES.forEach(role -> expected.put(role, record.get(role)));
-				rows.add(new Row((int) record.getRecordNumber(), record.get("method"), record.get("path"), record.get("body"), expected));
+				rows.add(new Row((int) record.getRecordNumber(), record.get("method"), record.get("path"), record.get("body"), expected,
+						record.isSet("then") ? record.get("then") : ""));
 			}
 			return rows;
 		}
@@ -188,6 +189,9 @@ class AuthorisationMatrixTest {
 			}
 			String answer = send(row, role);
 			got.put(role, answer);
+			if (!row.then().isEmpty() && !RECORD && answer.matches("2\\d\\d|302")) {
+				assertThatTheWriteRan(row, role);
+			}
 			if (spoils(row, answer)) {
 				world = null; // it changed something: the next request gets a fresh world
 			}
@@ -197,6 +201,20 @@ class AuthorisationMatrixTest {
 			return;
 		}
 		assertThat(got).as("%s (line %d of the matrix)", row, row.line()).isEqualTo(row.expected());
+	}
+
+	/**
+	 * The row's {@code then} column ("404 GET /api/v1/community/posts/{answer}"): what an
+	 * administrator's request answers after the write went through, so that a write that only
+	 * claimed success fails the row.
+	 */
+	private void assertThatTheWriteRan(Row row, String role) throws Exception {
+		String[] parts = row.then().split(" ", 3);
+		String path = fill(parts[2], role);
+		int status = mvc.perform(request(HttpMethod.valueOf(parts[1]), path)
+			.header("Authorization", "Bearer " + people.byRole().get("admin").token())).andReturn().getResponse().getStatus();
+		assertThat(status).as("after %s as %s (line %d): %s %s", row, role, row.line(), parts[1], path)
+			.isEqualTo(Integer.parseInt(parts[0]));
 	}
 
 	/**
