@@ -41,7 +41,9 @@ public class Contributions {
 
 	/**
 	 * Changes a post's text (and, for questions and articles, title and topics). The version must be
-	 * the one the editor read; the new text becomes the next revision.
+	 * the one the editor read; the new text becomes the next revision. An administrator editing
+	 * someone else's post moderates: a reason is required, the post shows "edited by a moderator"
+	 * until its author edits it again, and {@link PostModerated} tells the author and the audit trail.
 	 */
 	@Transactional
 	public Post edit(long postId, PostEdit edit, CurrentUser editor) {
@@ -56,12 +58,18 @@ public class Contributions {
 			topics = posts.resolveTopics(edit.topics(), true, problems);
 		}
 		String body = Texts.check("body", edit.body(), 1, max, problems);
+		boolean byModerator = !editor.is(post.authorId());
+		String reason = byModerator ? Texts.check("reason", edit.reason(), Moderation.REASON_MIN, Moderation.REASON_MAX, problems) : null;
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
 		long editorId = editor.personId() != null ? editor.personId() : post.authorId();
-		posts.edit(post, title, body, topics, edit.version(), editorId);
+		posts.edit(post, title, body, topics, edit.version(), editorId, byModerator);
 		events.publishEvent(new PostEdited(postId, post.kind(), editorId));
+		if (byModerator) {
+			events.publishEvent(new PostModerated(postId, post.kind(), post.questionId(), post.authorId(), post.title(), post.version(),
+					PostModerated.Action.EDITED, editor.email(), reason));
+		}
 		return post(postId, editor);
 	}
 
@@ -72,13 +80,32 @@ public class Contributions {
 		requireAuthorOrAdmin(post, user, "delete");
 		posts.softDelete(post, user.accountId());
 		events.publishEvent(new PostDeleted(postId, post.kind(), user.accountId()));
+		if (!user.is(post.authorId())) {
+			events.publishEvent(new PostModerated(postId, post.kind(), post.questionId(), post.authorId(), post.title(), post.version(),
+					PostModerated.Action.DELETED, user.email(), null));
+		}
 	}
 
-	/** Every version of a live post, newest first; anyone who can read the post can read its history. */
+	/**
+	 * Every version of a live post, newest first; anyone who can read the post can read its history,
+	 * except what a moderator edited away: the versions before an administrator's edit of someone
+	 * else's post are shown only to the author and administrators.
+	 */
 	@Transactional(readOnly = true)
-	public List<Revision> revisions(long postId) {
-		live(postId);
-		return posts.revisions(postId);
+	public List<Revision> revisions(long postId, CurrentUser viewer) {
+		PostRow post = live(postId);
+		List<Revision> all = posts.revisions(postId);
+		if (viewer.is(post.authorId()) || viewer.isAdmin()) {
+			return all;
+		}
+		List<Revision> shown = new ArrayList<>();
+		for (Revision revision : all) { // newest first: stop after the latest moderator's edit
+			shown.add(revision);
+			if (revision.editedBy().id() != post.authorId()) {
+				break;
+			}
+		}
+		return shown;
 	}
 
 	/**

@@ -154,12 +154,18 @@ class QuestionsAndAnswersApiTest {
 		send(put("/api/v1/community/posts/{id}", answer), ann, "{\"body\":\"A stale edit\",\"version\":0}")
 			.andExpect(status().isConflict());
 		send(put("/api/v1/community/posts/{id}", answer), admin, "{\"body\":\"Go 1.23 since March (moderated).\",\"version\":1}")
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+		send(put("/api/v1/community/posts/{id}", answer), admin,
+				"{\"body\":\"Go 1.23 since March (moderated).\",\"version\":1,\"reason\":\"Clarified\"}")
 			.andExpect(status().isOk());
 		send(put("/api/v1/community/posts/{id}", question), bo,
 				"{\"title\":\"Which Go version do we use now " + org.run() + "\",\"body\":\"Asking for the build.\",\"topics\":[\"golang\"],\"version\":0}")
 			.andExpect(status().isOk()).andExpect(jsonPath("$.topics[*].name", contains("Go")));
 
 		mvc.perform(get("/api/v1/community/posts/{id}/revisions", answer).header("Authorization", bo))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].body", contains("Go 1.23 since March (moderated).")));
+		mvc.perform(get("/api/v1/community/posts/{id}/revisions", answer).header("Authorization", ann))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].body", contains("Go 1.23 since March (moderated).", "Go 1.23 since March.", "Go 1.22 everywhere.")))
 			.andExpect(jsonPath("$[0].editedBy.fullName").value("Ada Admin"))

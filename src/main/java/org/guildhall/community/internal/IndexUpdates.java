@@ -6,6 +6,7 @@ import org.guildhall.community.AnswerPosted;
 import org.guildhall.community.ArticlePublished;
 import org.guildhall.community.PostDeleted;
 import org.guildhall.community.PostEdited;
+import org.guildhall.community.PostShown;
 import org.guildhall.community.PostKind;
 import org.guildhall.community.QuestionAsked;
 import org.guildhall.people.PeopleImported;
@@ -58,6 +59,14 @@ class IndexUpdates {
 
 	@ApplicationModuleListener
 	void on(PostDeleted event) {
+		index.refreshPosts(List.of(event.postId()));
+		if (event.kind() == PostKind.QUESTION) {
+			index.refreshAnswersOf(event.postId());
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(PostShown event) {
 		index.refreshPosts(List.of(event.postId()));
 		if (event.kind() == PostKind.QUESTION) {
 			index.refreshAnswersOf(event.postId());

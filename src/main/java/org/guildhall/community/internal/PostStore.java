@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.guildhall.community.Comment;
+import org.guildhall.community.HiddenPost;
 import org.guildhall.community.Post;
 import org.guildhall.community.PostKind;
 import org.guildhall.community.PostSummary;
@@ -172,11 +173,13 @@ public class PostStore {
 	 * text as the next revision.
 	 */
 	public void edit(PostRow post, @Nullable String title, String body, @Nullable List<Topic> topics, long expectedVersion,
-			long editorId) {
+			long editorId, boolean byModerator) {
 		int changed = jdbc.sql("""
-				UPDATE community_post SET title = :title, body = :body, edited_at = CURRENT_TIMESTAMP, version = version + 1
+				UPDATE community_post SET title = :title, body = :body, edited_at = CURRENT_TIMESTAMP, version = version + 1,
+				       moderator_edited = :moderator
 				WHERE id = :id AND version = :version AND deleted_at IS NULL""")
-			.param("title", title).param("body", body).param("id", post.id()).param("version", expectedVersion).update();
+			.param("title", title).param("body", body).param("id", post.id()).param("version", expectedVersion)
+			.param("moderator", byModerator).update();
 		if (changed == 0) {
 			throw new ConflictException("This post was changed by someone else since you opened it; reload and try again.");
 		}
@@ -204,6 +207,77 @@ public class PostStore {
 			jdbc.sql("UPDATE community_post SET accepted_answer_id = NULL WHERE id = ? AND accepted_answer_id = ?")
 				.params(post.questionId(), post.id()).update();
 		}
+		if (post.kind() == PostKind.QUESTION) {
+			expertise.recomputeAnswerersOf(post.id());
+		}
+		else {
+			expertise.recompute(List.of(post.authorId()));
+		}
+	}
+
+	/**
+	 * Hides a live post: it leaves every list, thread and search as a deleted post does (a hidden
+	 * question takes its answers with it), but keeps its accepted answer and is marked as hidden, so
+	 * that {@link #show} can bring it back. Returns false when it was not live.
+	 */
+	public boolean hide(PostRow post, String moderator, String reason) {
+		int changed = jdbc.sql("""
+				UPDATE community_post SET deleted_at = CURRENT_TIMESTAMP, hidden_reason = ?, hidden_by = ?, version = version + 1
+				WHERE id = ? AND deleted_at IS NULL""")
+			.params(reason, moderator, post.id()).update();
+		if (changed == 0) {
+			return false;
+		}
+		if (post.kind() == PostKind.ANSWER && post.questionId() != null) {
+			jdbc.sql("UPDATE community_post SET answer_count = answer_count - 1 WHERE id = ?").param(post.questionId()).update();
+		}
+		recomputeExpertise(post);
+		return true;
+	}
+
+	/** Shows a hidden post again, as it was. Returns false when the post is not hidden (deleted posts stay deleted). */
+	public boolean show(long postId) {
+		Optional<PostRow> post = find(postId);
+		int changed = jdbc.sql("""
+				UPDATE community_post SET deleted_at = NULL, deleted_by = NULL, hidden_reason = NULL, hidden_by = NULL,
+				       version = version + 1
+				WHERE id = ? AND deleted_at IS NOT NULL AND hidden_reason IS NOT NULL""")
+			.param(postId).update();
+		if (changed == 0 || post.isEmpty()) {
+			return false;
+		}
+		if (post.get().kind() == PostKind.ANSWER && post.get().questionId() != null) {
+			jdbc.sql("UPDATE community_post SET answer_count = answer_count + 1 WHERE id = ?").param(post.get().questionId()).update();
+		}
+		recomputeExpertise(post.get());
+		return true;
+	}
+
+	/** The reason a post was hidden, if it is hidden. */
+	public Optional<String> hiddenReason(long postId) {
+		return jdbc.sql("SELECT hidden_reason FROM community_post WHERE id = ? AND deleted_at IS NOT NULL AND hidden_reason IS NOT NULL")
+			.param(postId).query(String.class).optional();
+	}
+
+	/** Hidden posts, most recently hidden first (at most {@code limit}). */
+	public List<HiddenPost> hidden(int limit) {
+		record Row(long id, PostKind kind, @Nullable Long questionId, @Nullable String title, String body, long authorId,
+				String reason, String hiddenBy, Instant at) {
+		}
+		List<Row> rows = jdbc.sql("""
+				SELECT id, kind, question_id, title, body, author_id, hidden_reason, hidden_by, deleted_at FROM community_post
+				WHERE hidden_reason IS NOT NULL AND deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC LIMIT ?""")
+			.param(limit)
+			.query((rs, n) -> new Row(rs.getLong("id"), PostKind.valueOf(rs.getString("kind")), nullableLong(rs, "question_id"),
+					rs.getString("title"), rs.getString("body"), rs.getLong("author_id"), rs.getString("hidden_reason"),
+					rs.getString("hidden_by"), instant(rs, "deleted_at")))
+			.list();
+		Map<Long, PersonRef> refs = people.refs(rows.stream().map(Row::authorId).collect(java.util.stream.Collectors.toSet()));
+		return rows.stream().map(r -> new HiddenPost(r.id(), r.kind(), r.questionId(), r.title(),
+				markdown.excerpt(r.body(), EXCERPT), ref(refs, r.authorId()), r.reason(), r.hiddenBy(), r.at())).toList();
+	}
+
+	private void recomputeExpertise(PostRow post) {
 		if (post.kind() == PostKind.QUESTION) {
 			expertise.recomputeAnswerersOf(post.id());
 		}
@@ -280,19 +354,20 @@ public class PostStore {
 			return List.of();
 		}
 		record Row(long id, PostKind kind, @Nullable Long questionId, long authorId, @Nullable String title, String body,
-				boolean lesson, int score, boolean accepted, Instant createdAt, @Nullable Instant editedAt, long version) {
+				boolean lesson, int score, boolean accepted, Instant createdAt, @Nullable Instant editedAt, long version,
+				boolean byModerator) {
 		}
 		Map<Long, Row> rows = new HashMap<>();
 		jdbc.sql("""
 				SELECT p.id, p.kind, p.question_id, p.author_id, p.title, p.body, p.lesson_learned, p.score, p.created_at,
-				       p.edited_at, p.version, CASE WHEN q.accepted_answer_id = p.id THEN TRUE ELSE FALSE END AS accepted
+				       p.edited_at, p.version, p.moderator_edited, CASE WHEN q.accepted_answer_id = p.id THEN TRUE ELSE FALSE END AS accepted
 				FROM community_post p LEFT JOIN community_post q ON q.id = p.question_id
 				WHERE p.id IN (:ids) AND p.deleted_at IS NULL AND q.deleted_at IS NULL""")
 			.param("ids", ids)
 			.query((rs, n) -> new Row(rs.getLong("id"), PostKind.valueOf(rs.getString("kind")), nullableLong(rs, "question_id"),
 					rs.getLong("author_id"), rs.getString("title"), rs.getString("body"), rs.getBoolean("lesson_learned"),
 					rs.getInt("score"), rs.getBoolean("accepted"), instant(rs, "created_at"), nullableInstant(rs, "edited_at"),
-					rs.getLong("version")))
+					rs.getLong("version"), rs.getBoolean("moderator_edited")))
 			.list().forEach(r -> rows.put(r.id(), r));
 		List<Long> found = ids.stream().filter(rows::containsKey).toList();
 		Map<Long, List<Topic>> topics = topicsOf(found);
@@ -304,7 +379,7 @@ public class PostStore {
 		return found.stream().map(rows::get).map(r -> new Post(r.id(), r.kind(), r.questionId(), r.title(), r.body(),
 				markdown.toHtml(r.body()), ref(refs, r.authorId()), topics.getOrDefault(r.id(), List.of()), r.lesson(),
 				r.score(), myVotes.getOrDefault(r.id(), 0), r.accepted(), r.createdAt(), r.editedAt(), r.version(),
-				comments.getOrDefault(r.id(), List.of()), viewer.is(r.authorId()) || viewer.isAdmin()))
+				comments.getOrDefault(r.id(), List.of()), viewer.is(r.authorId()) || viewer.isAdmin(), r.byModerator()))
 			.toList();
 	}
 

@@ -9,6 +9,7 @@ import org.guildhall.community.CircleHostChanged;
 import org.guildhall.community.KudosGiven;
 import org.guildhall.community.PostDeleted;
 import org.guildhall.community.PostEdited;
+import org.guildhall.community.PostShown;
 import org.guildhall.community.PostKind;
 import org.guildhall.community.Reputation;
 import org.guildhall.community.VoteCast;
@@ -61,6 +62,17 @@ class ReputationUpdates {
 	@Async
 	@TransactionalEventListener
 	void on(PostDeleted event) {
+		switch (event.kind()) {
+			case ANSWER -> posts.find(event.postId()).ifPresent(p -> reputation.recompute(p.authorId()));
+			case QUESTION -> reputation.recomputeAnswerersOf(event.postId());
+			case ARTICLE -> {
+			}
+		}
+	}
+
+	@Async
+	@TransactionalEventListener
+	void on(PostShown event) {
 		switch (event.kind()) {
 			case ANSWER -> posts.find(event.postId()).ifPresent(p -> reputation.recompute(p.authorId()));
 			case QUESTION -> reputation.recomputeAnswerersOf(event.postId());

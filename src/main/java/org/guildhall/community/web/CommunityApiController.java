@@ -112,7 +112,7 @@ class CommunityApiController {
 	@GetMapping("/posts/{id}/revisions")
 	@Operation(summary = "Every version of a post, newest first")
 	List<Revision> revisions(@PathVariable long id) {
-		return contributions.revisions(id);
+		return contributions.revisions(id, me());
 	}
 
 	@PutMapping("/posts/{id}/vote")

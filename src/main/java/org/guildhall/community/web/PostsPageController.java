@@ -44,7 +44,7 @@ class PostsPageController {
 		try {
 			boolean answer = post.kind() == PostKind.ANSWER;
 			Post saved = contributions.edit(id, new PostEdit(answer ? null : form.title(), form.body(),
-					answer ? null : form.topicList(), form.versionRead()), Pages.me());
+					answer ? null : form.topicList(), form.versionRead(), form.reason()), Pages.me());
 			redirect.addFlashAttribute("message", "Saved. The previous version is kept in the history.");
 			return "redirect:" + Pages.linkTo(saved);
 		}
@@ -61,6 +61,7 @@ class PostsPageController {
 		model.addAttribute("form", form);
 		model.addAttribute("mode", post.kind() == PostKind.ANSWER ? "answer" : "edit");
 		model.addAttribute("action", "/community/posts/" + post.id() + "/edit");
+		model.addAttribute("moderating", !Pages.me().is(post.author().id()));
 		model.addAttribute("errors", errors == null ? java.util.List.of() : errors);
 		model.addAttribute("skillNames", skills.search(null, 200).stream().filter(s -> !s.suggested()).toList());
 		return "community/compose";
@@ -77,7 +78,7 @@ class PostsPageController {
 	@GetMapping("/community/posts/{id}/history")
 	String history(@PathVariable long id, Model model) {
 		model.addAttribute("post", contributions.post(id, Pages.me()));
-		model.addAttribute("revisions", contributions.revisions(id));
+		model.addAttribute("revisions", contributions.revisions(id, Pages.me()));
 		return "community/history";
 	}
 

@@ -95,6 +95,9 @@ class MentorshipApiController {
 	}
 
 	@GetMapping("/{id}/health")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The health score",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Health.class)))
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "The mentorship has not started: no health score yet")
 	@Operation(summary = "The health score (0–100) with its parts explained; empty until the mentorship starts")
 	ResponseEntity<Health> health(@PathVariable long id) {
