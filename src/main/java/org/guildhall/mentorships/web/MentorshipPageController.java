@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import org.guildhall.mentorships.CheckIns;
 import org.guildhall.mentorships.Goals;
+import org.guildhall.mentorships.Meeting;
 import org.guildhall.mentorships.Meetings;
 import org.guildhall.mentorships.Mentorship;
 import org.guildhall.mentorships.MentorshipDetail;
@@ -66,6 +67,9 @@ class MentorshipPageController {
 		model.addAttribute("mentor", detail.viewerRole() == MentorshipDetail.Role.MENTOR);
 		model.addAttribute("other", detail.mentorship().other(me().personId()));
 		model.addAttribute("awaitsMe", detail.mentorship().awaitsAnswerFrom(me().personId()));
+		model.addAttribute("upcoming", detail.meetings().stream().filter(mt -> !mt.past()).toList());
+		model.addAttribute("held", detail.meetings().stream().filter(Meeting::past)
+			.sorted(java.util.Comparator.comparing(Meeting::startsAt).reversed()).toList());
 		model.addAttribute("zone", detail.viewerRole() == MentorshipDetail.Role.MENTOR
 				? detail.mentorship().mentor().timeZone() : detail.mentorship().mentee().timeZone());
 		return "mentorships/show";
