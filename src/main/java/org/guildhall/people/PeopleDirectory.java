@@ -149,6 +149,18 @@ public class PeopleDirectory {
 			.query(Long.class).optional();
 	}
 
+	/** The person's time zone, for showing times in it; UTC when unknown or not a zone Java knows. */
+	@Transactional(readOnly = true)
+	public java.time.ZoneId timeZoneOf(long personId) {
+		String id = jdbc.sql("SELECT time_zone FROM person WHERE id = ?").param(personId).query(String.class).optional().orElse("UTC");
+		try {
+			return java.time.ZoneId.of(id);
+		}
+		catch (java.time.DateTimeException e) {
+			return java.time.ZoneOffset.UTC;
+		}
+	}
+
 	@Transactional(readOnly = true)
 	public boolean isActive(long personId) {
 		return jdbc.sql("SELECT active FROM person WHERE id = ?").param(personId).query(Boolean.class).optional()

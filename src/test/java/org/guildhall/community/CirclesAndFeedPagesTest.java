@@ -82,6 +82,11 @@ class CirclesAndFeedPagesTest {
 		String location = redirect("/community/circles/new", ann, "name", "Platform readers " + org.run(), "topic", "k8s",
 				"description", "We read one chapter a week.", "admission", "BY_REQUEST");
 		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		String created = (String) mvc.perform(post("/community/circles/new").with(csrf()).cookie(ann).param("name", "Platform writers " + org.run())
+				.param("topic", "k8s").param("description", "We write.").param("admission", "OPEN"))
+			.andReturn().getFlashMap().get("message");
+		assertThat(created).as("no promise of an invitation that is never sent").doesNotContain("Invite colleagues")
+			.contains("find it under Circles").contains("send them this page's address");
 		redirect("/community/circles/" + id + "/posts", ann, "body", "Chapter **one** notes <script>alert(1)</script>");
 
 		Cookie bo = pages.signIn(org.bo());
