@@ -137,6 +137,37 @@ class MentorshipJourneyBrowserTest {
 		screenshot("mentorship-20-meetings");
 	}
 
+	@Test
+	void aMenteeAsksSomeoneOpenToMentoringFromTheirProfileOutsideAnyProgramme() throws IOException {
+		TestOrganisation org = TestOrganisation.create(imports, identity, directory);
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys(org.bo().email());
+		browser.findElement(By.id("password")).sendKeys(TestOrganisation.PASSWORD);
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		wait.until(d -> d.findElement(By.tagName("h1")).getText().startsWith("Welcome"));
+
+		browser.get(url("/people/" + org.ann().personId()));
+		wait.until(d -> !d.findElements(By.id("ask-mentor")).isEmpty());
+		assertThat(browser.findElement(By.id("mentoring-status")).getText())
+			.isEqualTo("Open to mentoring: mentors 0 people now; 2 of 2 places free for a direct request.");
+		browser.findElement(By.id("ask-note")).sendKeys("I would like to learn how you run design reviews.");
+		screenshot("profile-ask-to-be-my-mentor");
+		browser.findElement(By.xpath("//button[text()='Ask to be my mentor']")).click();
+		wait.until(d -> d.findElement(By.tagName("main")).getText().contains("Request sent to Ann Okafor"));
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("requested");
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("I would like to learn how you run design reviews.")
+			.contains("Mentoring outside programmes");
+
+		// the profile says at once what changed: one place taken, and Bo's request waits for Ann
+		browser.get(url("/people/" + org.ann().personId()));
+		wait.until(d -> !d.findElements(By.id("with-viewer")).isEmpty());
+		assertThat(browser.findElement(By.id("mentoring-status")).getText())
+			.isEqualTo("Open to mentoring: mentors 1 person now; 1 of 2 places free for a direct request.");
+		assertThat(browser.findElement(By.id("with-viewer")).getText())
+			.isEqualTo("You asked Ann Okafor to be your mentor: waiting for an answer");
+		assertThat(browser.findElements(By.id("ask-mentor"))).as("no second request").isEmpty();
+	}
+
 	private String url(String path) {
 		return "http://localhost:" + port + path;
 	}

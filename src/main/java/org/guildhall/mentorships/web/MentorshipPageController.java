@@ -27,6 +27,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -100,6 +101,32 @@ class MentorshipPageController {
 		catch (InvalidInputException | ConflictException e) {
 			redirect.addFlashAttribute("error", "Not requested: " + e.getMessage());
 			return "redirect:/programmes/" + programmeId;
+		}
+	}
+
+	/**
+	 * A person's mentoring as it stands now, with "Ask to be my mentor" where the viewer may ask:
+	 * loaded into the profile page (htmx), or as a page of its own without JavaScript.
+	 */
+	@GetMapping("/people/{personId}/mentoring")
+	String availability(@PathVariable long personId, @RequestHeader(value = "HX-Request", required = false) String htmx,
+			Model model) {
+		model.addAttribute("a", mentorships.availability(personId, me()));
+		model.addAttribute("self", me().is(personId));
+		return htmx != null ? "mentorships/parts :: availability" : "mentorships/ask";
+	}
+
+	@PostMapping("/people/{personId}/mentoring/requests")
+	String askDirectly(@PathVariable long personId, @RequestParam(required = false) String message, RedirectAttributes redirect) {
+		try {
+			Mentorship created = mentorships.requestDirectly(personId, me(), message);
+			redirect.addFlashAttribute("message", "Request sent to " + created.mentor().fullName()
+					+ ". You will hear when they accept or decline.");
+			return "redirect:/mentorships/" + created.id();
+		}
+		catch (InvalidInputException | ConflictException e) {
+			redirect.addFlashAttribute("error", "Not requested: " + e.getMessage());
+			return "redirect:/people/" + personId + "/mentoring";
 		}
 	}
 
