@@ -119,6 +119,9 @@ public class MentorshipManagement {
 		if (!mentor.active() || mentor.mentoringRole() == null || !mentor.mentoringRole().mentors() || mentor.mentoringCapacity() < 1) {
 			throw new ConflictException(mentor.fullName() + " is not open to mentoring at the moment.");
 		}
+		if (people.shareReportingLine(mentorId, menteeId)) {
+			throw new ConflictException(mentor.fullName() + " is in your reporting line; mentors come from outside it.");
+		}
 		long programmeId = directProgramme();
 		boolean already = jdbc.sql("""
 				SELECT COUNT(*) FROM mentorship WHERE programme_id = ? AND mentor_id = ? AND mentee_id = ?
@@ -161,8 +164,9 @@ public class MentorshipManagement {
 					ORDER BY id DESC LIMIT 1""").params(personId, viewer.personId()).query(Long.class).optional()
 				.flatMap(mentorships::find).orElse(null);
 		}
+		boolean inLine = viewer.personId() != null && viewer.personId() != personId && people.shareReportingLine(personId, viewer.personId());
 		return new MentorAvailability(personId, person.fullName(), open, person.mentoringCapacity(), now,
-				Math.max(0, person.mentoringCapacity() - taken), withViewer);
+				Math.max(0, person.mentoringCapacity() - taken), withViewer, inLine);
 	}
 
 	/** The standing programme that mentorships asked for outside any programme belong to. */

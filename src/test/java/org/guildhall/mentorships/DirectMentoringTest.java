@@ -56,6 +56,11 @@ class DirectMentoringTest {
 		assertThatThrownBy(() -> mentorships.requestDirectly(w.tom().personId(), w.di(), null))
 			.isInstanceOf(ConflictException.class).hasMessageContaining("not open to mentoring");
 
+		// Ada is Mia's manager: mentors come from outside one's reporting line
+		assertThat(mentorships.availability(mia, w.admin()).mayAsk(false)).isFalse();
+		assertThatThrownBy(() -> mentorships.requestDirectly(mia, w.admin(), null)).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("reporting line");
+
 		Mentorship asked = mentorships.requestDirectly(mia, w.tom(), "Help me lead");
 		assertThat(asked.status()).isEqualTo(MentorshipStatus.REQUESTED);
 		assertThat(asked.programmeName()).isEqualTo("Mentoring outside programmes");
@@ -91,7 +96,7 @@ class DirectMentoringTest {
 			pool.shutdown();
 		}
 		assertThat(mentorships.availability(mia, w.admin()).freePlaces()).isZero();
-		assertThat(mentorships.availability(mia, w.admin()).mayAsk(false)).isFalse();
+		assertThat(mentorships.availability(mia, w.cy()).mayAsk(false)).isFalse();
 
 		// declining gives the place back
 		mentorships.decline(di.id(), w.mia(), "Too busy this quarter");
