@@ -169,8 +169,11 @@ public class MentorshipManagement {
 				Math.max(0, person.mentoringCapacity() - taken), withViewer, inLine);
 	}
 
-	/** The standing programme that mentorships asked for outside any programme belong to. */
-	long directProgramme() {
+	/**
+	 * The id of the standing programme that mentorships asked for outside any programme belong to
+	 * ("Mentoring outside programmes", created by a migration): not a programme anyone runs.
+	 */
+	public long directProgramme() {
 		Long cached = directProgramme;
 		if (cached == null) {
 			cached = jdbc.sql("SELECT programme_id FROM direct_mentoring WHERE id = 1").query(Long.class).single();

@@ -110,8 +110,8 @@ class MentorshipJourneyBrowserTest {
 		String visible = browser.findElement(By.tagName("main")).getText();
 		assertThat(Pattern.compile("Notes of meeting \\d+").matcher(visible).results().count())
 			.as("only the latest meeting held is unfolded, and its notes show once").isEqualTo(1);
-		assertThat(visible).contains("Notes of meeting 16: what we covered").contains("Held (16)").contains("Coming up");
-		assertThat(visible.indexOf("Coming up")).as("upcoming meetings first").isLessThan(visible.indexOf("Held (16)"));
+		assertThat(visible).contains("Notes of meeting 16: what we covered").contains("Past meetings (16)").contains("Coming up");
+		assertThat(visible.indexOf("Coming up")).as("upcoming meetings first").isLessThan(visible.indexOf("Past meetings (16)"));
 		assertThat(browser.findElements(By.cssSelector("textarea[name=text]")).stream().filter(WebElement::isDisplayed).count())
 			.as("no note editor open until asked for").isZero();
 		long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
