@@ -2,6 +2,10 @@ package org.guildhall.mentorships;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +21,9 @@ import org.guildhall.programmes.ProgrammeManagement;
 import org.guildhall.shared.ConflictException;
 import org.guildhall.shared.InvalidInputException;
 import org.guildhall.testing.GuildhallTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,7 +33,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * concurrent requests for the last place.
  */
 @GuildhallTest
+@AutoConfigureMockMvc
 class DirectMentoringTest {
+
+	@Autowired
+	MockMvc mvc;
 
 	@Autowired
 	ProgrammeManagement programmes;
@@ -101,5 +112,26 @@ class DirectMentoringTest {
 		// declining gives the place back
 		mentorships.decline(di.id(), w.mia(), "Too busy this quarter");
 		assertThat(mentorships.availability(mia, w.admin()).freePlaces()).isEqualTo(1);
+	}
+
+	@Test
+	void theApiAsksDirectlyAndTellsWhereSomeoneStands() throws Exception {
+		MentoringWorld w = MentoringWorld.create(imports, identity, directory, programmes, 3);
+		String tom = "Bearer " + identity.issueToken(w.tomMember().accountId(), "test", 1).secret();
+		long mia = w.mia().personId();
+		mvc.perform(get("/api/v1/mentorships/availability/{id}", mia).header("Authorization", tom))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.open").value(true)).andExpect(jsonPath("$.freePlaces").value(3));
+		mvc.perform(post("/api/v1/mentorships/direct-requests").header("Authorization", tom).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"mentorId\":" + mia + ",\"message\":\"Help me lead\"}"))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("REQUESTED"))
+			.andExpect(jsonPath("$.programmeName").value("Mentoring outside programmes"));
+		mvc.perform(post("/api/v1/mentorships/direct-requests").header("Authorization", tom).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"mentorId\":" + mia + "}"))
+			.andExpect(status().isConflict());
+		mvc.perform(post("/api/v1/mentorships/direct-requests").header("Authorization", tom).contentType(MediaType.APPLICATION_JSON)
+				.content("{}"))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/v1/mentorships/availability/{id}", mia).header("Authorization", tom))
+			.andExpect(jsonPath("$.freePlaces").value(2)).andExpect(jsonPath("$.withViewer.status").value("REQUESTED"));
 	}
 }
