@@ -138,6 +138,9 @@ public class ExpertFinder {
 	 */
 	private static final int READ_PER_RESULT = 10;
 
+	private static final int SHORT_QUERY_CHARS = 40;
+	private static final int SHORT_QUERY_WORDS = 4;
+
 	/**
 	 * Adds the evidence for the skill and ranks. Apart from the people found by words or meaning,
 	 * only those with the most evidence on the skill ({@link ExpertiseStore#best}, by points) or with
@@ -244,14 +247,14 @@ public class ExpertFinder {
 			}
 		}
 		byAuthor.forEach((author, sum) -> evidence(evidence, author).add(Math.min(6.0, 2.0 * sum[0]),
-				() -> "wrote " + plural((int) sum[1], "answer or article", "answers or articles") + " close in meaning to '" + text
-						+ "' (best similarity " + String.format(java.util.Locale.ROOT, "%.2f", sum[2]) + ")"));
+				() -> "wrote " + plural((int) sum[1], "answer or article", "answers or articles") + " close in meaning to " + quoted(text)
+						+ " (best similarity " + String.format(java.util.Locale.ROOT, "%.2f", sum[2]) + ")"));
 		List<SearchIndex.Match> profiles = result(people);
 		if (!profiles.isEmpty()) {
 			float best = profiles.get(0).score();
 			for (SearchIndex.Match hit : profiles) {
 				evidence(evidence, hit.id()).addUnlessDeclared(3.0 * hit.score() / best,
-						() -> "expertise (skills and bio) close in meaning to '" + text + "' (similarity "
+						() -> "expertise (skills and bio) close in meaning to " + quoted(text) + " (similarity "
 								+ String.format(java.util.Locale.ROOT, "%.2f", hit.score()) + ")");
 			}
 		}
@@ -273,15 +276,30 @@ public class ExpertFinder {
 				}
 			}
 			byAuthor.forEach((author, sum) -> evidence(evidence, author).add(Math.min(8.0, 2.0 * sum[0]),
-					() -> "wrote " + plural((int) sum[1], "answer or article", "answers or articles") + " matching '" + text + "'"));
+					() -> "wrote " + plural((int) sum[1], "answer or article", "answers or articles") + " matching " + quoted(text)));
 		}
 		List<SearchIndex.Match> profiles = result(people);
 		if (!profiles.isEmpty()) {
 			float best = profiles.get(0).score();
 			for (SearchIndex.Match hit : profiles) {
-				evidence(evidence, hit.id()).addUnlessDeclared(3.0 * hit.score() / best, () -> "profile mentions '" + text + "'");
+				evidence(evidence, hit.id()).addUnlessDeclared(3.0 * hit.score() / best, () -> profileMentions(text, hit.id()));
 			}
 		}
+	}
+
+	/** A few words are quoted as typed; a whole question title is not ("the search" instead). */
+	private static String quoted(String text) {
+		return text.length() <= SHORT_QUERY_CHARS && text.split("\\s+").length <= SHORT_QUERY_WORDS ? "'" + text + "'" : "the search";
+	}
+
+	/** "profile mentions 'Kubernetes'", or for a long text the words of it that the profile matches. */
+	private String profileMentions(String text, long personId) {
+		if (quoted(text).startsWith("'")) {
+			return "profile mentions " + quoted(text);
+		}
+		List<String> words = index.profileWordsMatching(text, personId, 3);
+		return words.isEmpty() ? "profile matches words of the search"
+				: "profile mentions " + String.join(", ", words.stream().map(w -> "'" + w + "'").toList());
 	}
 
 	private static <T> T result(Future<T> work) {

@@ -16,7 +16,9 @@ public record ExpertRequest(long id, long questionId, String questionTitle, Pers
 
 	/** Where a request stands. OPEN waits for the expert; OFFERED waits for the asker to pick a slot. */
 	public enum State {
-		OPEN, ANSWERED, DECLINED, OFFERED, SCHEDULED
+		OPEN, ANSWERED, DECLINED, OFFERED, SCHEDULED,
+		/** No longer needed: the asker agreed a session with another expert or accepted an answer. */
+		CLOSED
 	}
 
 	/** The agreed flash session's page, seen by both people. */

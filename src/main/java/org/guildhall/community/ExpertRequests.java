@@ -318,7 +318,10 @@ public class ExpertRequests {
 		for (Instant slot : slots) {
 			jdbc.sql("INSERT INTO community_flash_slot (offer_id, starts_at) VALUES (?, ?)").params(offerId, utc(slot)).update();
 		}
-		return find(requestId);
+		ExpertRequest offered = find(requestId);
+		events.publishEvent(new ExpertSessionOffered(requestId, offered.questionId(), offered.expert().id(), offered.asker().id(),
+				offered.questionTitle()));
+		return offered;
 	}
 
 	/** The asker picks one of the offered start times; the session is then agreed for both. */
@@ -343,7 +346,31 @@ public class ExpertRequests {
 		jdbc.sql("UPDATE community_flash_offer SET agreed_slot_id = ?, agreed_at = CURRENT_TIMESTAMP WHERE id = ?")
 			.params(slotId, offer.id()).update();
 		events.publishEvent(new ExpertSessionAgreed(requestId, request.expert().id(), request.asker().id()));
+		closeOthers(request.questionId(), requestId, ExpertRequestClosed.Reason.SESSION_AGREED_WITH_ANOTHER_EXPERT);
 		return find(requestId);
+	}
+
+	/** Once an answer is accepted, the experts still asked about the question are no longer needed. */
+	@ApplicationModuleListener
+	void on(AnswerAccepted event) {
+		closeOthers(event.questionId(), null, ExpertRequestClosed.Reason.ANSWER_ACCEPTED);
+	}
+
+	/** Closes the question's open and offered requests (but {@code keep}) and tells each expert, through an event. */
+	private void closeOthers(long questionId, @Nullable Long keep, ExpertRequestClosed.Reason reason) {
+		List<ExpertRequest> open = load("r.question_id = :question AND r.state IN ('OPEN', 'OFFERED')", Map.of("question", questionId));
+		for (ExpertRequest other : open) {
+			if (keep != null && other.id() == keep) {
+				continue;
+			}
+			int changed = jdbc.sql("""
+					UPDATE community_expert_request SET state = 'CLOSED', closed_at = CURRENT_TIMESTAMP, version = version + 1
+					WHERE id = ? AND state IN ('OPEN', 'OFFERED')""").param(other.id()).update();
+			if (changed == 1) {
+				events.publishEvent(new ExpertRequestClosed(other.id(), questionId, other.expert().id(), other.asker().id(),
+						other.questionTitle(), reason));
+			}
+		}
 	}
 
 	/** An expert who answers the question on its page (not through the request) has answered the request too. */
@@ -480,7 +507,7 @@ public class ExpertRequests {
 			case OPEN -> 0;
 			case OFFERED -> 1;
 			case SCHEDULED -> 2;
-			case ANSWERED, DECLINED -> 3;
+			case ANSWERED, DECLINED, CLOSED -> 3;
 		};
 	}
 

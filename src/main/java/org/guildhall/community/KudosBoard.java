@@ -69,7 +69,9 @@ public class KudosBoard {
 		else {
 			skill = skills.resolve(kudos.skill()).filter(s -> !s.suggested()).orElse(null);
 			if (skill == null) {
-				problems.add(new FieldProblem("skill", "'" + kudos.skill().strip() + "' is not a skill of the taxonomy"));
+				List<String> closest = skills.closest(kudos.skill(), 3);
+				problems.add(new FieldProblem("skill", "'" + kudos.skill().strip() + "' is not a skill of the taxonomy"
+						+ (closest.isEmpty() ? "" : ". Did you mean " + String.join(" or ", closest) + "?")));
 			}
 		}
 		String message = Texts.check("message", kudos.message(), 5, Texts.KUDOS_MAX, problems);

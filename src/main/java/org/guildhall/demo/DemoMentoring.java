@@ -48,7 +48,7 @@ import org.springframework.stereotype.Component;
  * invited, most active with agreements, goals, meetings (held ones with notes and check-ins, and
  * planned ones), a quiet pair, one completed, one ended early, one declined and a mentee's
  * self-select request waiting for its mentor. The demo mentee and mentor are paired and active.
- * Does nothing when a running programme already exists.
+ * Does nothing when a running programme already exists (other than the standing one for mentoring outside programmes).
  */
 @Component
 @ConditionalOnProperty(name = "guildhall.demo.enabled", havingValue = "true")
@@ -86,7 +86,8 @@ class DemoMentoring implements ApplicationRunner {
 	public void run(ApplicationArguments args) throws InterruptedException {
 		Organisation organisation = demo.organisation();
 		if (organisation == null || organisation.manager() == null || organisation.mentor() == null || organisation.mentee() == null
-				|| jdbc.sql("SELECT COUNT(*) FROM programme WHERE status = 'RUNNING'").query(Long.class).single() > 0
+				|| jdbc.sql("SELECT COUNT(*) FROM programme WHERE status = 'RUNNING' AND id <> ?").param(mentorships.directProgramme())
+					.query(Long.class).single() > 0
 				|| identity.accountOf(organisation.manager().email()).isEmpty()) {
 			return;
 		}

@@ -129,7 +129,8 @@ public class CheckIns {
 		boolean open = m.startedAt() != null && (m.status() == MentorshipStatus.ACTIVE || m.status().finished());
 		for (SurveyKind kind : SurveyKind.values()) {
 			surveys.add(new MentorshipDetail.Survey(kind, open && due(m, kind, now), open,
-					answers.getOrDefault(kind.name(), new Feedback(kind.name(), null, false, null))));
+					answers.getOrDefault(kind.name(), new Feedback(kind.name(), null, false, null)),
+					m.startedAt() == null ? null : kind.dueAt(m.startedAt(), m.plannedWeeks())));
 		}
 		return surveys;
 	}

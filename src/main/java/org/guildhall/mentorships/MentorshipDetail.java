@@ -15,7 +15,10 @@ public record MentorshipDetail(Mentorship mentorship, Role viewerRole, List<Goal
 		MENTOR, MENTEE
 	}
 
-	/** A survey as the viewer sees it, and whether it is due now. */
-	public record Survey(SurveyKind kind, boolean due, boolean open, Feedback feedback) {
+	/**
+	 * A survey as the viewer sees it, whether it is due now, and when it opens ({@code opensAt}: half
+	 * the planned weeks in for the mid-point, a week before the planned end for the final one).
+	 */
+	public record Survey(SurveyKind kind, boolean due, boolean open, Feedback feedback, java.time.@Nullable Instant opensAt) {
 	}
 }

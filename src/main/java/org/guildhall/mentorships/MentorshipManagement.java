@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.guildhall.people.PeopleDirectory;
+import org.guildhall.people.Profile;
 import org.guildhall.programmes.MatchingMode;
 import org.guildhall.programmes.Programme;
 import org.guildhall.programmes.ProgrammeManagement;
@@ -49,10 +51,13 @@ public class MentorshipManagement {
 	private final CheckIns checkIns;
 	private final ApplicationEventPublisher events;
 	private final Clock clock = Clock.systemUTC();
+	private final PeopleDirectory people;
+	private volatile @Nullable Long directProgramme;
 
 	MentorshipManagement(JdbcClient jdbc, Mentorships mentorships, ProgrammeManagement programmes,
-			Goals goals, Meetings meetings, CheckIns checkIns, ApplicationEventPublisher events) {
+			Goals goals, Meetings meetings, CheckIns checkIns, ApplicationEventPublisher events, PeopleDirectory people) {
 		this.jdbc = jdbc;
+		this.people = people;
 		this.mentorships = mentorships;
 		this.programmes = programmes;
 		this.goals = goals;
@@ -91,6 +96,90 @@ public class MentorshipManagement {
 		long id = key.getKeyAs(Number.class).longValue();
 		events.publishEvent(new MentorshipInvited(id, programmeId, mentorId, menteeId, true));
 		return mentorships.find(id).orElseThrow();
+	}
+
+	/**
+	 * A mentee asks someone open to mentoring directly from their profile, outside any programme
+	 * (with an optional note). The request then follows the same accept, decline and withdraw flow.
+	 * Capacity: the mentor's mentoring capacity from their profile counts their direct mentees; the
+	 * place is reserved at once with a conditional update, so two requests for the last place
+	 * cannot both succeed (the second gets a {@link ConflictException}).
+	 */
+	@Transactional
+	public Mentorship requestDirectly(long mentorId, CurrentUser mentee, @Nullable String message) {
+		if (mentee.personId() == null) {
+			throw new InvalidInputException("mentee", "your account has no profile in the directory, so you cannot ask for a mentor");
+		}
+		long menteeId = mentee.personId();
+		String text = Texts.optional("message", message, MAX_MESSAGE);
+		if (mentorId == menteeId) {
+			throw new InvalidInputException("mentorId", "a person cannot mentor themselves");
+		}
+		Profile mentor = people.profile(mentorId, mentee);
+		if (!mentor.active() || mentor.mentoringRole() == null || !mentor.mentoringRole().mentors() || mentor.mentoringCapacity() < 1) {
+			throw new ConflictException(mentor.fullName() + " is not open to mentoring at the moment.");
+		}
+		if (people.shareReportingLine(mentorId, menteeId)) {
+			throw new ConflictException(mentor.fullName() + " is in your reporting line; mentors come from outside it.");
+		}
+		long programmeId = directProgramme();
+		boolean already = jdbc.sql("""
+				SELECT COUNT(*) FROM mentorship WHERE programme_id = ? AND mentor_id = ? AND mentee_id = ?
+				AND status IN ('REQUESTED', 'INVITED', 'ACTIVE')""").params(programmeId, mentorId, menteeId).query(Long.class).single() > 0;
+		if (already) {
+			throw new ConflictException("You already asked " + mentor.fullName() + "; see your mentorships.");
+		}
+		jdbc.sql("INSERT INTO direct_mentor_place (mentor_id, taken) VALUES (?, 0) ON CONFLICT DO NOTHING").param(mentorId).update();
+		int reserved = jdbc.sql("UPDATE direct_mentor_place SET taken = taken + 1 WHERE mentor_id = ? AND taken < ?")
+			.params(mentorId, mentor.mentoringCapacity()).update();
+		if (reserved == 0) {
+			throw new ConflictException(mentor.fullName() + " has no free mentoring place left.");
+		}
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO mentorship (programme_id, mentor_id, mentee_id, status, requested, request_message,
+				  mentee_accepted, planned_weeks, created_at)
+				VALUES (?, ?, ?, 'REQUESTED', TRUE, ?, TRUE, 12, ?)""")
+			.params(programmeId, mentorId, menteeId, text, Timestamp.from(clock.instant()))
+			.update(key, "id");
+		long id = key.getKeyAs(Number.class).longValue();
+		events.publishEvent(new MentorshipInvited(id, programmeId, mentorId, menteeId, true));
+		return mentorships.find(id).orElseThrow();
+	}
+
+	/** A person's mentoring as it stands now, as {@code viewer} sees it on the person's profile. */
+	@Transactional(readOnly = true)
+	public MentorAvailability availability(long personId, CurrentUser viewer) {
+		Profile person = people.profile(personId, viewer);
+		boolean open = person.active() && person.mentoringRole() != null && person.mentoringRole().mentors()
+				&& person.mentoringCapacity() > 0;
+		int now = jdbc.sql("SELECT COUNT(*) FROM mentorship WHERE mentor_id = ? AND status IN ('REQUESTED', 'INVITED', 'ACTIVE')")
+			.param(personId).query(Long.class).single().intValue();
+		int taken = jdbc.sql("SELECT taken FROM direct_mentor_place WHERE mentor_id = ?").param(personId).query(Integer.class)
+			.optional().orElse(0);
+		Mentorship withViewer = null;
+		if (viewer.personId() != null && viewer.personId() != personId) {
+			withViewer = jdbc.sql("""
+					SELECT id FROM mentorship WHERE mentor_id = ? AND mentee_id = ? AND status IN ('REQUESTED', 'INVITED', 'ACTIVE')
+					ORDER BY id DESC LIMIT 1""").params(personId, viewer.personId()).query(Long.class).optional()
+				.flatMap(mentorships::find).orElse(null);
+		}
+		boolean inLine = viewer.personId() != null && viewer.personId() != personId && people.shareReportingLine(personId, viewer.personId());
+		return new MentorAvailability(personId, person.fullName(), open, person.mentoringCapacity(), now,
+				Math.max(0, person.mentoringCapacity() - taken), withViewer, inLine);
+	}
+
+	/**
+	 * The id of the standing programme that mentorships asked for outside any programme belong to
+	 * ("Mentoring outside programmes", created by a migration): not a programme anyone runs.
+	 */
+	public long directProgramme() {
+		Long cached = directProgramme;
+		if (cached == null) {
+			cached = jdbc.sql("SELECT programme_id FROM direct_mentoring WHERE id = 1").query(Long.class).single();
+			directProgramme = cached;
+		}
+		return cached;
 	}
 
 	/**
@@ -326,6 +415,10 @@ public class MentorshipManagement {
 			.update();
 		if (changed == 0) {
 			throw new ConflictException("Someone else changed this mentorship meanwhile; reload and try again.");
+		}
+		if (m.programmeId() == directProgramme()) {
+			// a direct mentee's place is the mentor's again once the request or mentorship is over
+			jdbc.sql("UPDATE direct_mentor_place SET taken = taken - 1 WHERE mentor_id = ? AND taken > 0").param(m.mentor().id()).update();
 		}
 	}
 

@@ -39,6 +39,7 @@ class Mentorships {
 			  (SELECT COUNT(*) FROM meeting x WHERE x.mentorship_id = m.id AND x.cancelled = FALSE AND x.starts_at <= :now) AS held,
 			  (SELECT COUNT(*) FROM meeting x WHERE x.mentorship_id = m.id AND x.cancelled = FALSE AND x.starts_at > :now) AS planned,
 			  (SELECT MAX(x.starts_at) FROM meeting x WHERE x.mentorship_id = m.id AND x.cancelled = FALSE AND x.starts_at <= :now) AS last_met,
+			  (SELECT MIN(x.starts_at) FROM meeting x WHERE x.mentorship_id = m.id AND x.cancelled = FALSE AND x.starts_at > :now) AS next_meeting,
 			  (SELECT AVG(CAST(f.rating AS DOUBLE PRECISION)) FROM mentorship_feedback f WHERE f.mentorship_id = m.id) AS mean_rating,
 			  (SELECT COUNT(*) FROM mentorship_feedback f WHERE f.mentorship_id = m.id) AS ratings
 			FROM mentorship m JOIN programme pr ON pr.id = m.programme_id
@@ -84,15 +85,18 @@ class Mentorships {
 		int held = rs.getInt("held");
 		int ratings = rs.getInt("ratings");
 		double meanRating = rs.getDouble("mean_rating");
+		boolean flash = ProgrammeFormat.valueOf(rs.getString("programme_format")) == ProgrammeFormat.FLASH;
 		Health score = started == null ? null
 				: health.score(new HealthScore.Facts(status, started, instant(rs, "ended_at"), cadence, goals, goalProgress,
-						held, lastMet, ratings, meanRating,
-						ProgrammeFormat.valueOf(rs.getString("programme_format")) == ProgrammeFormat.FLASH, rs.getInt("planned")), now);
+						held, lastMet, ratings, meanRating, flash, rs.getInt("planned")), now);
+		if (flash && held == 0 && score != null && !score.quiet()) {
+			score = null; // a single session has nothing to score before it has happened; a forgotten one still shows as quiet
+		}
 		return new MentorshipSummary(rs.getLong("id"), rs.getLong("programme_id"), rs.getString("programme_name"),
 				rs.getLong("mentor_id"), rs.getString("mentor_name"), rs.getLong("mentee_id"), rs.getString("mentee_name"),
 				status, rs.getBoolean("requested"), instant(rs, "created_at"), started, cadence,
 				cadence != null && rs.getBoolean("mentor_agreed") && rs.getBoolean("mentee_agreed"), goals,
-				(int) Math.round(goalProgress), held, rs.getInt("planned"), lastMet, score);
+				(int) Math.round(goalProgress), held, rs.getInt("planned"), lastMet, score, instant(rs, "next_meeting"));
 	}
 
 	private static Mentorship map(ResultSet rs) throws SQLException {

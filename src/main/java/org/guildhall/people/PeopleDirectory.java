@@ -149,6 +149,30 @@ public class PeopleDirectory {
 			.query(Long.class).optional();
 	}
 
+	/** Whether one of the two is the other's manager, manager's manager, and so on (mentors come from outside it). */
+	@Transactional(readOnly = true)
+	public boolean shareReportingLine(long a, long b) {
+		String chain = """
+				WITH RECURSIVE chain (id, manager_id, depth) AS (
+				  SELECT id, manager_id, 0 FROM person WHERE id = ?
+				  UNION ALL SELECT p.id, p.manager_id, c.depth + 1 FROM person p JOIN chain c ON p.id = c.manager_id WHERE c.depth < 50)
+				SELECT COUNT(*) FROM chain WHERE id = ?""";
+		return jdbc.sql(chain).params(a, b).query(Long.class).single() > 0
+				|| jdbc.sql(chain).params(b, a).query(Long.class).single() > 0;
+	}
+
+	/** The person's time zone, for showing times in it; UTC when unknown or not a zone Java knows. */
+	@Transactional(readOnly = true)
+	public java.time.ZoneId timeZoneOf(long personId) {
+		String id = jdbc.sql("SELECT time_zone FROM person WHERE id = ?").param(personId).query(String.class).optional().orElse("UTC");
+		try {
+			return java.time.ZoneId.of(id);
+		}
+		catch (java.time.DateTimeException e) {
+			return java.time.ZoneOffset.UTC;
+		}
+	}
+
 	@Transactional(readOnly = true)
 	public boolean isActive(long personId) {
 		return jdbc.sql("SELECT active FROM person WHERE id = ?").param(personId).query(Boolean.class).optional()

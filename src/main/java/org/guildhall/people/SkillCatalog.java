@@ -26,6 +26,7 @@ public class SkillCatalog {
 
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
+	private final SkillSpelling spelling = new SkillSpelling();
 
 	SkillCatalog(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
@@ -84,6 +85,32 @@ public class SkillCatalog {
 				LIMIT :limit""")
 			.param("like", like).param("limit", limit).query(Long.class).list();
 		return load(ids);
+	}
+
+	/**
+	 * Approved skills whose name or an alias is one or two letters away from {@code typed} ("Did you
+	 * mean Kubernetes?" for "Kuberentes"), closest first, at most {@code max}; empty when
+	 * {@code typed} names a skill already or nothing is close.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> closest(@Nullable String typed, int max) {
+		String key = typed == null ? "" : key(typed);
+		if (key.isEmpty() || key.length() > MAX_NAME_LENGTH || resolveId(key).isPresent()) {
+			return List.of();
+		}
+		String fingerprint = jdbc.sql("""
+				SELECT (SELECT COUNT(*) FROM skill WHERE status = 'APPROVED') || ':' || (SELECT COALESCE(MAX(id), 0) FROM skill)
+				  || ':' || (SELECT COUNT(*) FROM skill_alias)""").query(String.class).single();
+		return spelling.closest(key, max, fingerprint, () -> {
+			Map<String, String> names = new LinkedHashMap<>();
+			jdbc.sql("""
+					SELECT s.name_key, s.name FROM skill s WHERE s.status = 'APPROVED'
+					UNION ALL SELECT a.alias_key, s.name FROM skill_alias a JOIN skill s ON s.id = a.skill_id WHERE s.status = 'APPROVED'""")
+				.query(rs -> {
+					names.putIfAbsent(rs.getString(1), rs.getString(2));
+				});
+			return names;
+		});
 	}
 
 	/** All skills waiting for an administrator's decision. */

@@ -64,7 +64,9 @@ public final class Calendars {
 	public static String invitation(Meeting meeting, Instant stamp) {
 		VEvent event = new VEvent(meeting.startsAt(), Duration.ofMinutes(meeting.minutes()), meeting.summary());
 		event.add(new Uid(meeting.uid()));
-		event.add(new DtStamp(stamp));
+		// ical4j's VEvent constructor already stamps the event with the clock's time; RFC 5545 allows
+		// one DTSTAMP per component, so ours (the application clock's) replaces it
+		event.replace(new DtStamp(stamp));
 		event.add(new Sequence(meeting.sequence()));
 		Property status = meeting.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED;
 		event.add(status);

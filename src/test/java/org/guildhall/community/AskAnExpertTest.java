@@ -36,6 +36,8 @@ import org.guildhall.identity.Role;
 import org.guildhall.people.HrImportStatus;
 import org.guildhall.people.HrImports;
 import org.guildhall.people.PeopleDirectory;
+import org.guildhall.people.Profile;
+import org.guildhall.people.ProfileUpdate;
 import org.guildhall.shared.ConflictException;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.testing.CalendarFiles;
@@ -207,6 +209,17 @@ class AskAnExpertTest {
 		long slot = offered.offer().slots().get(1).id();
 		assertThat(offered.offer().slots().get(1).startsAt()).isEqualTo(later);
 
+		// before a time is agreed, the second declines with a reason the asker sees; the third answers and it lands on the question
+		mvc.perform(post("/api/v1/community/expert-requests/{id}/decline", second.id()).header("Authorization", secondToken)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"" + "x".repeat(501) + "\"}"))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+		mvc.perform(post("/api/v1/community/expert-requests/{id}/decline", second.id()).header("Authorization", secondToken)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"On leave; ask Finance Ops\"}"))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.state").value("DECLINED"));
+		mvc.perform(post("/api/v1/community/expert-requests/{id}/decline", second.id()).header("Authorization", secondToken)
+				.contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isConflict());
+		requests.answer(third.id(), "Monthly is fine below ten entities.", user(member(third.expert().id())));
 		// only the asker picks the time; then both see the agreed session
 		mvc.perform(post("/api/v1/community/expert-requests/{id}/accept", first.id()).header("Authorization", firstToken)
 				.contentType(MediaType.APPLICATION_JSON).content("{\"slotId\":" + slot + "}"))
@@ -244,21 +257,11 @@ class AskAnExpertTest {
 			assertThat(CalendarFiles.attendees(session)).containsExactly("mailto:" + org.bo().email() + " ACCEPTED");
 		}
 
-		// the second declines with a reason the asker sees; the third answers and it lands on the question
-		mvc.perform(post("/api/v1/community/expert-requests/{id}/decline", second.id()).header("Authorization", secondToken)
-				.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"" + "x".repeat(501) + "\"}"))
-			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
-		mvc.perform(post("/api/v1/community/expert-requests/{id}/decline", second.id()).header("Authorization", secondToken)
-				.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"On leave; ask Finance Ops\"}"))
-			.andExpect(status().isOk()).andExpect(jsonPath("$.state").value("DECLINED"));
-		mvc.perform(post("/api/v1/community/expert-requests/{id}/decline", second.id()).header("Authorization", secondToken)
-				.contentType(MediaType.APPLICATION_JSON).content("{}"))
-			.andExpect(status().isConflict());
-		requests.answer(third.id(), "Monthly is fine below ten entities.", user(member(third.expert().id())));
 		assertThat(questions.thread(question, user(org.bo())).answers()).extracting(a -> a.author().id())
 			.contains(third.expert().id());
 		assertThat(requests.forQuestion(question, user(org.bo()))).extracting(ExpertRequest::state)
-			.contains(ExpertRequest.State.SCHEDULED, ExpertRequest.State.DECLINED, ExpertRequest.State.ANSWERED);
+			.contains(ExpertRequest.State.SCHEDULED, ExpertRequest.State.DECLINED, ExpertRequest.State.ANSWERED)
+			.doesNotContain(ExpertRequest.State.OPEN, ExpertRequest.State.OFFERED);
 		assertThat(requests.forQuestion(question, user(org.bo()))).filteredOn(r -> r.id() == second.id()).singleElement()
 			.satisfies(r -> assertThat(r.declineReason()).isEqualTo("On leave; ask Finance Ops"));
 	}
@@ -292,6 +295,63 @@ class AskAnExpertTest {
 		questions.answer(question, "Forwards, unless you need the upside.", user(expert));
 		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
 			assertThat(requests.get(request.id(), user(org.bo())).state()).isEqualTo(ExpertRequest.State.ANSWERED));
+	}
+
+	@Test
+	void theAskerHearsOfAnOfferAndTheOtherExpertsAreToldOnceTheyAreNoLongerNeeded() throws Exception {
+		Pages pages = new Pages(mvc);
+		CurrentUser bo = user(org.bo());
+		Profile profile = directory.profile(org.bo().personId(), bo);
+		directory.updateProfile(org.bo().personId(), new ProfileUpdate(profile.bio(), "Asia/Tokyo", profile.languages(),
+				profile.skills().stream().map(s -> new ProfileUpdate.SkillChoice(s.name(), s.proficiency(), s.canTeach(), s.wantsToLearn()))
+					.toList(), profile.goals(), profile.mentoringRole(), profile.mentoringCapacity(), profile.version()), bo);
+		long question = questions.ask(new NewQuestion("Which bank for a Japanese subsidiary " + org.run(), "We open in Osaka.",
+				List.of(topic)), bo).id();
+		List<ExpertRequest> routed = requests.route(question, bo);
+		assertThat(routed).hasSizeGreaterThanOrEqualTo(3);
+		ExpertRequest first = routed.get(0);
+		Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		requests.offer(first.id(), new NewFlashOffer(List.of(start), "Let us talk it through", 30, null), user(member(first.expert().id())));
+		assertThat(events.stream(ExpertSessionOffered.class).filter(e -> e.requestId() == first.id()))
+			.singleElement().satisfies(e -> assertThat(e.askerId()).isEqualTo(org.bo().personId()));
+		Cookie boPage = pages.signIn(org.bo());
+		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(pages.get("/notifications", boPage)
+			.select("#notifications").text()).contains("offers a flash session about: Which bank for a Japanese subsidiary"));
+
+		// the offered time in the asker's own zone; picking no time says so
+		Document offer = pages.get("/community/asked/" + first.id(), boPage);
+		String inTokyo = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMM yyyy, HH:mm", java.util.Locale.ENGLISH)
+			.withZone(java.time.ZoneId.of("Asia/Tokyo")).format(start);
+		assertThat(offer.select("#session form label").text()).contains(inTokyo);
+		assertThat(offer.select("#session legend").text()).contains("Asia/Tokyo");
+		String noSlot = (String) mvc.perform(post("/community/asked/{id}/accept", first.id()).with(csrf()).cookie(boPage))
+			.andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("error");
+		assertThat(noSlot).contains("Choose one of the offered times");
+
+		long slot = requests.get(first.id(), bo).offer().slots().get(0).id();
+		mvc.perform(post("/community/asked/{id}/accept", first.id()).with(csrf()).cookie(boPage).param("slotId", String.valueOf(slot)))
+			.andExpect(status().is3xxRedirection());
+		List<ExpertRequest> after = requests.forQuestion(question, bo);
+		assertThat(after).filteredOn(r -> r.id() != first.id()).extracting(ExpertRequest::state).containsOnly(ExpertRequest.State.CLOSED);
+		assertThat(events.stream(ExpertRequestClosed.class).filter(e -> e.questionId() == question))
+			.hasSize(after.size() - 1)
+			.allSatisfy(e -> assertThat(e.reason()).isEqualTo(ExpertRequestClosed.Reason.SESSION_AGREED_WITH_ANOTHER_EXPERT));
+		ExpertRequest other = after.stream().filter(r -> r.id() != first.id()).findFirst().orElseThrow();
+		Cookie otherPage = pages.signIn(member(other.expert().id()));
+		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(pages.get("/notifications", otherPage)
+			.select("#notifications").text()).contains("No longer needed: Which bank for a Japanese subsidiary"));
+		assertThat(pages.get("/community/asked/" + other.id(), otherPage).select("#closed").text()).startsWith("No longer needed");
+
+		// an accepted answer closes the open requests of another question too
+		long second = questions.ask(new NewQuestion("Dividend timing across entities " + org.run(), "Before or after year end?",
+				List.of(topic)), bo).id();
+		List<ExpertRequest> asked = requests.route(second, bo);
+		long answer = requests.answer(asked.get(0).id(), "After year end, usually.", user(member(asked.get(0).expert().id())))
+			.questionId();
+		long answerId = questions.thread(answer, bo).answers().get(0).id();
+		questions.accept(second, answerId, bo);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(requests.forQuestion(second, bo))
+			.filteredOn(r -> r.id() != asked.get(0).id()).extracting(ExpertRequest::state).containsOnly(ExpertRequest.State.CLOSED));
 	}
 
 	TestOrganisation.Member member(long personId) {

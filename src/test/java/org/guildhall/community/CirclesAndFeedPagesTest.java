@@ -17,6 +17,9 @@ import org.awaitility.Awaitility;
 import org.guildhall.identity.IdentityManagement;
 import org.guildhall.people.HrImports;
 import org.guildhall.people.PeopleDirectory;
+import org.guildhall.people.Profile;
+import org.guildhall.people.ProfileUpdate;
+import org.guildhall.shared.CurrentUser;
 import org.guildhall.testing.GuildhallTest;
 import org.guildhall.testing.Pages;
 import org.guildhall.testing.TestOrganisation;
@@ -82,6 +85,11 @@ class CirclesAndFeedPagesTest {
 		String location = redirect("/community/circles/new", ann, "name", "Platform readers " + org.run(), "topic", "k8s",
 				"description", "We read one chapter a week.", "admission", "BY_REQUEST");
 		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		String created = (String) mvc.perform(post("/community/circles/new").with(csrf()).cookie(ann).param("name", "Platform writers " + org.run())
+				.param("topic", "k8s").param("description", "We write.").param("admission", "OPEN"))
+			.andReturn().getFlashMap().get("message");
+		assertThat(created).as("no promise of an invitation that is never sent").doesNotContain("Invite colleagues")
+			.contains("find it under Circles").contains("send them this page's address");
 		redirect("/community/circles/" + id + "/posts", ann, "body", "Chapter **one** notes <script>alert(1)</script>");
 
 		Cookie bo = pages.signIn(org.bo());
@@ -113,7 +121,18 @@ class CirclesAndFeedPagesTest {
 		assertThat(badEvent.select("[role=alert] li").eachText()).contains("Starts at must be a date and time such as 2030-05-01T16:00");
 		redirect("/community/circles/" + id + "/events", ann, "title", "Chapter two", "startsAt", start, "durationMinutes", "60",
 				"place", "Room 4");
+		// Ann typed the time in her zone (UTC); Bo, in Tokyo, reads it in his
+		CurrentUser boUser = new CurrentUser(org.bo().accountId(), org.bo().email(),
+				org.bo().email(), org.bo().personId(), java.util.Set.of(CurrentUser.EMPLOYEE));
+		Profile boProfile = directory.profile(org.bo().personId(), boUser);
+		directory.updateProfile(org.bo().personId(), new ProfileUpdate(boProfile.bio(), "Asia/Tokyo",
+				boProfile.languages(), boProfile.skills().stream().map(sk -> new ProfileUpdate.SkillChoice(sk.name(),
+					sk.proficiency(), sk.canTeach(), sk.wantsToLearn())).toList(), boProfile.goals(), boProfile.mentoringRole(),
+				boProfile.mentoringCapacity(), boProfile.version()), boUser);
 		Document withEvent = pages.get(location, bo);
+		assertThat(withEvent.select("#events .event time").text()).isEqualTo(java.time.format.DateTimeFormatter
+			.ofPattern("EEE d MMM yyyy, HH:mm", java.util.Locale.ENGLISH)
+			.format(LocalDateTime.parse(start).atZone(ZoneOffset.UTC).withZoneSameInstant(java.time.ZoneId.of("Asia/Tokyo"))) + " (Asia/Tokyo)");
 		String eventId = withEvent.select("#events .event").attr("id").substring("event-".length());
 		redirect("/community/circles/" + id + "/events/" + eventId + "/rsvp", bo, "answer", "YES");
 		assertThat(pages.get(location, bo).select("#events .rsvp-count").text()).isEqualTo("1 going, 0 maybe");

@@ -75,7 +75,8 @@ class DashboardTest {
 		assertThat(after.select("#my-programmes a.button").text()).isEqualTo("Choose your mentor");
 		assertThat(after.select("#my-programmes a.button").attr("href")).isEqualTo("/programmes/" + choose.id() + "#choose");
 		assertThat(draft.status().name()).isEqualTo("DRAFT");
-		assertThat(after.select("#my-mentorships").text()).contains("No mentorship yet");
+		assertThat(after.select("#my-mentorships").text()).as("once enrolled, the enrolment's state replaces 'no mentorship yet'")
+			.doesNotContain("No mentorship yet").contains("You are enrolled in Choose " + org.run() + " as a mentee: choose your mentor");
 	}
 
 	private static ProgrammeSettings settings(String name, MatchingMode mode) {

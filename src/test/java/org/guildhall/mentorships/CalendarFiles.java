@@ -2,16 +2,14 @@ package org.guildhall.mentorships;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
 import java.util.List;
 
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 
-/** Reads the .ics text a meeting produces, as a calendar program would. */
+/** Reads the .ics text a meeting produces, as a calendar program would (held to RFC 5545 by two parsers). */
 final class CalendarFiles {
 
 	private CalendarFiles() {
@@ -19,7 +17,7 @@ final class CalendarFiles {
 
 	/** The one event of the calendar, after checking its METHOD. */
 	static VEvent event(String ics, String method) throws Exception {
-		Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+		Calendar calendar = org.guildhall.testing.CalendarFiles.parse(ics);
 		assertThat(calendar.<Property>getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo(method);
 		return calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow();
 	}

@@ -189,9 +189,9 @@ class MentorshipFormatsTest {
 		assertThat(mentorships.mentorship(held.id(), w.mia()).status()).isEqualTo(MentorshipStatus.COMPLETED);
 
 		// no agreement, no cadence: not quiet while the session is new; weeks later without one, a reminder to hold it
-		Health health = mentorships.health(unplanned.id(), w.di());
-		assertThat(health.quiet()).isFalse();
-		assertThat(health.parts().get(0).explanation()).doesNotContain("cadence");
+		assertThat(mentorships.health(unplanned.id(), w.di())).as("no score before the session happened, and not quiet").isNull();
+		assertThat(healthScore.score(new HealthScore.Facts(MentorshipStatus.ACTIVE, Instant.now(), null, null, 0, 0, 0, null, 0, 0,
+				true, 0), Instant.now()).parts().get(0).explanation()).doesNotContain("cadence");
 		List<NudgeDue> weeksLater = job.sendDue(Instant.now().plus(Duration.ofDays(40))).stream()
 			.filter(n -> n.mentorshipId() == unplanned.id()).toList();
 		assertThat(weeksLater).extracting(NudgeDue::reason).containsExactly(NudgeDue.Reason.NOT_MET);

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,10 +33,10 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.guildhall.testing.CalendarFiles;
 import org.guildhall.community.AnswerPosted;
 import org.guildhall.community.ExpertAsked;
 import org.guildhall.community.KudosBoard;
@@ -217,7 +216,7 @@ class NotificationMailTest {
 			Part invite = attachment(mail, "invite.ics");
 			contentTypes.add(invite.getContentType().replaceAll("\\s+", " "));
 			try (InputStream in = invite.getInputStream()) {
-				Calendar calendar = new CalendarBuilder().build(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+				Calendar calendar = CalendarFiles.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
 				methods.add(calendar.getMethod().getValue());
 				VEvent event = calendar.<VEvent>getComponent("VEVENT").orElseThrow();
 				uids.add(event.<Property>getProperty("UID").orElseThrow().getValue());

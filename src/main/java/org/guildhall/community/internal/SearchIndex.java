@@ -389,6 +389,42 @@ public class SearchIndex {
 		});
 	}
 
+	/**
+	 * The words of {@code text}, as written, that a person's profile matches (at most {@code max}, in
+	 * the order of {@code text}): each word is searched on its own, stemmed as the index is, so that
+	 * a reason can name the words instead of quoting a whole question.
+	 */
+	public List<String> profileWordsMatching(String text, long personId, int max) {
+		BytesRef key = new BytesRef("person:" + personId);
+		java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>();
+		for (String word : text.split("[^\\p{L}\\p{N}+#.-]+")) {
+			String clean = word.replaceAll("^[.\\-]+|[.\\-]+$", "");
+			if (!clean.isEmpty()) {
+				words.add(clean);
+			}
+		}
+		return withSearcher(searcher -> {
+			List<String> found = new ArrayList<>();
+			for (String word : words) {
+				Query query = parse(word);
+				if (query == null || found.size() >= max) {
+					continue;
+				}
+				Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+				for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+					int doc = liveDoc(leaf, key);
+					if (doc != DocIdSetIterator.NO_MORE_DOCS) {
+						if (weight.matches(leaf, doc) != null) {
+							found.add(word);
+						}
+						break;
+					}
+				}
+			}
+			return found;
+		});
+	}
+
 	/** The live document of the leaf with this key (leaf-local id), or NO_MORE_DOCS. */
 	private static int liveDoc(LeafReaderContext leaf, BytesRef key) throws IOException {
 		Terms terms = leaf.reader().terms("key");

@@ -2,7 +2,6 @@ package org.guildhall.community.web;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.List;
 import org.guildhall.community.ExpertRequest;
 import org.guildhall.community.ExpertRequests;
 import org.guildhall.community.NewFlashOffer;
+import org.guildhall.people.PeopleDirectory;
 import org.guildhall.shared.ConflictException;
 import org.guildhall.shared.InvalidInputException;
 import org.guildhall.shared.InvalidInputException.FieldProblem;
@@ -32,9 +32,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AskExpertPageController {
 
 	private final ExpertRequests requests;
+	private final PeopleDirectory people;
 
-	AskExpertPageController(ExpertRequests requests) {
+	AskExpertPageController(ExpertRequests requests, PeopleDirectory people) {
 		this.requests = requests;
+		this.people = people;
 	}
 
 	@GetMapping("/community/questions/{id}/experts")
@@ -124,7 +126,7 @@ class AskExpertPageController {
 			for (int i = 0; i < given.size(); i++) {
 				if (!given.get(i).isBlank()) {
 					try {
-						slots.add(LocalDateTime.parse(given.get(i).strip()).toInstant(ZoneOffset.UTC));
+						slots.add(LocalDateTime.parse(given.get(i).strip()).atZone(ViewerZone.of(people)).toInstant());
 					}
 					catch (DateTimeParseException e) {
 						problems.add(new FieldProblem("slots[" + i + "]", "is not a date and time"));
@@ -157,7 +159,11 @@ class AskExpertPageController {
 	}
 
 	@PostMapping("/community/asked/{id}/accept")
-	String accept(@PathVariable long id, @RequestParam long slotId, RedirectAttributes redirect) {
+	String accept(@PathVariable long id, @RequestParam(required = false) Long slotId, RedirectAttributes redirect) {
+		if (slotId == null) {
+			redirect.addFlashAttribute("error", "Choose one of the offered times first: no time was picked.");
+			return "redirect:/community/asked/" + id;
+		}
 		try {
 			requests.acceptSlot(id, slotId, Pages.me());
 			redirect.addFlashAttribute("message", "The session is agreed.");

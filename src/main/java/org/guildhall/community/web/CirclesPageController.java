@@ -2,7 +2,6 @@ package org.guildhall.community.web;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -13,6 +12,7 @@ import org.guildhall.community.NewCircle;
 import org.guildhall.community.NewCircleEvent;
 import org.guildhall.community.Reputation;
 import org.guildhall.community.Rsvp;
+import org.guildhall.people.PeopleDirectory;
 import org.guildhall.people.SkillCatalog;
 import org.guildhall.shared.ConflictException;
 import org.guildhall.shared.CurrentUser;
@@ -37,11 +37,13 @@ class CirclesPageController {
 	private final Circles circles;
 	private final Reputation reputation;
 	private final SkillCatalog skills;
+	private final PeopleDirectory people;
 
-	CirclesPageController(Circles circles, Reputation reputation, SkillCatalog skills) {
+	CirclesPageController(Circles circles, Reputation reputation, SkillCatalog skills, PeopleDirectory people) {
 		this.circles = circles;
 		this.reputation = reputation;
 		this.skills = skills;
+		this.people = people;
 	}
 
 	/** The create and edit form. */
@@ -62,15 +64,15 @@ class CirclesPageController {
 		}
 	}
 
-	/** The event form; the start is a local date-time read as UTC. */
+	/** The event form; the start is a local date-time in the viewer's time zone. */
 	record EventForm(@Nullable String title, @Nullable String startsAt, @Nullable Integer durationMinutes,
 			@Nullable String place, @Nullable String link) {
 
-		NewCircleEvent toEvent() {
+		NewCircleEvent toEvent(java.time.ZoneId zone) {
 			Instant start = null;
 			if (startsAt != null && !startsAt.isBlank()) {
 				try {
-					start = LocalDateTime.parse(startsAt.strip()).toInstant(ZoneOffset.UTC);
+					start = LocalDateTime.parse(startsAt.strip()).atZone(zone).toInstant();
 				}
 				catch (DateTimeParseException e) {
 					throw new InvalidInputException("startsAt", "must be a date and time such as 2030-05-01T16:00");
@@ -102,7 +104,10 @@ class CirclesPageController {
 	String create(@ModelAttribute("form") CircleForm form, Model model, RedirectAttributes redirect) {
 		try {
 			Circle circle = circles.create(form.toCircle(), Pages.me());
-			redirect.addFlashAttribute("message", "Your circle is open. Invite colleagues to join.");
+			// no promise of an invitation Guildhall does not send: say how colleagues find the circle
+			redirect.addFlashAttribute("message", circle.admission().name().equals("OPEN")
+					? "Your circle is open. Colleagues find it under Circles and join from its page; to bring someone in, send them this page's address."
+					: "Your circle is open. Colleagues find it under Circles and ask to join from its page; you approve them here. To bring someone in, send them this page's address.");
 			return "redirect:/community/circles/" + circle.id();
 		}
 		catch (InvalidInputException e) {
@@ -261,7 +266,7 @@ class CirclesPageController {
 	String schedule(@PathVariable long id, @ModelAttribute("eventForm") EventForm form, Model model,
 			RedirectAttributes redirect) {
 		try {
-			var event = circles.schedule(id, form.toEvent(), Pages.me());
+			var event = circles.schedule(id, form.toEvent(ViewerZone.of(people)), Pages.me());
 			redirect.addFlashAttribute("message", "Event scheduled.");
 			return "redirect:/community/circles/" + id + "#event-" + event.id();
 		}

@@ -1,10 +1,12 @@
 package org.guildhall.community.web;
 
 import java.util.EnumSet;
+import java.util.List;
 
 import org.guildhall.community.CommunitySearch;
 import org.guildhall.community.ExpertFinder;
 import org.guildhall.community.SearchHit;
+import org.guildhall.people.SkillCatalog;
 import org.guildhall.shared.InvalidInputException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -21,9 +23,12 @@ class FinderPageController {
 	private final ExpertFinder experts;
 	private final CommunitySearch search;
 
-	FinderPageController(ExpertFinder experts, CommunitySearch search) {
+	private final SkillCatalog skills;
+
+	FinderPageController(ExpertFinder experts, CommunitySearch search, SkillCatalog skills) {
 		this.experts = experts;
 		this.search = search;
+		this.skills = skills;
 	}
 
 	@GetMapping("/community/experts")
@@ -31,7 +36,14 @@ class FinderPageController {
 		model.addAttribute("q", q);
 		if (q != null && !q.isBlank()) {
 			try {
-				var found = experts.find(q, 20);
+				// a misspelt skill ("Kuberentes") is searched as the closest one, and the page says so
+				List<String> closest = q.length() <= CommunitySearch.MAX_QUERY_LENGTH ? skills.closest(q, 3) : List.of();
+				if (!closest.isEmpty()) {
+					model.addAttribute("typed", q.strip());
+					model.addAttribute("corrected", closest.get(0));
+					model.addAttribute("otherSkills", closest.subList(1, closest.size()));
+				}
+				var found = experts.find(closest.isEmpty() ? q : closest.get(0), 20);
 				model.addAttribute("experts", found.experts());
 				model.addAttribute("ranking", found.ranking());
 			}

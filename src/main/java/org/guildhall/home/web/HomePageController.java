@@ -1,5 +1,7 @@
 package org.guildhall.home.web;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -8,8 +10,10 @@ import org.guildhall.community.QuestionBoard;
 import org.guildhall.mentorships.MentorshipManagement;
 import org.guildhall.people.PeopleDirectory;
 import org.guildhall.people.SkillEntry;
+import org.guildhall.programmes.EnrolmentStatus;
 import org.guildhall.programmes.Participation;
 import org.guildhall.programmes.ProgrammeManagement;
+import org.guildhall.programmes.ProgrammeStatus;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
@@ -45,11 +49,17 @@ class HomePageController {
 		Set<Long> enrolled = participation.stream().map(p -> p.programme().id()).collect(Collectors.toSet());
 		model.addAttribute("participation", participation);
 		model.addAttribute("mentorships", mentorships.mine(me).stream().filter(m -> m.status().live()).toList());
+		// once enrolled, "no mentorship yet" is replaced by where each enrolment stands
+		model.addAttribute("waiting", participation.stream()
+			.filter(p -> p.enrolment().status() == EnrolmentStatus.PENDING_APPROVAL || p.enrolment().status() == EnrolmentStatus.ACTIVE)
+			.filter(p -> p.programme().status() != ProgrammeStatus.CLOSED).toList());
+		model.addAttribute("zone", "UTC");
 		model.addAttribute("openProgrammes", programmes.openForEnrolment(OPEN_PROGRAMMES + enrolled.size()).stream()
 			.filter(p -> !enrolled.contains(p.id())).limit(OPEN_PROGRAMMES).toList());
 		if (me.personId() != null) {
 			var profile = people.profile(me.personId(), me);
 			model.addAttribute("profile", profile);
+			model.addAttribute("zone", zone(profile.timeZone()));
 			String topic = profile.skills().stream().filter(s -> !s.canTeach()).map(SkillEntry::name).findFirst()
 				.orElse(profile.skills().isEmpty() ? null : profile.skills().get(0).name());
 			var inTopic = questions.questions(null, topic, new PageRequest(0, QUESTIONS)).items();
@@ -58,5 +68,15 @@ class HomePageController {
 					: inTopic);
 		}
 		return "home/dashboard";
+	}
+
+	/** The profile's time zone id, or UTC when it is not one Java knows. */
+	private static String zone(String id) {
+		try {
+			return ZoneId.of(id).getId();
+		}
+		catch (DateTimeException e) {
+			return "UTC";
+		}
 	}
 }

@@ -66,9 +66,11 @@ public class HealthScore {
 			meetings = session(facts, daysRunning);
 		}
 		else if (expected == 0) {
+			// "running for 0 days, 2 held" read as nonsense: say when it started and count meetings in words
+			String running = daysRunning == 0 ? "Started today" : "Started " + days(daysRunning) + " ago";
 			meetings = new Health.Part("Meeting cadence", CADENCE_POINTS, CADENCE_POINTS,
-					"Running for " + days(daysRunning) + ", less than one cadence of " + cadence + " days" + assumed
-							+ "; " + facts.meetingsHeld() + " held so far.");
+					running + ", within the first cadence of " + cadence + " days" + assumed + "; "
+							+ (facts.meetingsHeld() == 0 ? "no meeting held yet." : meetings(facts.meetingsHeld()) + " held so far."));
 		}
 		else {
 			double share = Math.min(1.0, (double) facts.meetingsHeld() / expected);
@@ -131,6 +133,10 @@ public class HealthScore {
 		}
 		long since = Duration.between(facts.lastMetAt(), now).toDays();
 		return since > cadence ? "Last met " + days(since) + " ago; the cadence is every " + cadence + " days." : null;
+	}
+
+	private static String meetings(int count) {
+		return count == 1 ? "1 meeting" : count + " meetings";
 	}
 
 	private static String days(long days) {

@@ -19,6 +19,7 @@ import org.guildhall.mentorships.Goals;
 import org.guildhall.mentorships.Health;
 import org.guildhall.mentorships.Meeting;
 import org.guildhall.mentorships.Meetings;
+import org.guildhall.mentorships.MentorAvailability;
 import org.guildhall.mentorships.Mentorship;
 import org.guildhall.mentorships.MentorshipDetail;
 import org.guildhall.mentorships.MentorshipManagement;
@@ -86,6 +87,27 @@ class MentorshipApiController {
 	ResponseEntity<Mentorship> request(@Valid @RequestBody MentorRequest body) {
 		Mentorship created = mentorships.request(body.programmeId(), body.mentorId(), me(), body.message());
 		return ResponseEntity.created(URI.create("/api/v1/mentorships/" + created.id())).body(created);
+	}
+
+	@Schema(description = "A person asks someone open to mentoring, outside any programme, with an optional note")
+	record DirectRequest(@NotNull Long mentorId, @Nullable String message) {
+	}
+
+	@PostMapping("/direct-requests")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Ask someone to be your mentor outside any programme: reserves one of the places of their profile's "
+			+ "mentoring capacity at once; 409 when none is free, they are not open to mentoring, are in your reporting line, "
+			+ "or you already asked them")
+	ResponseEntity<Mentorship> requestDirectly(@Valid @RequestBody DirectRequest body) {
+		Mentorship created = mentorships.requestDirectly(body.mentorId(), me(), body.message());
+		return ResponseEntity.created(URI.create("/api/v1/mentorships/" + created.id())).body(created);
+	}
+
+	@GetMapping("/availability/{personId}")
+	@Operation(summary = "A person's mentoring as it stands now: open or not, how many they mentor, free direct-request "
+			+ "places, and the caller's own request or mentorship with them")
+	MentorAvailability availability(@PathVariable long personId) {
+		return mentorships.availability(personId, me());
 	}
 
 	@GetMapping("/{id}")

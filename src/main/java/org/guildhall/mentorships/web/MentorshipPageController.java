@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import org.guildhall.mentorships.CheckIns;
 import org.guildhall.mentorships.Goals;
+import org.guildhall.mentorships.Meeting;
 import org.guildhall.mentorships.Meetings;
 import org.guildhall.mentorships.Mentorship;
 import org.guildhall.mentorships.MentorshipDetail;
@@ -26,6 +27,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -66,6 +68,9 @@ class MentorshipPageController {
 		model.addAttribute("mentor", detail.viewerRole() == MentorshipDetail.Role.MENTOR);
 		model.addAttribute("other", detail.mentorship().other(me().personId()));
 		model.addAttribute("awaitsMe", detail.mentorship().awaitsAnswerFrom(me().personId()));
+		model.addAttribute("upcoming", detail.meetings().stream().filter(mt -> !mt.past()).toList());
+		model.addAttribute("held", detail.meetings().stream().filter(Meeting::past)
+			.sorted(java.util.Comparator.comparing(Meeting::startsAt).reversed()).toList());
 		model.addAttribute("zone", detail.viewerRole() == MentorshipDetail.Role.MENTOR
 				? detail.mentorship().mentor().timeZone() : detail.mentorship().mentee().timeZone());
 		return "mentorships/show";
@@ -96,6 +101,32 @@ class MentorshipPageController {
 		catch (InvalidInputException | ConflictException e) {
 			redirect.addFlashAttribute("error", "Not requested: " + e.getMessage());
 			return "redirect:/programmes/" + programmeId;
+		}
+	}
+
+	/**
+	 * A person's mentoring as it stands now, with "Ask to be my mentor" where the viewer may ask:
+	 * loaded into the profile page (htmx), or as a page of its own without JavaScript.
+	 */
+	@GetMapping("/people/{personId}/mentoring")
+	String availability(@PathVariable long personId, @RequestHeader(value = "HX-Request", required = false) String htmx,
+			Model model) {
+		model.addAttribute("a", mentorships.availability(personId, me()));
+		model.addAttribute("self", me().is(personId));
+		return htmx != null ? "mentorships/parts :: availability" : "mentorships/ask";
+	}
+
+	@PostMapping("/people/{personId}/mentoring/requests")
+	String askDirectly(@PathVariable long personId, @RequestParam(required = false) String message, RedirectAttributes redirect) {
+		try {
+			Mentorship created = mentorships.requestDirectly(personId, me(), message);
+			redirect.addFlashAttribute("message", "Request sent to " + created.mentor().fullName()
+					+ ". You will hear when they accept or decline.");
+			return "redirect:/mentorships/" + created.id();
+		}
+		catch (InvalidInputException | ConflictException e) {
+			redirect.addFlashAttribute("error", "Not requested: " + e.getMessage());
+			return "redirect:/people/" + personId + "/mentoring";
 		}
 	}
 

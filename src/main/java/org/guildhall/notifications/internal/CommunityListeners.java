@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.guildhall.community.AnswerAccepted;
 import org.guildhall.community.AnswerPosted;
 import org.guildhall.community.ExpertAsked;
+import org.guildhall.community.ExpertRequestClosed;
+import org.guildhall.community.ExpertSessionOffered;
 import org.guildhall.community.KudosGiven;
 import org.guildhall.community.Post;
 import org.guildhall.community.QuestionBoard;
@@ -20,8 +22,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 /**
- * Community events turned into notifications: a question routed to an expert, an answer to your
- * question, your answer accepted, kudos for you. Nobody is told about what they did themselves.
+ * Community events turned into notifications: a question routed to an expert, a flash session offered
+ * to the asker, a request closed because the asker found help elsewhere, an answer to your question, your answer accepted, kudos for you. Nobody is told about what they did themselves.
  * Transactions as in {@link MentoringListeners}: one per notification written.
  */
 @Component
@@ -49,6 +51,28 @@ class CommunityListeners {
 				asker + " asks for your expertise: " + event.title(),
 				asker + " asked \"" + event.title() + "\" and you are one of the people best placed to answer. "
 						+ "You can answer, decline, or offer a short flash mentoring session.",
+				questionLink(event.questionId())));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ExpertSessionOffered event) {
+		String expert = recipients.names(List.of(event.expertId())).of(event.expertId());
+		notifier.notify(new Message(event.askerId(), Category.COMMUNITY, "expert-offered:" + event.requestId(),
+				expert + " offers a flash session about: " + event.title(),
+				expert + " offers you a short flash mentoring session about \"" + event.title()
+						+ "\". Pick one of the proposed times to agree on it.",
+				"/community/asked/" + event.requestId()));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ExpertRequestClosed event) {
+		String asker = recipients.names(List.of(event.askerId())).of(event.askerId());
+		String why = event.reason() == ExpertRequestClosed.Reason.ANSWER_ACCEPTED
+				? asker + " accepted an answer to \"" + event.title() + "\""
+				: asker + " agreed a flash session about \"" + event.title() + "\" with another expert";
+		notifier.notify(new Message(event.expertId(), Category.COMMUNITY, "expert-closed:" + event.requestId(),
+				"No longer needed: " + event.title(),
+				why + ", so your help is no longer needed there. Thank you for being ready to help.",
 				questionLink(event.questionId())));
 	}
 

@@ -58,6 +58,14 @@ class PeoplePageController {
 			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
 		DirectoryQuery query = new DirectoryQuery(q, skill, department, location, teachers);
 		model.addAttribute("query", query);
+		// a misspelt skill ("Kuberentes") finds the people of the closest one, and says so
+		List<String> closest = skill == null || skill.isBlank() ? List.of() : skills.closest(skill, 3);
+		model.addAttribute("typedSkill", closest.isEmpty() ? null : skill.strip());
+		model.addAttribute("otherSkills", closest.isEmpty() ? List.of() : closest.subList(1, closest.size()));
+		if (!closest.isEmpty()) {
+			query = new DirectoryQuery(q, closest.get(0), department, location, teachers);
+			model.addAttribute("correctedSkill", closest.get(0));
+		}
 		model.addAttribute("results", directory.search(query, new PageRequest(page, PageRequest.DEFAULT_SIZE)));
 		if (htmx != null) {
 			return "people/directory :: results";
