@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the insights read model. Every write replaces what the model holds about one thing (a
  * person, a programme, a mentorship, a link source) with the owner's current facts, so applying
- * the same change twice, or events out of order, leaves the same rows: the incremental path and
- * a rebuild write through the same methods and cannot drift apart.
+ * the same change twice, or events out of order, leaves the same rows. The incremental path and
+ * a rebuild ({@link #sync}) make their rows with the same methods, so they cannot drift apart.
  */
 @Component
 public class ReadModel {
@@ -121,7 +121,7 @@ public class ReadModel {
 	}
 
 	/** Adds people not in the model. */
-	public void addPeople(Collection<PersonFact> people) {
+	private void addPeople(Collection<PersonFact> people) {
 		insert(PERSON, personRows(people));
 	}
 
@@ -148,7 +148,7 @@ public class ReadModel {
 	}
 
 	/** Adds skills not in the model. */
-	public void addSkills(List<SkillHolding> skills) {
+	private void addSkills(List<SkillHolding> skills) {
 		insert(SKILL, skillRows(skills));
 	}
 
@@ -169,7 +169,7 @@ public class ReadModel {
 	}
 
 	/** Adds history entries not in the model and moves the watermark. */
-	public void addHistory(List<PersonHistoryEntry> entries) {
+	private void addHistory(List<PersonHistoryEntry> entries) {
 		insert(HISTORY, historyRows(entries));
 		moveWatermark(entries);
 	}
@@ -217,7 +217,7 @@ public class ReadModel {
 	}
 
 	/** Adds enrolments not in the model. */
-	public void addEnrolments(Collection<EnrolmentFact> enrolments) {
+	private void addEnrolments(Collection<EnrolmentFact> enrolments) {
 		insert(ENROLMENT, enrolmentRows(enrolments));
 	}
 
@@ -244,7 +244,7 @@ public class ReadModel {
 	}
 
 	/** Adds mentorships not in the model. */
-	public void addPairs(Collection<MentorshipFact> facts) {
+	private void addPairs(Collection<MentorshipFact> facts) {
 		PairRows rows = pairRows(facts);
 		insert(PAIR, rows.pairs());
 		insert(MEETING, rows.meetings());
@@ -290,7 +290,7 @@ public class ReadModel {
 	}
 
 	/** Adds links not in the model; a source's duplicate pair is kept once. */
-	public void addLinks(List<LearningLink> links) {
+	private void addLinks(List<LearningLink> links) {
 		insert(LINK, linkRows(links));
 	}
 
