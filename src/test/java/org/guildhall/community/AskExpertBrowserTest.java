@@ -75,7 +75,7 @@ class AskExpertBrowserTest {
 	@BeforeEach
 	void startBrowser() {
 		browser = Browsers.start();
-		wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		wait = org.guildhall.testing.Browsers.waitFor(browser, Duration.ofSeconds(10));
 		wait.ignoring(StaleElementReferenceException.class);
 	}
 

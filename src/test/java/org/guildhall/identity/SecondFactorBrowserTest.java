@@ -64,7 +64,7 @@ class SecondFactorBrowserTest {
 	@BeforeEach
 	void startBrowser() {
 		browser = Browsers.start();
-		wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		wait = org.guildhall.testing.Browsers.waitFor(browser, Duration.ofSeconds(10));
 	}
 
 	@AfterEach
@@ -89,7 +89,9 @@ class SecondFactorBrowserTest {
 		screenshot("security-page-setup");
 		browser.findElement(By.id("totp-code")).sendKeys(TotpCodes.code(secret, 0));
 		browser.findElement(By.xpath("//button[normalize-space()='Confirm']")).click();
-		assertThat(wait.until(d -> d.findElements(By.cssSelector("#recovery-codes li"))).size()).isEqualTo(10);
+		// findElements answers at once, empty, while the confirmation is still on its way: wait for the codes
+		wait.until(d -> !d.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
+		assertThat(browser.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
 		assertThat(browser.findElement(By.id("totp-state")).getText()).contains("Set up");
 
 		VirtualAuthenticator authenticator = ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(new VirtualAuthenticatorOptions()

@@ -70,7 +70,7 @@ class InsightsBrowserTest {
 	@BeforeEach
 	void startBrowser() {
 		browser = Browsers.start();
-		wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		wait = org.guildhall.testing.Browsers.waitFor(browser, Duration.ofSeconds(10));
 	}
 
 	@AfterEach

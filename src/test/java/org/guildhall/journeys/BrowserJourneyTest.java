@@ -51,7 +51,7 @@ class BrowserJourneyTest {
 	@BeforeEach
 	void startBrowser() {
 		browser = Browsers.start();
-		wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		wait = org.guildhall.testing.Browsers.waitFor(browser, Duration.ofSeconds(10));
 	}
 
 	@AfterEach

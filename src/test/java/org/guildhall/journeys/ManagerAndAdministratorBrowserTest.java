@@ -78,7 +78,7 @@ class ManagerAndAdministratorBrowserTest {
 	void startBrowser() {
 		browser = Browsers.start();
 		browser.manage().window().setSize(new Dimension(1366, 900));
-		wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+		wait = org.guildhall.testing.Browsers.waitFor(browser, Duration.ofSeconds(60));
 	}
 
 	@AfterEach

@@ -71,7 +71,7 @@ class MentorshipJourneyBrowserTest {
 	@BeforeEach
 	void startBrowser() {
 		browser = Browsers.start();
-		wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		wait = org.guildhall.testing.Browsers.waitFor(browser, Duration.ofSeconds(10));
 		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 	}
 

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -14,6 +15,16 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * not installed, a failure on CI, which must install it (see .ci/run).
  */
 public final class Browsers {
+
+	/**
+	 * A wait that tries again when the element it read was replaced meanwhile (a page load or an
+	 * htmx swap between finding an element and reading it), instead of failing on the race.
+	 */
+	public static org.openqa.selenium.support.ui.WebDriverWait waitFor(WebDriver browser, java.time.Duration timeout) {
+		org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, timeout);
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
+	}
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
