@@ -19,6 +19,13 @@ final class Batches<T> implements Consumer<T> {
 		this.each = each;
 	}
 
+	/** Hands everything {@code read} gives to {@code each}, a batch at a time (the last one partly full). */
+	static <T> void of(Consumer<Consumer<T>> read, Consumer<List<T>> each) {
+		Batches<T> batches = new Batches<>(each);
+		read.accept(batches);
+		batches.flush();
+	}
+
 	@Override
 	public void accept(T item) {
 		current.add(item);

@@ -45,9 +45,7 @@ class CharacteristicsCopy {
 
 	/** Reads every consenting person's answers, a batch at a time; writes nothing. */
 	void forEachBatch(Consumer<List<CharacteristicAnswers>> each) {
-		Batches<CharacteristicAnswers> batches = new Batches<>(each);
-		characteristics.forEachConsented(batches);
-		batches.flush();
+		Batches.of(characteristics::forEachConsented, each);
 	}
 
 	void add(List<CharacteristicAnswers> people) {

@@ -253,12 +253,8 @@ class ReadModelFeed {
 		// everyone is compared with the copy and only who changed is written: an import changes a few
 		// people of many, and rewriting them all held the feed's lock for minutes on H2
 		ReadModel.Sync sync = model.sync(ReadModel.PERSON, ReadModel.SKILL);
-		Batches<org.guildhall.people.PersonFact> everyone = new Batches<>(sync::people);
-		people.forEachPerson(everyone);
-		everyone.flush();
-		Batches<org.guildhall.people.SkillHolding> holdings = new Batches<>(sync::skills);
-		people.forEachSkill(holdings);
-		holdings.flush();
+		Batches.of(people::forEachPerson, sync::people);
+		Batches.of(people::forEachSkill, sync::skills);
 		String changes = sync.finish();
 		if (sync.changedAny()) {
 			model.peopleChanged();

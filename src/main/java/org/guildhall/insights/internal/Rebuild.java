@@ -120,8 +120,6 @@ public class Rebuild implements ApplicationRunner {
 
 	/** Reads one owner's facts in batches and hands each batch's write over. */
 	private static <T> void copy(Consumer<Consumer<T>> read, Consumer<List<T>> add, Consumer<Runnable> write) {
-		Batches<T> batches = new Batches<>(batch -> write.accept(() -> add.accept(batch)));
-		read.accept(batches);
-		batches.flush();
+		Batches.of(read, batch -> write.accept(() -> add.accept(batch)));
 	}
 }

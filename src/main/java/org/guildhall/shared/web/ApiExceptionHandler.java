@@ -103,9 +103,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			org.springframework.transaction.CannotCreateTransactionException.class})
 	ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
 		log.warn("Database unavailable, answered 503: {}", DatabaseOutage.rootMessage(e));
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
-			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", DatabaseOutage.DETAIL));
+		return tryAgainLater("Service unavailable", DatabaseOutage.DETAIL);
 	}
 
 	/**
@@ -116,9 +114,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			org.springframework.dao.QueryTimeoutException.class})
 	ResponseEntity<ProblemDetail> busy(RuntimeException e) {
 		log.warn("A lock wait timed out, answered 503: {}", DatabaseOutage.rootMessage(e));
+		return tryAgainLater("Busy", BUSY);
+	}
+
+	private static ResponseEntity<ProblemDetail> tryAgainLater(String title, String detail) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
-			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", BUSY));
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, title, detail));
 	}
 
 	static final String BUSY = "Another change to the same data is being applied just now; nothing was changed. Try again in a few seconds.";
