@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,8 +34,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,9 +101,7 @@ class ManagerAndAdministratorBrowserTest {
 		long height = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
 			.executeScript("return document.documentElement.scrollHeight");
 		browser.manage().window().setSize(new Dimension(1366, (int) Math.min(4000, Math.max(900, height))));
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		org.guildhall.testing.Browsers.screenshot(browser, name);
 		browser.manage().window().setSize(new Dimension(1366, 900));
 	}
 

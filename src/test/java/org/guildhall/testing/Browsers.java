@@ -20,6 +20,14 @@ public final class Browsers {
 	 * A wait that tries again when the element it read was replaced meanwhile (a page load or an
 	 * htmx swap between finding an element and reading it), instead of failing on the race.
 	 */
+	/** Writes what the browser shows to {@code target/screenshots/<name>.png} (for people to look at; no test reads it). */
+	public static void screenshot(WebDriver browser, String name) throws java.io.IOException {
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		Files.write(dir.resolve(name + ".png"),
+				((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+	}
+
 	public static org.openqa.selenium.support.ui.WebDriverWait waitFor(WebDriver browser, java.time.Duration timeout) {
 		org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, timeout);
 		wait.ignoring(StaleElementReferenceException.class);
