@@ -120,7 +120,7 @@ class InsightsBrowserTest {
 		assertThat(browser.findElement(By.id("kpi-enrolled")).getText()).isEqualTo("15");
 		assertThat(browser.findElement(By.id("kpi-match-rate")).getText()).isEqualTo("33%");
 
-		browser.findElement(By.xpath("//button[text()='Sign out']")).click();
+		Browsers.signOut(browser);
 		wait.until(d -> d.getCurrentUrl().endsWith("/login?signedOut"));
 		browser.findElement(By.id("username")).sendKeys(w.employee().email());
 		browser.findElement(By.id("password")).sendKeys(TestOrganisation.PASSWORD);
