@@ -28,6 +28,28 @@ public final class Browsers {
 	 * A wait that tries again when the element it read was replaced meanwhile (a page load or an
 	 * htmx swap between finding an element and reading it), instead of failing on the race.
 	 */
+	/**
+	 * A screenshot the README shows: the whole page (up to 2,400 px high) at 1280 px wide, written to
+	 * {@code docs/screenshots/<name>.png} by every browser test run, so the pictures never go stale,
+	 * and to {@code target/screenshots}. The window is put back as it was.
+	 */
+	public static void readmeScreenshot(WebDriver browser, String name) throws java.io.IOException {
+		org.openqa.selenium.Dimension before = browser.manage().window().getSize();
+		long height = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollHeight");
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(height + 140, 2400)));
+		try {
+			byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+			for (Path dir : java.util.List.of(Path.of("docs", "screenshots"), Path.of("target", "screenshots"))) {
+				Files.createDirectories(dir);
+				Files.write(dir.resolve(name + ".png"), png);
+			}
+		}
+		finally {
+			browser.manage().window().setSize(before);
+		}
+	}
+
 	public static org.openqa.selenium.support.ui.WebDriverWait waitFor(WebDriver browser, java.time.Duration timeout) {
 		org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, timeout);
 		wait.ignoring(StaleElementReferenceException.class);
