@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * What the demo community writes about a skill. Skills come in families (engineering, platform,
- * security, data, design, product and delivery, sales and customers, finance and operations, law and
- * compliance, people and leadership, communication), and each family has its own questions, answers,
+ * security, data, design, product and delivery, sales and customers, marketing, finance and operations,
+ * law and compliance, people and leadership, communication), and each family has its own questions, answers,
  * articles and circle description, so that a question on negotiation reads like one a salesperson
  * would ask and not like a developer's. A skill in no family gets wording that fits any topic. In
  * every text {@code %s} stands for the skill's name. Demo data only: the domain knows nothing of
@@ -291,7 +291,7 @@ final class DemoTopics {
 			"A circle for %s at work: we bring real questions from our teams, look at each other's analyses and learn the methods that keep the numbers honest.");
 
 	static final Family DESIGN = new Family("design", Set.of("UX design", "UI design", "Figma", "Interaction design",
-			"Prototyping", "Design systems", "Usability testing", "Accessibility", "User research", "Brand strategy"), List.of(
+			"Prototyping", "Design systems", "Usability testing", "Accessibility", "User research"), List.of(
 			new Question("How do you run a design critique on %s work that people actually enjoy?",
 					"Our critiques on %s turn into opinions about colours. How do you keep them focused on whether the design solves the problem?"),
 			new Question("Getting engineers and designers to agree on %s earlier",
@@ -408,8 +408,8 @@ final class DemoTopics {
 			"A circle for people who practise %s: we compare how our teams plan and decide, bring real dilemmas and learn from each other's mistakes.");
 
 	static final Family COMMERCIAL = new Family("sales and customers", Set.of("B2B sales", "Salesforce", "Pipeline management",
-			"Solution selling", "Account management", "Content marketing", "SEO", "Performance marketing", "Product marketing",
-			"Customer success management", "Customer onboarding", "Customer support"), List.of(
+			"Solution selling", "Account management", "Customer success management", "Customer onboarding", "Customer support"),
+			List.of(
 			new Question("How do you prepare for a renewal where the customer is unhappy?",
 					"One of my largest accounts renews next month and their sponsor is frustrated with us. How do you use %s to turn a conversation like that around?"),
 			new Question("What does a healthy %s review look like each week?",
@@ -471,10 +471,73 @@ final class DemoTopics {
 							true)),
 			"A circle for %s: we listen back to real calls (with permission), share what worked with customers and practise the hard conversations together.");
 
+	static final Family MARKETING = new Family("marketing", Set.of("Content marketing", "SEO", "Performance marketing",
+			"Product marketing", "Brand strategy", "Employer branding"), List.of(
+			new Question("How do we show what %s contributes to the pipeline?",
+					"Every budget round I am asked what %s brings in. Attribution is messy for us. How do other teams make the case without pretending to more precision than they have?"),
+			new Question("Planning a launch with %s: what do you do in the last six weeks?",
+					"We launch a new plan for mid-sized customers in February. What does your %s checklist look like for the weeks before, and who needs to be involved when?"),
+			new Question("How do you get subject experts to help with %s?",
+					"Our best material comes from engineers and customer success, but they are busy. How do you get their input for %s without it becoming a chore for them?"),
+			new Question("What does a good %s brief look like?",
+					"Agencies and colleagues keep coming back with work that misses the point. What goes into a %s brief that works, and what do you leave out?")),
+			List.of("""
+					Stop looking for one number. We report three things side by side: the leads that came in through our \
+					channels, the deals where marketing material was used in the sales conversation, and a short survey \
+					question for new customers asking where they first heard of us. None is perfect; together they tell a \
+					story the finance team accepts.""",
+					"""
+					Six weeks out we agree the message and the one audience it is for, with product and sales in the same \
+					room. Four weeks out the sales team gets the talk track and a short training session. In the last two \
+					weeks we only fix things, never add new ones. The launch itself is the start, not the finish: plan the \
+					first month after it as carefully.""",
+					"""
+					Interview them for twenty minutes instead of asking them to write, then send back a draft in their \
+					voice for a quick check. Credit them by name when it goes out; most people like that more than they \
+					admit. We also share the numbers afterwards, so they see that their half hour reached real customers.""",
+					"""
+					One page: who it is for, the single thing they should think or do afterwards, why they would believe \
+					us, and how we will know it worked. Add the budget and the date. Leave out the list of everything the \
+					product can do; a brief that asks for everything gets back something that says nothing."""),
+			List.of(new Article("How we plan %s, in one page",
+					"""
+					## Who this is for
+
+					Anyone who asks the marketing team for help, or wonders what we do all day.
+
+					## How we plan %s
+
+					- One audience and one message per campaign
+					- A brief of one page, agreed before any work starts
+					- A look at the results four weeks after, shared openly
+
+					## How to ask us
+
+					Use the request form; a clear brief gets you an answer within a week.""",
+					false),
+					new Article("Lesson learned: the %s campaign that won awards and no customers",
+							"""
+							## What happened
+
+							Our most admired %s campaign of the year was shared widely and brought almost no new \
+							conversations with customers.
+
+							## What we learned
+
+							1. Attention from peers is not interest from buyers
+							2. Agree with sales what a good lead looks like before the campaign
+							3. Measure the conversations, not the applause
+
+							## What we do now
+
+							Every campaign starts with the sales team's view of who we should reach.""",
+							true)),
+			"A circle for %s: we take apart campaigns that worked and ones that did not, share briefs and results, and help each other sharpen the message.");
+
 	static final Family FINANCE_OPERATIONS = new Family("finance and operations", Set.of("Financial planning and analysis",
 			"Financial modelling", "Budgeting and forecasting", "Accounting", "IFRS", "Tax", "Auditing", "Treasury",
 			"Procurement", "Vendor management", "Supply chain management", "Workplace management", "Business continuity"),
-			List.of(new Question("How do you keep a %s model understandable for the next person?",
+			List.of(new Question("How do you keep %s spreadsheets understandable for the next person?",
 					"I inherited a workbook for %s with forty tabs and no notes. How do you build these so that someone else can take them over?"),
 			new Question("Preparing for the year-end: what does %s need from the teams?",
 					"This is my first year-end here. What do the teams usually forget to send for %s, and how early should I ask?"),
@@ -596,7 +659,7 @@ final class DemoTopics {
 
 	static final Family PEOPLE = new Family("people and leadership", Set.of("People management", "Coaching", "Giving feedback",
 			"Hiring and interviewing", "Delegation", "Performance reviews", "Change management", "Conflict resolution",
-			"Team building", "Mentoring", "Employee relations", "Organisational design", "Recruiting", "Employer branding",
+			"Team building", "Mentoring", "Employee relations", "Organisational design", "Recruiting",
 			"Learning and development", "Onboarding", "Diversity and inclusion", "Compensation and benefits"), List.of(
 			new Question("How do I get better at %s as a first-time manager?",
 					"I became a team lead three months ago and %s is the part I find hardest. What helped you in your first year?"),
@@ -788,7 +851,7 @@ final class DemoTopics {
 			"A small group learning %s together: one topic a week, a short session every other week, questions welcome.");
 
 	static final List<Family> FAMILIES = List.of(ENGINEERING, PLATFORM, SECURITY, DATA, DESIGN, PRODUCT, COMMERCIAL,
-			FINANCE_OPERATIONS, COMPLIANCE, PEOPLE, COMMUNICATION);
+			MARKETING, FINANCE_OPERATIONS, COMPLIANCE, PEOPLE, COMMUNICATION);
 
 	private static final Map<String, Family> BY_SKILL = bySkill();
 
