@@ -208,7 +208,7 @@ public class IdentityManagement {
 		}
 		long active = tokens(accountId).stream().filter(t -> t.usable(clock.instant())).count();
 		if (active >= MAX_TOKENS_PER_ACCOUNT) {
-			throw new InvalidInputException("name", "you already have " + MAX_TOKENS_PER_ACCOUNT + " tokens; revoke one first");
+			throw new org.guildhall.shared.ConflictException("You already have " + MAX_TOKENS_PER_ACCOUNT + " tokens: revoke one first.");
 		}
 		String secret = TOKEN_PREFIX + secret();
 		Instant now = clock.instant();

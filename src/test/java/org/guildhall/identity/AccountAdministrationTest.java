@@ -257,7 +257,7 @@ class AccountAdministrationTest {
 
 		Document refused = Jsoup.parse(mvc.perform(post("/account/tokens").with(csrf()).cookie(ann).param("name", "one too many"))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-		assertThat(refused.select("[role=alert]").text()).isEqualTo("name you already have 20 tokens; revoke one first");
+		assertThat(refused.select("[role=alert]").text()).isEqualTo("You already have 20 tokens: revoke one first.");
 		assertThat(refused.select("code.secret")).as("no secret is shown").isEmpty();
 		assertThat(identity.tokens(accountId)).isEqualTo(before);
 		assertThat(identity.tokens(accountId)).extracting(ApiToken::name).doesNotContain("one too many");
