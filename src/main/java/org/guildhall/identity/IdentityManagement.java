@@ -262,6 +262,7 @@ public class IdentityManagement {
 			throw new InvalidInputException("token", LINK_UNUSABLE);
 		}
 		jdbc.sql("UPDATE account SET password_hash = ? WHERE id = ?").params(passwords.encode(rawPassword), account.id()).update();
+		cancelPasswordLinks(account.id());
 		// whoever knew the old password is signed out everywhere
 		int ended = endSessions(account.email(), null);
 		audit(account.email(), "password-set", account.email(), ended == 0 ? null : ended + " open sessions ended");
@@ -287,8 +288,15 @@ public class IdentityManagement {
 			throw new InvalidInputException("password", "must differ from your current password");
 		}
 		jdbc.sql("UPDATE account SET password_hash = ? WHERE id = ?").params(passwords.encode(newPassword), account.id()).update();
+		cancelPasswordLinks(account.id());
 		int ended = endSessions(account.email(), keepSessionId);
 		audit(account.email(), "password-changed", account.email(), ended == 0 ? null : ended + " other sessions ended");
+	}
+
+	/** Links made before a password was set or changed are of no use any more: they stop working. */
+	private void cancelPasswordLinks(long accountId) {
+		jdbc.sql("UPDATE password_setup SET used_at = ? WHERE account_id = ? AND used_at IS NULL")
+			.params(Timestamp.from(clock.instant()), accountId).update();
 	}
 
 	/** The current password given for a change was wrong. */

@@ -101,8 +101,9 @@ class AccountAdministrationTest {
 	@Test
 	void aPasswordLinkResetsAPasswordOnceAndOnlyWithAStrongOne() throws Exception {
 		Cookie admin = signIn(team.admin().email(), TestOrganisation.PASSWORD);
+		String older = passwordLink(admin, team.bo().email());
 		String token = passwordLink(admin, team.bo().email());
-		assertThat(auditCount("password-link-issued", team.bo().email())).isEqualTo(1);
+		assertThat(auditCount("password-link-issued", team.bo().email())).isEqualTo(2);
 		mvc.perform(get("/password").param("token", token)).andExpect(status().isOk());
 
 		String hashBefore = passwordHash(team.bo().accountId());
@@ -120,6 +121,8 @@ class AccountAdministrationTest {
 		signIn(team.bo().email(), NEW_PASSWORD);
 		signInFails(team.bo().email(), TestOrganisation.PASSWORD);
 		assertThat(auditCount("password-set", team.bo().email())).isEqualTo(1);
+		assertThat(setPassword(older, "yet another passphrase", "yet another passphrase").select("[role=alert]").text())
+			.as("the older link stopped working when the password was set").startsWith("This link is invalid, used or expired");
 
 		// the link is used up: a second use is refused and the password stays
 		assertThat(setPassword(token, "yet another passphrase", "yet another passphrase").select("[role=alert]").text())
@@ -152,6 +155,7 @@ class AccountAdministrationTest {
 		Cookie here = signIn(team.ann().email(), TestOrganisation.PASSWORD);
 		Cookie elsewhere = signIn(team.ann().email(), TestOrganisation.PASSWORD);
 		Cookie bo = signIn(team.bo().email(), TestOrganisation.PASSWORD);
+		String link = identity.issuePasswordLink(team.ann().email(), identity.credentials(team.admin().email()).orElseThrow().user());
 		Document page = Jsoup.parse(mvc.perform(get("/account/security").cookie(here)).andExpect(status().isOk()).andReturn()
 			.getResponse().getContentAsString());
 		assertThat(page.select("form#password-change input[name=currentPassword]")).hasSize(1);
@@ -178,6 +182,7 @@ class AccountAdministrationTest {
 		signIn(team.ann().email(), NEW_PASSWORD);
 		signInFails(team.ann().email(), TestOrganisation.PASSWORD);
 		assertThat(auditCount("password-changed", team.ann().email())).isEqualTo(1);
+		assertThat(identity.passwordLinkUsable(link)).as("a link from before the change").isFalse();
 	}
 
 	@Test
