@@ -125,10 +125,13 @@ public class ProgrammeManagement {
 		return programme;
 	}
 
-	/** Programmes the viewer may see, newest first: managers see their drafts too. */
+	/**
+	 * Programmes the viewer may see, newest first: managers see their drafts too. The standing
+	 * programme of mentoring asked for from a profile is not listed: nobody joins it.
+	 */
 	@Transactional(readOnly = true)
 	public PageResult<Programme> programmes(CurrentUser viewer, PageRequest page) {
-		String visible = viewer.isAdmin() ? "TRUE" : "(status <> 'DRAFT' OR owner_account_id = :me)";
+		String visible = "listed AND " + (viewer.isAdmin() ? "TRUE" : "(status <> 'DRAFT' OR owner_account_id = :me)");
 		long total = jdbc.sql("SELECT COUNT(*) FROM programme WHERE " + visible).param("me", viewer.accountId())
 			.query(Long.class).single();
 		List<Programme> items = jdbc.sql("SELECT * FROM programme WHERE " + visible + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
@@ -150,6 +153,10 @@ public class ProgrammeManagement {
 		Programme programme = programme(programmeId, person);
 		if (person.personId() == null) {
 			throw new InvalidInputException("person", "your account has no profile in the directory, so you cannot enrol");
+		}
+		if (!jdbc.sql("SELECT listed FROM programme WHERE id = ?").param(programmeId).query(Boolean.class).single()) {
+			throw new ConflictException("Nobody enrols in “" + programme.name() + "”: it holds the mentorships people ask for "
+					+ "from a mentor's profile (“Ask to be my mentor”).");
 		}
 		if (!programme.acceptsEnrolments(LocalDate.now(clock))) {
 			throw new ConflictException("This programme is not open for enrolment"

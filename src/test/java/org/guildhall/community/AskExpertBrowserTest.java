@@ -133,6 +133,12 @@ class AskExpertBrowserTest {
 		browser.findElement(By.xpath("//button[text()='Agree on this time']")).click();
 		wait.until(d -> d.findElement(By.id("session-title")).getText().equals("Agreed flash session"));
 		assertThat(browser.findElement(By.id("agreed")).getText()).contains(inTokyo.format(two)).contains("Asia/Tokyo");
+
+		// the expert finder the asker started from: who knows the topic, and why
+		browser.get(url("/community/experts?q=Treasury"));
+		wait.until(d -> !d.findElements(By.cssSelector("main li.card")).isEmpty());
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Treasury");
+		org.guildhall.testing.Browsers.readmeScreenshot(browser, "expert-finder");
 	}
 
 	private String url(String path) {

@@ -75,7 +75,7 @@ class CirclesAndFeedPagesTest {
 	@Test
 	void aHostRunsACircleByRequestInTheBrowserAndOutsidersSeeOnlyItsDescription() throws Exception {
 		Cookie ann = pages.signIn(org.ann());
-		assertThat(pages.get("/community", ann).select("nav[aria-label=Main] a:contains(My feed)")).hasSize(1);
+		assertThat(pages.get("/community", ann).select("nav[aria-label=Community] a:contains(My feed)")).hasSize(1);
 
 		Document invalid = postForm("/community/circles/new", ann, "name", "x", "topic", "Nonsense", "description", "",
 				"admission", "BY_REQUEST");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 @GuildhallTest
 @AutoConfigureMockMvc
@@ -116,27 +118,48 @@ class CommunityPagesTest {
 	}
 
 	@Test
-	void theProfileLoadsKudosBySkillAsAFragmentAndColleaguesGiveKudos() throws Exception {
+	void theProfileShowsStandingAndKudosWithoutJavaScriptAndColleaguesGiveKudos() throws Exception {
 		Cookie bo = pages.signIn(org.bo());
-		Document profile = pages.get("/people/" + org.ann().personId(), bo);
-		assertThat(profile.select("[hx-get=/community/people/" + org.ann().personId() + "/kudos][hx-trigger=load]")).hasSize(1);
+		long ann = org.ann().personId();
+		Document profile = pages.get("/people/" + ann, bo);
+		assertThat(profile.select("#standing h2").text()).isEqualTo("In the community");
+		assertThat(profile.select("#standing button").text()).as("Bo may follow Ann from her profile").contains("Follow");
+		assertThat(profile.select("#standing form").attr("action")).endsWith("back=/people/" + ann);
+		assertThat(profile.select("#kudos h2").text()).isEqualTo("Kudos by skill");
+		assertThat(profile.select("#kudos form input[name=back]").val()).isEqualTo("/people/" + ann);
+		assertThat(profile.select("[hx-trigger=load][hx-get*=kudos], [hx-trigger=load][hx-get*=standing]"))
+			.as("nothing of the section waits for JavaScript").isEmpty();
 
-		String given = mvc.perform(post("/community/people/{id}/kudos", org.ann().personId()).with(csrf()).cookie(bo)
+		// with htmx: the section alone comes back
+		String given = mvc.perform(post("/community/people/{id}/kudos", ann).with(csrf()).cookie(bo)
 				.header("HX-Request", "true").param("skill", "JAVA").param("message", "Your walkthrough saved my release"))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		Document section = Jsoup.parseBodyFragment(given);
 		assertThat(section.select("#kudos h3").first().text()).isEqualTo("Java 1 kudos");
 		assertThat(section.select("#kudos li").text()).contains("Your walkthrough saved my release").contains("Bo Ek");
 
+		// without JavaScript: back to the profile, which says what happened
+		MvcResult plain = mvc.perform(post("/community/people/{id}/kudos", ann).with(csrf()).cookie(bo)
+				.param("back", "/people/" + ann).param("skill", "Java").param("message", "And the second review too"))
+			.andExpect(status().isFound()).andExpect(redirectedUrl("/people/" + ann + "#kudos")).andReturn();
+		Document after = Jsoup.parse(mvc.perform(get("/people/{id}", ann).cookie(bo).flashAttrs(plain.getFlashMap()))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(after.select("#kudos [role=status]").text()).isEqualTo("Thank you: your kudos is on the profile.");
+		assertThat(after.select("#kudos h3").first().text()).isEqualTo("Java 2 kudos");
+
+		MvcResult refused = mvc.perform(post("/community/people/{id}/kudos", ann).with(csrf()).cookie(bo)
+				.param("back", "https://evil.example/").param("skill", "Flying").param("message", "ok"))
+			.andExpect(redirectedUrl("/people/" + ann + "#kudos")).andReturn();
+		Document again = Jsoup.parse(mvc.perform(get("/people/{id}", ann).cookie(bo).flashAttrs(refused.getFlashMap()))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(again.select("#kudos [role=alert] li").eachText()).contains("Skill 'Flying' is not a skill of the taxonomy",
+				"Message must be at least 5 characters");
+		assertThat(again.select("#kudos-skill").val()).as("what was typed stays").isEqualTo("Flying");
+
 		Document mine = Jsoup.parseBodyFragment(mvc.perform(get("/community/people/{id}/kudos", org.bo().personId()).cookie(bo))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 		assertThat(mine.select("form")).as("no kudos form on one's own profile").isEmpty();
-
-		Document refused = Jsoup.parseBodyFragment(mvc.perform(post("/community/people/{id}/kudos", org.ann().personId())
-				.with(csrf()).cookie(bo).param("skill", "Flying").param("message", "ok"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-		assertThat(refused.select("[role=alert] li").eachText()).contains("Skill 'Flying' is not a skill of the taxonomy",
-				"Message must be at least 5 characters");
+		assertThat(pages.get("/people/" + org.bo().personId(), bo).select("#kudos form, #standing form")).isEmpty();
 	}
 
 	@Test
@@ -144,7 +167,7 @@ class CommunityPagesTest {
 		Cookie bo = pages.signIn(org.bo());
 		Document experts = pages.get("/community/experts?q=Java", bo);
 		assertThat(experts.select("li.card a").eachText()).contains("Ann Okafor");
-		assertThat(pages.get("/community/experts?q=" + "y".repeat(250), bo).select("[role=alert]").text()).contains("Q must be at most 200");
+		assertThat(pages.get("/community/experts?q=" + "y".repeat(250), bo).select("[role=alert]").text()).contains("Search text must be at most 200");
 		assertThat(pages.get("/community/search?q=zzzznothing", bo).text()).contains("0 results");
 		assertThat(pages.get("/community/articles", bo).select("h1").text()).isEqualTo("Articles and lessons learned");
 		assertThat(pages.get("/community/questions/new", bo).select("label[for=topics]")).hasSize(1);

@@ -118,6 +118,23 @@ class KudosExpertsAndSearchTest {
 	}
 
 	@Test
+	void searchToleratesOneOrTwoWrongLettersButNotAnotherWord() throws Exception {
+		String tag = org.run().replaceAll("[^a-z]", "").replaceAll("(.)\\1+", "$1");
+		String word = "quokkaframe" + tag; // a word no other test writes
+		long question = questions.ask(new NewQuestion("Rolling " + word + " upgrades without downtime?",
+				"Our clusters need planned maintenance windows today.", List.of("SQL")), user(org.bo())).id();
+		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+			assertThat(search.search(word, EnumSet.of(SearchHit.Type.QUESTION), 10).hits()).extracting(SearchHit::id).contains(question));
+
+		String transposed = "quokkafrmae" + tag; // two letters swapped
+		String oneWrong = "quokkafrane" + tag;   // one letter wrong
+		for (String typo : List.of(transposed, oneWrong, transposed + " upgardes")) {
+			assertThat(search.search(typo, EnumSet.of(SearchHit.Type.QUESTION), 10).hits()).as(typo)
+				.extracting(SearchHit::id).contains(question);
+		}
+	}
+
+	@Test
 	void keywordSearchFollowsChangesAndForgetsDeletedPosts() throws Exception {
 		String word = "zq" + org.run().replaceAll("[^a-z]", "x");
 		long article = articles.publish(new NewArticle("Tuning the " + word + " cache layer", "We learned to warm the cache first.",

@@ -87,7 +87,7 @@ class SkillTyposTest {
 		assertThat(experts.select("main").text()).contains("Kit Varga" + run);
 
 		String kudos = mvc.perform(post("/community/people/" + kit + "/kudos").with(csrf()).cookie(session)
-				.param("skill", "Kuberentes").param("message", "Thanks for the cluster help"))
+				.header("HX-Request", "true").param("skill", "Kuberentes").param("message", "Thanks for the cluster help"))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(Jsoup.parse(kudos).text()).contains("Did you mean Kubernetes?");
 	}

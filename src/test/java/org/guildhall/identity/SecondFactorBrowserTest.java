@@ -140,7 +140,7 @@ class SecondFactorBrowserTest {
 	}
 
 	private void signOut() {
-		browser.findElement(By.xpath("//header//button[normalize-space()='Sign out']")).click();
+		Browsers.signOut(browser);
 		wait.until(d -> d.getCurrentUrl().contains("signedOut"));
 	}
 

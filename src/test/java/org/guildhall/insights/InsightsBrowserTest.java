@@ -85,7 +85,7 @@ class InsightsBrowserTest {
 	}
 
 	@Test
-	void everyInsightsPageDrawsItsChartsAndFillsItsTables() {
+	void everyInsightsPageDrawsItsChartsAndFillsItsTables() throws Exception {
 		InsightsWorld w = InsightsWorld.create(imports, identity, directory, programmes);
 		for (int i = 0; i < 5; i++) {
 			CurrentUser mentee = i < 3 ? w.engineering().get(i) : w.sales().get(i - 3);
@@ -119,8 +119,10 @@ class InsightsBrowserTest {
 		browser.get(url("/insights?programme=" + w.programmeId()));
 		assertThat(browser.findElement(By.id("kpi-enrolled")).getText()).isEqualTo("15");
 		assertThat(browser.findElement(By.id("kpi-match-rate")).getText()).isEqualTo("33%");
+		wait.until(d -> d.findElements(By.cssSelector(".chart")).stream().allMatch(c -> "true".equals(c.getAttribute("data-drawn"))));
+		Browsers.readmeScreenshot(browser, "programme-dashboard");
 
-		browser.findElement(By.xpath("//button[text()='Sign out']")).click();
+		Browsers.signOut(browser);
 		wait.until(d -> d.getCurrentUrl().endsWith("/login?signedOut"));
 		browser.findElement(By.id("username")).sendKeys(w.employee().email());
 		browser.findElement(By.id("password")).sendKeys(TestOrganisation.PASSWORD);

@@ -111,7 +111,7 @@ class BrowserJourneyTest {
 		assertThat(secret).startsWith("ghp_");
 		assertThat(identity.authenticateToken(secret)).hasValueSatisfying(user -> assertThat(user.email()).isEqualTo(org.ann().email()));
 
-		browser.findElement(By.xpath("//button[text()='Sign out']")).click();
+		Browsers.signOut(browser);
 		wait.until(d -> d.getCurrentUrl().endsWith("/login?signedOut"));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("You are signed out.");
 	}

@@ -173,6 +173,7 @@ class ManagerAndAdministratorBrowserTest {
 			.isLessThan(browser.findElement(By.id("main")).getText().indexOf("Enrolled (11)"));
 		assertThat(browser.findElement(By.id("enrolled")).getAttribute("open")).as("eleven enrolments are collapsed").isNull();
 		screenshot("programme-three-runs");
+		org.guildhall.testing.Browsers.readmeScreenshot(browser, "matching-runs-compared");
 
 		browser.findElement(By.xpath("//button[text()='Publish fair…']")).click();
 		wait.until(d -> !d.findElements(By.id("invitations")).isEmpty());

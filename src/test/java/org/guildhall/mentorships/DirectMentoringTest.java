@@ -133,5 +133,13 @@ class DirectMentoringTest {
 			.andExpect(status().isBadRequest());
 		mvc.perform(get("/api/v1/mentorships/availability/{id}", mia).header("Authorization", tom))
 			.andExpect(jsonPath("$.freePlaces").value(2)).andExpect(jsonPath("$.withViewer.status").value("REQUESTED"));
+
+		// the standing programme those requests belong to is not one to join
+		long standing = mentorships.directProgramme();
+		mvc.perform(get("/api/v1/programmes?size=100").header("Authorization", tom))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.items[*].id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem((int) standing))));
+		mvc.perform(post("/api/v1/programmes/{id}/enrolments", standing).header("Authorization", tom).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"role\":\"MENTEE\",\"goals\":\"Lead\",\"capacity\":0,\"answers\":[]}"))
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Ask to be my mentor")));
 	}
 }

@@ -132,6 +132,7 @@ class MentorshipJourneyBrowserTest {
 
 		browser.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 200, 6000)));
 		screenshot("mentorship-20-meetings");
+		org.guildhall.testing.Browsers.readmeScreenshot(browser, "mentorship");
 	}
 
 	@Test

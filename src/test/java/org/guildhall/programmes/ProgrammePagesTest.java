@@ -73,6 +73,23 @@ class ProgrammePagesTest {
 
 
 	@Test
+	void theDesignFormNamesEachCriterionInWordsAndAWrongWeightInWords() throws Exception {
+		Cookie pm = pages.signIn(org.pm());
+		Document form = pages.get("/programmes/new", pm);
+		assertThat(form.select("label[for=weight-crossDepartment]").text()).isEqualTo("Another department");
+		assertThat(form.select("label[for=weight-timeZone]").text()).isEqualTo("Working hours");
+		assertThat(form.select("#weight-crossDepartment-help").text()).isEqualTo("the mentor works in another department");
+		assertThat(form.select("label[for^=weight-]").eachText()).noneMatch(label -> label.matches(".*[a-z][A-Z].*"));
+
+		Document refused = Jsoup.parse(mvc.perform(post("/programmes/new").with(csrf()).cookie(pm)
+				.param("name", "Leads " + org.run()).param("purpose", "Grow leads").param("format", "ONE_TO_ONE")
+				.param("durationWeeks", "12").param("defaultCapacity", "2").param("matchingMode", "BULK")
+				.param("objective", "FAIR").param("weights[crossDepartment]", "11"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(refused.select("main").text()).contains("Weights: cross department").doesNotContain("crossDepartment");
+	}
+
+	@Test
 	void aManagerDesignsOpensAndMatchesAProgrammeInTheBrowserPages() throws Exception {
 		Cookie pm = pages.signIn(org.pm());
 		String location = mvc.perform(post("/programmes/new").with(csrf()).cookie(pm)

@@ -340,7 +340,7 @@ public class SearchIndex {
 	 * per document, so callers ask {@link #explain} for the few hits they show.
 	 */
 	public List<Hit> search(String text, Set<SearchHit.Type> types, int limit) {
-		Query query = parse(text);
+		Query query = tolerant(text);
 		if (query == null) {
 			return List.of();
 		}
@@ -361,7 +361,7 @@ public class SearchIndex {
 	 * words of {@code text} match it. A hit whose document left the index meanwhile keeps no fields.
 	 */
 	public List<Hit> explain(String text, List<Hit> hits) {
-		Query query = parse(text);
+		Query query = tolerant(text);
 		if (query == null || hits.isEmpty()) {
 			return hits;
 		}
@@ -453,6 +453,46 @@ public class SearchIndex {
 
 	private @Nullable Query parse(String text) {
 		return new SimpleQueryParser(analyzer, WEIGHTS).parse(text);
+	}
+
+	/** Operators of the query syntax: a query that uses them means exactly what it says. */
+	private static final java.util.regex.Pattern OPERATORS = java.util.regex.Pattern.compile("[+|\"*()~]|(^|\\s)-");
+
+	/**
+	 * The query of {@code text} that also finds words one or two letters off ("kuberentes",
+	 * "upgardes"): each word as the index stores it (stemmed), when it has five letters or more,
+	 * matches indexed words within one edit (two from eight letters), scoring below an exact match.
+	 * Short words and queries with operators are taken as written.
+	 */
+	private @Nullable Query tolerant(String text) {
+		Query exact = parse(text);
+		if (exact == null || OPERATORS.matcher(text).find()) {
+			return exact;
+		}
+		BooleanQuery.Builder either = new BooleanQuery.Builder().add(exact, Occur.SHOULD);
+		boolean fuzzy = false;
+		try (var tokens = analyzer.tokenStream("body", text)) {
+			var term = tokens.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+			tokens.reset();
+			while (tokens.incrementToken()) {
+				String word = term.toString();
+				if (word.length() < 5) {
+					continue;
+				}
+				int edits = word.length() >= 8 ? 2 : 1;
+				for (Map.Entry<String, Float> field : WEIGHTS.entrySet()) {
+					either.add(new org.apache.lucene.search.BoostQuery(
+							new org.apache.lucene.search.FuzzyQuery(new Term(field.getKey(), word), edits, 1), field.getValue() / 2),
+							Occur.SHOULD);
+				}
+				fuzzy = true;
+			}
+			tokens.end();
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		return fuzzy ? either.build() : exact;
 	}
 
 	/**

@@ -1,12 +1,8 @@
 package org.guildhall.community.web;
 
-import java.util.List;
-
 import org.guildhall.community.Circles;
 import org.guildhall.community.Feed;
 import org.guildhall.community.Follows;
-import org.guildhall.community.Reputation;
-import org.guildhall.people.PeopleDirectory;
 import org.guildhall.people.PersonRef;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
@@ -29,16 +25,14 @@ class FeedPageController {
 
 	private final Feed feed;
 	private final Follows follows;
-	private final Reputation reputation;
 	private final Circles circles;
-	private final PeopleDirectory people;
+	private final CommunityProfileSection section;
 
-	FeedPageController(Feed feed, Follows follows, Reputation reputation, Circles circles, PeopleDirectory people) {
+	FeedPageController(Feed feed, Follows follows, Circles circles, CommunityProfileSection section) {
 		this.feed = feed;
 		this.follows = follows;
-		this.reputation = reputation;
 		this.circles = circles;
-		this.people = people;
+		this.section = section;
 	}
 
 	@GetMapping("/community/feed")
@@ -79,20 +73,28 @@ class FeedPageController {
 		catch (InvalidInputException e) {
 			redirect.addFlashAttribute("error", Problems.messages(e).get(0));
 		}
-		return htmx != null ? standing(personId, model) : "redirect:" + back(back);
+		if (htmx != null) {
+			model.addAttribute("back", back(back));
+			return standing(personId, model);
+		}
+		return "redirect:" + back(back);
 	}
 
 	@PostMapping("/community/follows/people/{personId}/remove")
 	String unfollowPerson(@PathVariable long personId, @RequestParam(required = false) String back,
 			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
 		follows.unfollowPerson(personId, Pages.me());
-		return htmx != null ? standing(personId, model) : "redirect:" + back(back);
+		if (htmx != null) {
+			model.addAttribute("back", back(back));
+			return standing(personId, model);
+		}
+		return "redirect:" + back(back);
 	}
 
-	/** Only paths inside the community: never an address elsewhere. */
+	/** Only paths inside the community or a profile page: never an address elsewhere. */
 	private static String back(String back) {
-		if (back != null && back.startsWith("/community/") && !back.startsWith("//") && !back.contains("\\")
-				&& back.length() <= 200) {
+		if (back != null && (back.startsWith("/community/") || back.matches("/people/\\d{1,18}")) && !back.startsWith("//")
+				&& !back.contains("\\") && back.length() <= 200) {
 			return back;
 		}
 		return "/community/feed";
@@ -100,11 +102,14 @@ class FeedPageController {
 
 	@GetMapping("/community/people/{id}")
 	String person(@PathVariable long id, Model model) {
-		person(id, model, Pages.me());
+		CurrentUser me = Pages.me();
+		person(id, model, me);
+		model.addAllAttributes(section.kudos(id, me));
+		model.addAttribute("back", "/community/people/" + id);
 		return "community/person";
 	}
 
-	/** The compact standing (follow button, badges, top topics) that the profile's kudos section loads. */
+	/** The standing (follow button, reputation, badges) alone, as htmx swaps it in after a follow. */
 	@GetMapping("/community/people/{id}/standing")
 	String standing(@PathVariable long id, Model model) {
 		person(id, model, Pages.me());
@@ -112,15 +117,7 @@ class FeedPageController {
 	}
 
 	private void person(long id, Model model, CurrentUser me) {
-		PersonRef person = people.refs(List.of(id)).get(id);
-		if (person == null) {
-			throw new NotFoundException("No person with id " + id);
-		}
-		model.addAttribute("person", person);
-		model.addAttribute("reputation", reputation.of(id));
-		model.addAttribute("badges", reputation.badges(id));
-		model.addAttribute("followers", follows.followers(id));
-		model.addAttribute("following", follows.follows(id, me));
-		model.addAttribute("mayFollow", me.personId() != null && !me.is(id));
+		PersonRef person = section.person(id).orElseThrow(() -> new NotFoundException("No person with id " + id));
+		model.addAllAttributes(section.standing(person, me));
 	}
 }

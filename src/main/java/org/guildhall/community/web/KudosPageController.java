@@ -1,54 +1,76 @@
 package org.guildhall.community.web;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.guildhall.community.KudosBoard;
 import org.guildhall.community.NewKudos;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
+import org.guildhall.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The kudos section of a profile page (loaded with htmx): kudos by skill and a form to give one. */
+/**
+ * Giving kudos from a profile or a person's community page. With htmx the answer is the kudos
+ * section alone; without JavaScript it is the page the form was on again, with the outcome.
+ */
 @Controller
 class KudosPageController {
 
 	private final KudosBoard kudos;
+	private final CommunityProfileSection section;
 
-	KudosPageController(KudosBoard kudos) {
+	KudosPageController(KudosBoard kudos, CommunityProfileSection section) {
 		this.kudos = kudos;
+		this.section = section;
 	}
 
+	/** The kudos section on its own, as htmx swaps it in. */
 	@GetMapping("/community/people/{id}/kudos")
 	String received(@PathVariable long id, Model model) {
-		return render(model, id, null, null, null, null);
+		return render(model, id);
 	}
 
 	@PostMapping("/community/people/{id}/kudos")
 	@RateLimitedPosting
 	String give(@PathVariable long id, @RequestParam(defaultValue = "") String skill,
-			@RequestParam(defaultValue = "") String message, Model model) {
+			@RequestParam(defaultValue = "") String message, @RequestParam(required = false) String back,
+			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model, RedirectAttributes redirect) {
+		Map<String, Object> outcome = new HashMap<>();
 		try {
 			kudos.give(new NewKudos(id, skill, message), Pages.me());
-			return render(model, id, "Thank you: your kudos is on the profile.", null, null, null);
+			outcome.put("kudosMessage", "Thank you: your kudos is on the profile.");
 		}
 		catch (InvalidInputException e) {
-			return render(model, id, null, Problems.messages(e), skill, message);
+			outcome.put("kudosErrors", Problems.messages(e));
+			outcome.put("kudosSkill", skill);
+			outcome.put("kudosText", message);
 		}
+		if (htmx == null) {
+			outcome.forEach(redirect::addFlashAttribute);
+			return "redirect:" + back(id, back) + "#kudos";
+		}
+		model.addAllAttributes(outcome);
+		model.addAttribute("back", back(id, back));
+		return render(model, id);
 	}
 
-	private String render(Model model, long personId, String message, java.util.List<String> errors, String skill,
-			String text) {
+	private String render(Model model, long personId) {
 		CurrentUser me = Pages.me();
-		model.addAttribute("personId", personId);
-		model.addAttribute("groups", kudos.received(personId));
-		model.addAttribute("mayGive", me.personId() != null && !me.is(personId));
-		model.addAttribute("message", message);
-		model.addAttribute("errors", errors == null ? java.util.List.of() : errors);
-		model.addAttribute("skill", skill);
-		model.addAttribute("text", text);
+		section.person(personId).orElseThrow(() -> new NotFoundException("No person with id " + personId));
+		model.addAllAttributes(section.kudos(personId, me));
 		return "community/kudos :: kudos";
+	}
+
+	/** Back to the profile or the community page of the same person, never anywhere else. */
+	private static String back(long personId, String back) {
+		return back != null && back.equals("/community/people/" + personId) ? back : "/people/" + personId;
 	}
 }

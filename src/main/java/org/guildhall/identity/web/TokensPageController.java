@@ -34,7 +34,7 @@ class TokensPageController {
 			return render(model, issued.secret(), null);
 		}
 		catch (InvalidInputException e) {
-			return render(model, null, e.problems().get(0).field() + " " + e.problems().get(0).message());
+			return render(model, null, e.problems().get(0).sentence());
 		}
 	}
 

@@ -258,7 +258,7 @@ class MentorshipPageController {
 		}
 		catch (InvalidInputException e) {
 			redirect.addFlashAttribute("error", "Not saved: " + String.join("; ", e.problems().stream()
-				.map(p -> p.field() + " " + p.message()).toList()) + ".");
+				.map(InvalidInputException.FieldProblem::sentence).toList()) + ".");
 		}
 		catch (ConflictException e) {
 			redirect.addFlashAttribute("error", e.getMessage());

@@ -47,15 +47,8 @@ class CharacteristicsAdminPageController {
 			return "redirect:/admin/characteristics";
 		}
 		catch (InvalidInputException e) {
-			model.addAttribute("errors", e.problems().stream().map(p -> label(p.field()) + " " + p.message()).toList());
+			model.addAttribute("errors", e.problems().stream().map(InvalidInputException.FieldProblem::sentence).toList());
 			return "people/characteristics-admin";
 		}
-	}
-
-	/** "characteristics[2].answers" as a person reads it: "Characteristic 3: answers". */
-	private static String label(String field) {
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile("^characteristics\\[(\\d+)\\]\\.(\\w+)$").matcher(field);
-		return m.matches() ? "Characteristic " + (Integer.parseInt(m.group(1)) + 1) + ": " + m.group(2)
-				: "Characteristics:";
 	}
 }

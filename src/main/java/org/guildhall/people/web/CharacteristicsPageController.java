@@ -45,7 +45,7 @@ class CharacteristicsPageController {
 		}
 		catch (InvalidInputException e) {
 			redirect.addFlashAttribute("characteristicsError", "Not saved: " + e.problems().stream()
-				.map(p -> (p.field().equals("consent") ? "consent: " : p.field().replace("answers.", "") + ": ") + p.message())
+				.map(InvalidInputException.FieldProblem::sentence)
 				.reduce((a, b) -> a + "; " + b).orElse(""));
 		}
 		catch (ConflictException e) {

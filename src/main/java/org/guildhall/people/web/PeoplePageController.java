@@ -1,6 +1,7 @@
 package org.guildhall.people.web;
 
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,6 +15,7 @@ import org.guildhall.people.MentoringRole;
 import org.guildhall.people.PeopleDirectory;
 import org.guildhall.people.PersonErased;
 import org.guildhall.people.Profile;
+import org.guildhall.people.ProfileSection;
 import org.guildhall.people.ProfileUpdate;
 import org.guildhall.people.SkillCatalog;
 import org.guildhall.shared.ConflictException;
@@ -43,9 +45,12 @@ class PeoplePageController {
 	private final SkillCatalog skills;
 	private final Validator validator;
 	private final Characteristics characteristics;
+	private final List<ProfileSection> sections;
 
-	PeoplePageController(PeopleDirectory directory, SkillCatalog skills, Validator validator, Characteristics characteristics) {
+	PeoplePageController(PeopleDirectory directory, SkillCatalog skills, Validator validator, Characteristics characteristics,
+			List<ProfileSection> sections) {
 		this.directory = directory;
+		this.sections = sections.stream().sorted(Comparator.comparingInt(ProfileSection::order)).toList();
 		this.characteristics = characteristics;
 		this.skills = skills;
 		this.validator = validator;
@@ -83,6 +88,7 @@ class PeoplePageController {
 		boolean erased = profile.email().equals(PersonErased.erasedEmail(id));
 		model.addAttribute("canEdit", (me.is(id) || me.isAdmin()) && !erased);
 		model.addAttribute("erasable", me.isAdmin() && !erased);
+		model.addAttribute("sections", sections.stream().flatMap(section -> section.part(id, me).stream()).toList());
 		return "people/profile";
 	}
 
@@ -111,7 +117,7 @@ class PeoplePageController {
 		Profile profile = directory.profile(id, me);
 		ProfileUpdate update = form.toUpdate();
 		for (ConstraintViolation<ProfileUpdate> violation : validator.validate(update)) {
-			errors.reject("invalid", label(violation.getPropertyPath().toString()) + " " + violation.getMessage());
+			errors.reject("invalid", new InvalidInputException.FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()).sentence());
 		}
 		if (!errors.hasErrors()) {
 			try {
@@ -120,7 +126,7 @@ class PeoplePageController {
 				return "redirect:/people/" + id;
 			}
 			catch (InvalidInputException e) {
-				e.problems().forEach(p -> errors.reject("invalid", label(p.field()) + " " + p.message()));
+				e.problems().forEach(p -> errors.reject("invalid", p.sentence()));
 			}
 			catch (ConflictException e) {
 				errors.reject("conflict", e.getMessage());
@@ -141,27 +147,6 @@ class PeoplePageController {
 			characteristics.mine(profile.id(), me).ifPresent(mine -> model.addAttribute("characteristics", mine));
 		}
 		return "people/edit";
-	}
-
-	/** A field path as a person reads it: "skills[2].proficiency" becomes "Skill 3: proficiency". */
-	static String label(String rawPath) {
-		String path = rawPath.replace(".<list element>", "");
-		java.util.regex.Matcher indexed = java.util.regex.Pattern.compile("^(skills|goals|languages)\\[(\\d+)\\](?:\\.(\\w+))?$").matcher(path);
-		if (indexed.matches()) {
-			String noun = switch (indexed.group(1)) {
-				case "skills" -> "Skill";
-				case "goals" -> "Goal";
-				default -> "Language";
-			};
-			int position = Integer.parseInt(indexed.group(2)) + 1;
-			return noun + " " + position + (indexed.group(3) == null ? "" : ": " + words(indexed.group(3)));
-		}
-		String words = words(path);
-		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-	}
-
-	private static String words(String camelCase) {
-		return camelCase.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private static void requireEditor(CurrentUser me, long personId) {

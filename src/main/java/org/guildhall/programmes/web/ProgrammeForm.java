@@ -94,6 +94,18 @@ public class ProgrammeForm {
 	public ProgrammeSettings.ObjectiveChoice getObjective() { return objective; }
 	public void setObjective(ProgrammeSettings.ObjectiveChoice objective) { this.objective = objective; }
 	public Map<String, String> getWeights() { return weights; }
+
+	/** A weight's criterion as people read it, for its label (the key itself for one this version does not know). */
+	public String criterion(String key) {
+		Criterion criterion = Criterion.fromKey(key);
+		return criterion == null ? key : criterion.label();
+	}
+
+	/** What a weight's criterion rewards, under its label. */
+	public String rewards(String key) {
+		Criterion criterion = Criterion.fromKey(key);
+		return criterion == null ? "" : criterion.description();
+	}
 	public void setWeights(Map<String, String> weights) { this.weights = weights == null ? defaults() : weights; }
 	public String getQuestions() { return questions; }
 	public void setQuestions(String questions) { this.questions = questions == null ? "" : questions; }

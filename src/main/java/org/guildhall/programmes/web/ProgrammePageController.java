@@ -83,7 +83,7 @@ class ProgrammePageController {
 			return "redirect:/programmes/" + programme.id();
 		}
 		catch (InvalidInputException e) {
-			e.problems().forEach(p -> errors.reject("invalid", p.field() + " " + p.message()));
+			e.problems().forEach(p -> errors.reject("invalid", p.sentence()));
 			return form(model, form, null);
 		}
 	}
@@ -108,7 +108,7 @@ class ProgrammePageController {
 			return "redirect:/programmes/" + id;
 		}
 		catch (InvalidInputException e) {
-			e.problems().forEach(p -> errors.reject("invalid", p.field() + " " + p.message()));
+			e.problems().forEach(p -> errors.reject("invalid", p.sentence()));
 		}
 		catch (ConflictException e) {
 			errors.reject("conflict", e.getMessage());
@@ -189,7 +189,7 @@ class ProgrammePageController {
 				redirect.addFlashAttribute("message", "You are enrolled.");
 			}
 			catch (InvalidInputException e) {
-				e.problems().forEach(p -> problems.add(p.field() + ": " + p.message()));
+				e.problems().forEach(p -> problems.add(p.sentence()));
 			}
 			catch (ConflictException e) {
 				problems.add(e.getMessage());
