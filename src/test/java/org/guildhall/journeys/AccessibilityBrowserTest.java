@@ -58,6 +58,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -163,6 +164,8 @@ class AccessibilityBrowserTest {
 	/** Paths of pages checked (as requested and as landed on). */
 	final Set<String> checked = new TreeSet<>();
 	final Map<String, Integer> timesByKind = new HashMap<>();
+	/** Said with each violation when the window is not the desktop's. */
+	String viewport = "";
 	/** Pages no link reaches in this world's state, opened directly, by role. */
 	final Map<String, List<String>> direct = new HashMap<>();
 
@@ -282,6 +285,9 @@ class AccessibilityBrowserTest {
 			}
 			if (signIn.getKey().equals("programme manager")) {
 				invalid("/programmes/new");
+			}
+			if (signIn.getKey().equals("mentee")) {
+				phone();
 			}
 			browser.manage().deleteAllCookies();
 		}
@@ -415,13 +421,39 @@ class AccessibilityBrowserTest {
 		}
 		for (Rule rule : results.getViolations()) {
 			for (CheckedNode node : rule.getNodes()) {
-				String violation = "%s on %s at %s: %s".formatted(rule.getId(), kind(here), node.getTarget(), rule.getHelp());
+				String violation = "%s on %s%s at %s: %s".formatted(rule.getId(), kind(here), viewport, node.getTarget(),
+						rule.getHelp());
 				if (violations.add(violation)) {
 					System.out.println("axe violation: " + violation + " -- " + node.getHtml());
 				}
 			}
 		}
 		System.out.printf("axe: %s in %d ms%n", here, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * The main pages at a phone's width (the header folds into a Menu button, tables become cards),
+	 * once with the menu open.
+	 */
+	private void phone() {
+		browser.manage().window().setSize(new Dimension(390, 844));
+		try {
+			viewport = " (390 px wide)";
+			for (String path : List.of("/", "/people", "/programmes", "/mentorships", "/community", "/community/questions",
+					"/insights/me", "/notifications")) {
+				check(path);
+			}
+			browser.get(url("/"));
+			settle();
+			browser.findElement(By.cssSelector(".site-header .menu-toggle")).click();
+			wait.until(d -> "true".equals(d.findElement(By.cssSelector(".site-header .menu-toggle")).getAttribute("aria-expanded")));
+			viewport = " (390 px wide, menu open)";
+			check(null);
+		}
+		finally {
+			viewport = "";
+			browser.manage().window().setSize(new Dimension(1280, 1000));
+		}
 	}
 
 	/** The header with its menus open (Administration, the account), on the home page. */
