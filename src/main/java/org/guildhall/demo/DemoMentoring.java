@@ -185,9 +185,9 @@ class DemoMentoring implements ApplicationRunner {
 					Mentorship m = start(pair.id(), mentor, mentee, 14);
 					held(m.id(), mentor, mentee, now.minus(Duration.ofDays(40)), 4, 5);
 					held(m.id(), mentor, mentee, now.minus(Duration.ofDays(12)), 5, 5);
+					mentorships.complete(m.id(), mentee);
 					checkIns.survey(m.id(), SurveyKind.FINAL, mentee, 5, "I know how to run a design review now");
 					checkIns.survey(m.id(), SurveyKind.FINAL, mentor, 5, "A pleasure; keep going");
-					mentorships.complete(m.id(), mentee);
 				}
 				case 5 -> {
 					start(pair.id(), mentor, mentee, 14);

@@ -82,6 +82,7 @@ class DemoOrganisation implements ApplicationRunner, SignInHint {
 	private final int programmeMentees;
 	private final TransactionTemplate transaction;
 	private final boolean withHistory;
+	private final DemoSetup setup;
 	private volatile Organisation organisation;
 	private volatile OrganisationHistory.@Nullable History history;
 
@@ -89,7 +90,8 @@ class DemoOrganisation implements ApplicationRunner, SignInHint {
 			@Value("${guildhall.demo.people:400}") int people, @Value("${guildhall.demo.seed:42}") long seed,
 			@Value("${guildhall.demo.programme.mentors:30}") int programmeMentors,
 			@Value("${guildhall.demo.programme.mentees:60}") int programmeMentees,
-			@Value("${guildhall.demo.history:true}") boolean withHistory, PlatformTransactionManager transactions) {
+			@Value("${guildhall.demo.history:true}") boolean withHistory, PlatformTransactionManager transactions,
+			DemoSetup setup) {
 		if (programmeMentors < 0 || programmeMentees < 0) {
 			throw new IllegalArgumentException("guildhall.demo.programme.mentors and .mentees must not be negative, were "
 					+ programmeMentors + " and " + programmeMentees);
@@ -104,18 +106,38 @@ class DemoOrganisation implements ApplicationRunner, SignInHint {
 		this.programmeMentees = programmeMentees;
 		this.withHistory = withHistory;
 		this.transaction = new TransactionTemplate(transactions);
+		this.setup = setup;
 	}
 
+	/**
+	 * Seeds the demo, telling {@link DemoSetup} each step for the sign-in page. A failure is logged
+	 * and shown on the sign-in page rather than stopping the application, which would leave a
+	 * first-time user with nothing to read but the log.
+	 */
 	@Override
-	public void run(ApplicationArguments args) throws IOException {
-		LocalDate today = LocalDate.now(ZoneOffset.UTC);
-		ByteArrayOutputStream file = new ByteArrayOutputStream();
-		try (Writer out = new OutputStreamWriter(file, StandardCharsets.UTF_8)) {
-			organisation = new OrganisationGenerator().generate(people, seed, today, out);
+	public void run(ApplicationArguments args) {
+		try {
+			setup.step("generating the organisation");
+			LocalDate today = LocalDate.now(ZoneOffset.UTC);
+			ByteArrayOutputStream file = new ByteArrayOutputStream();
+			try (Writer out = new OutputStreamWriter(file, StandardCharsets.UTF_8)) {
+				organisation = new OrganisationGenerator().generate(people, seed, today, out);
+			}
+			boolean empty = jdbc.sql("SELECT COUNT(*) FROM person").query(Long.class).single() == 0;
+			if (empty) {
+				seed(file.toByteArray(), today);
+				// the rest (finished programme, mentorships, community, insights) follows in the other runners
+				setup.step("adding mentorships, the community and the insights");
+			}
+			else {
+				setup.ready();
+			}
 		}
-		boolean empty = jdbc.sql("SELECT COUNT(*) FROM person").query(Long.class).single() == 0;
-		if (empty) {
-			seed(file.toByteArray(), today);
+		catch (RuntimeException | IOException e) {
+			setup.failed();
+			log.error("The demo organisation could not be set up; it stopped while {}. Start again with an empty database.",
+					setup.progress().step(), e);
+			return;
 		}
 		log.info("Demo organisation ({} people). Sign in at /login with password '{}' as: {}", organisation.people(),
 				PASSWORD, signIns());
@@ -125,7 +147,10 @@ class DemoOrganisation implements ApplicationRunner, SignInHint {
 		long started = System.nanoTime();
 		if (withHistory) {
 			OrganisationHistory.History past = OrganisationHistory.derive(csv, people, seed, today, signInEmails());
+			int exports = past.snapshots().size();
 			for (OrganisationHistory.Snapshot snapshot : past.snapshots()) {
+				setup.step("importing " + count(snapshot.people()) + " people, HR export "
+						+ (past.snapshots().indexOf(snapshot) + 1) + " of " + exports);
 				importFile(snapshot.csv(), snapshot.effectiveOn());
 			}
 			history = past;
@@ -135,6 +160,7 @@ class DemoOrganisation implements ApplicationRunner, SignInHint {
 							+ " moved, " + s.left().size() + " left, " + s.hired().size() + " hired").toList());
 		}
 		else {
+			setup.step("importing " + count(people) + " people");
 			importFile(csv, today);
 		}
 		List<NewAccount> accounts = new ArrayList<>();
@@ -150,10 +176,17 @@ class DemoOrganisation implements ApplicationRunner, SignInHint {
 			}
 			return new NewAccount(email, rs.getString(2), roles);
 		}).list().forEach(accounts::add);
+		setup.step("creating " + count(accounts.size()) + " accounts");
 		identity.createAllWithSharedPassword(accounts, PASSWORD);
+		setup.step("opening a programme for enrolment");
 		seedProgramme();
 		log.warn("Seeded the demo organisation: {} people with accounts in {} ms. Demo data and a published password: "
 				+ "never use this database in production.", accounts.size(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/** 1,200 rather than 1200 (or 1.200, whatever the server's locale), for the sign-in page. */
+	private static String count(int n) {
+		return String.format(java.util.Locale.ENGLISH, "%,d", n);
 	}
 
 	private void importFile(byte[] csv, LocalDate effectiveOn) {
@@ -263,7 +296,23 @@ class DemoOrganisation implements ApplicationRunner, SignInHint {
 
 	@Override
 	public String text() {
-		return organisation == null ? "" : "Demo: sign in with password '" + PASSWORD + "' as " + signIns() + ".";
+		DemoSetup.Progress progress = setup.progress();
+		return switch (progress.stage()) {
+			case NOT_STARTED, LOADING -> "The demo organisation is still being set up (step: " + progress.step()
+					+ "). You can sign in once it is ready \u2014 this page refreshes itself.";
+			case FAILED -> "The demo organisation could not be set up: it stopped while " + progress.step()
+					+ ". The server log says why; start Guildhall again with an empty database.";
+			case READY -> organisation == null ? "" : "Demo: sign in with password '" + PASSWORD + "' as " + signIns() + ".";
+		};
+	}
+
+	@Override
+	public Readiness readiness() {
+		return switch (setup.progress().stage()) {
+			case NOT_STARTED, LOADING -> Readiness.SETTING_UP;
+			case FAILED -> Readiness.FAILED;
+			case READY -> Readiness.READY;
+		};
 	}
 
 }

@@ -25,6 +25,7 @@ import org.guildhall.shared.PageRequest;
 import org.guildhall.shared.PageResult;
 import org.guildhall.shared.Sha256;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -41,15 +42,19 @@ public class IdentityManagement {
 	public static final String TOKEN_PREFIX = "ghp_";
 	public static final int MAX_TOKENS_PER_ACCOUNT = 20;
 	static final Duration PASSWORD_LINK_LIFETIME = Duration.ofHours(72);
+	/** A link someone asked for themselves ("Forgot your password?") works for an hour. */
+	public static final Duration FORGOTTEN_PASSWORD_LINK_LIFETIME = Duration.ofHours(1);
 
 	private final JdbcClient jdbc;
 	private final PasswordEncoder passwords;
 	private final PeopleDirectory people;
+	private final ApplicationEventPublisher events;
 	private final SecureRandom random = new SecureRandom();
 	private final Clock clock = Clock.systemUTC();
 
-	IdentityManagement(JdbcClient jdbc, PasswordEncoder passwords, PeopleDirectory people) {
+	IdentityManagement(JdbcClient jdbc, PasswordEncoder passwords, PeopleDirectory people, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.passwords = passwords;
 		this.people = people;
 	}
@@ -155,7 +160,7 @@ public class IdentityManagement {
 			.params(accountId, role.name()).update());
 		// a session keeps the roles it signed in with: ending the account's sessions makes the change hold
 		// from its next request (which signs in again) instead of when the session happens to expire
-		jdbc.sql("DELETE FROM spring_session WHERE principal_name = ?").param(account.email()).update();
+		endSessions(account.email(), null);
 		audit(actor.email(), "roles-changed", account.email(), roles.stream().sorted().map(Role::label).collect(Collectors.joining(", ")));
 		return load(accountId);
 	}
@@ -173,27 +178,166 @@ public class IdentityManagement {
 			var profile = people.profile(personId, actor);
 			return insert(key, profile.fullName(), null, EnumSet.of(Role.EMPLOYEE));
 		});
-		String secret = secret();
-		jdbc.sql("INSERT INTO password_setup (token_hash, account_id, expires_at) VALUES (?, ?, ?)")
-			.params(Sha256.hex(secret), account.id(), Timestamp.from(clock.instant().plus(PASSWORD_LINK_LIFETIME))).update();
+		String secret = newPasswordLink(account.id(), PASSWORD_LINK_LIFETIME);
 		audit(actor.email(), "password-link-issued", account.email(), null);
 		return secret;
+	}
+
+	/**
+	 * Like {@link #issuePasswordLink}, but the link goes to the person by e-mail ({@link PasswordLinkIssued})
+	 * instead of to the administrator. Refused for an account that is disabled or whose person is inactive.
+	 */
+	@Transactional
+	public Account mailPasswordLink(String email, CurrentUser actor) {
+		String key = normalise(email);
+		Account existing = accountOf(key).orElse(null);
+		if (existing != null && !usable(existing)) {
+			throw new InvalidInputException("email", key + " is deactivated: no link is sent to it");
+		}
+		String secret = issuePasswordLink(key, actor);
+		Account account = accountOf(key).orElseThrow();
+		if (!usable(account)) {
+			throw new InvalidInputException("email", key + " is deactivated: no link is sent to it");
+		}
+		Instant now = clock.instant();
+		events.publishEvent(new PasswordLinkIssued(account.id(), account.email(), account.displayName(), "/password?token=" + secret,
+				PasswordLinkIssued.Reason.FROM_ADMINISTRATOR, now.plus(PASSWORD_LINK_LIFETIME), now));
+		audit(actor.email(), "password-link-mailed", account.email(), null);
+		return account;
+	}
+
+	/**
+	 * "Forgot your password?": when the e-mail belongs to an enabled account of an active person, a
+	 * one-hour link goes to it by e-mail; otherwise nothing happens. The caller answers the same either
+	 * way, so that nobody learns which addresses have an account.
+	 */
+	@Transactional
+	public void passwordForgotten(String email, String address) {
+		Optional<Account> account = accountOf(email).filter(this::usable);
+		if (account.isEmpty()) {
+			return;
+		}
+		String secret = newPasswordLink(account.get().id(), FORGOTTEN_PASSWORD_LINK_LIFETIME);
+		Instant now = clock.instant();
+		events.publishEvent(new PasswordLinkIssued(account.get().id(), account.get().email(), account.get().displayName(),
+				"/password?token=" + secret, PasswordLinkIssued.Reason.FORGOTTEN, now.plus(FORGOTTEN_PASSWORD_LINK_LIFETIME), now));
+		audit(account.get().email(), "password-reset-requested", account.get().email(), "from " + address);
+	}
+
+	/** Whether a one-time link secret can still set a password (exists, unused, not expired). */
+	@Transactional(readOnly = true)
+	public boolean passwordLinkUsable(String secret) {
+		return linkedAccount(secret).isPresent();
+	}
+
+	private String newPasswordLink(long accountId, Duration lifetime) {
+		String secret = secret();
+		jdbc.sql("INSERT INTO password_setup (token_hash, account_id, expires_at) VALUES (?, ?, ?)")
+			.params(Sha256.hex(secret), accountId, Timestamp.from(clock.instant().plus(lifetime))).update();
+		return secret;
+	}
+
+	private Optional<Long> linkedAccount(@Nullable String secret) {
+		return jdbc.sql("SELECT account_id FROM password_setup WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
+			.params(Sha256.hex(secret == null ? "" : secret), Timestamp.from(clock.instant())).query(Long.class).optional();
+	}
+
+	/** Whether the account may sign in at all: enabled, and its person (if any) active. */
+	private boolean usable(Account account) {
+		return account.enabled() && (account.personId() == null || people.isActive(account.personId()));
 	}
 
 	/** Sets a password with a one-time link secret. */
 	@Transactional
 	public void setPasswordWithLink(String secret, String rawPassword) {
-		Optional<Long> accountId = jdbc.sql("SELECT account_id FROM password_setup WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
-			.params(Sha256.hex(secret == null ? "" : secret), Timestamp.from(clock.instant())).query(Long.class).optional();
+		Optional<Long> accountId = linkedAccount(secret);
 		if (accountId.isEmpty()) {
-			throw new InvalidInputException("token", "this link is invalid, used or expired; ask an administrator for a new one");
+			throw new InvalidInputException("token", LINK_UNUSABLE);
 		}
 		Account account = load(accountId.get());
 		PasswordPolicy.check("password", rawPassword, account.email());
+		// the conditional update decides: of two requests with the same link, one sets the password
+		if (jdbc.sql("UPDATE password_setup SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
+			.params(Timestamp.from(clock.instant()), Sha256.hex(secret)).update() == 0) {
+			throw new InvalidInputException("token", LINK_UNUSABLE);
+		}
 		jdbc.sql("UPDATE account SET password_hash = ? WHERE id = ?").params(passwords.encode(rawPassword), account.id()).update();
-		jdbc.sql("UPDATE password_setup SET used_at = ? WHERE token_hash = ?")
-			.params(Timestamp.from(clock.instant()), Sha256.hex(secret)).update();
-		audit(account.email(), "password-set", account.email(), null);
+		cancelPasswordLinks(account.id());
+		// whoever knew the old password is signed out everywhere
+		int ended = endSessions(account.email(), null);
+		audit(account.email(), "password-set", account.email(), ended == 0 ? null : ended + " open sessions ended");
+	}
+
+	/** What a refused one-time link says. */
+	public static final String LINK_UNUSABLE = "this link is invalid, used or expired; ask for a new one with \"Forgot your password?\" on the sign-in page";
+
+	/**
+	 * Changes one's own password, given the current one; every other session of the account ends.
+	 * A wrong current password throws {@link WrongPassword} (the caller counts it like a failed sign-in).
+	 */
+	@Transactional
+	public void changePassword(CurrentUser user, String currentPassword, String newPassword, @Nullable String keepSessionId) {
+		Account account = load(user.accountId());
+		String hash = jdbc.sql("SELECT password_hash FROM account WHERE id = ?").param(account.id()).query(String.class).optional()
+			.orElse(null);
+		if (hash == null || currentPassword == null || currentPassword.length() > 1000 || !passwords.matches(currentPassword, hash)) {
+			throw new WrongPassword();
+		}
+		PasswordPolicy.check("password", newPassword, account.email());
+		if (passwords.matches(newPassword, hash)) {
+			throw new InvalidInputException("password", "must differ from your current password");
+		}
+		jdbc.sql("UPDATE account SET password_hash = ? WHERE id = ?").params(passwords.encode(newPassword), account.id()).update();
+		cancelPasswordLinks(account.id());
+		int ended = endSessions(account.email(), keepSessionId);
+		audit(account.email(), "password-changed", account.email(), ended == 0 ? null : ended + " other sessions ended");
+	}
+
+	/** Links made before a password was set or changed are of no use any more: they stop working. */
+	private void cancelPasswordLinks(long accountId) {
+		jdbc.sql("UPDATE password_setup SET used_at = ? WHERE account_id = ? AND used_at IS NULL")
+			.params(Timestamp.from(clock.instant()), accountId).update();
+	}
+
+	/** The current password given for a change was wrong. */
+	public static final class WrongPassword extends InvalidInputException {
+
+		WrongPassword() {
+			super("currentPassword", "is not your current password");
+		}
+	}
+
+	/**
+	 * Signs the account out of every session (their rows in the session store go, so the next request
+	 * of each is anonymous), except the one with the given id. Returns how many ended.
+	 */
+	@Transactional
+	public int endSessions(String email, @Nullable String exceptSessionId) {
+		return exceptSessionId == null
+				? jdbc.sql("DELETE FROM spring_session WHERE principal_name = ?").param(email).update()
+				: jdbc.sql("DELETE FROM spring_session WHERE principal_name = ? AND session_id <> ?").params(email, exceptSessionId).update();
+	}
+
+	/**
+	 * Signs out everyone who may no longer sign in: accounts with an open session that are disabled
+	 * or whose person is no longer active (an HR import deactivated them). Returns their e-mails.
+	 */
+	@Transactional
+	public List<String> endSessionsOfDeactivated() {
+		record Open(String email, @Nullable Long personId, boolean enabled) {
+		}
+		List<Open> open = jdbc.sql("""
+				SELECT DISTINCT a.email, a.person_id, a.enabled FROM account a
+				WHERE EXISTS (SELECT 1 FROM spring_session s WHERE s.principal_name = a.email)""")
+			.query((rs, n) -> new Open(rs.getString(1), rs.getObject(2, Long.class), rs.getBoolean(3))).list();
+		Set<Long> active = people.activeRefs(open.stream().map(Open::personId).filter(java.util.Objects::nonNull).toList()).keySet();
+		List<String> ended = open.stream().filter(o -> !o.enabled() || (o.personId() != null && !active.contains(o.personId())))
+			.map(Open::email).toList();
+		for (String email : ended) {
+			endSessions(email, null);
+			audit("guildhall", "signed-out", email, "no longer active");
+		}
+		return ended;
 	}
 
 	/** Creates a personal access token; the secret is returned once. */
@@ -208,7 +352,7 @@ public class IdentityManagement {
 		}
 		long active = tokens(accountId).stream().filter(t -> t.usable(clock.instant())).count();
 		if (active >= MAX_TOKENS_PER_ACCOUNT) {
-			throw new InvalidInputException("name", "you already have " + MAX_TOKENS_PER_ACCOUNT + " tokens; revoke one first");
+			throw new org.guildhall.shared.ConflictException("You already have " + MAX_TOKENS_PER_ACCOUNT + " tokens: revoke one first.");
 		}
 		String secret = TOKEN_PREFIX + secret();
 		Instant now = clock.instant();

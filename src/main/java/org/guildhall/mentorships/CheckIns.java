@@ -68,7 +68,10 @@ public class CheckIns {
 		return checkIns(mentorshipId, user.personId()).get(subject(meetingId));
 	}
 
-	/** Answers the mid-point or final survey of a mentorship that has started. */
+	/**
+	 * Answers the mid-point or final survey of a mentorship that has started, once it is due: the
+	 * mid-point after half the planned weeks, the final one a week before the end or once finished.
+	 */
 	@Transactional
 	public Feedback survey(long mentorshipId, SurveyKind kind, CurrentUser user, @Nullable Integer rating, @Nullable String comment) {
 		Mentorship m = mentorships.forParticipant(mentorshipId, user);
@@ -77,6 +80,11 @@ public class CheckIns {
 		requireStarted(m, "answer surveys");
 		if (m.flash()) {
 			throw new ConflictException("A flash mentorship has no separate surveys: the check-in after the session is its final survey.");
+		}
+		if (!due(m, kind, clock.instant())) {
+			throw new ConflictException("The " + kind.label().toLowerCase(java.util.Locale.ROOT) + " opens on "
+					+ java.time.LocalDate.ofInstant(kind.dueAt(m.startedAt(), m.plannedWeeks()), java.time.ZoneOffset.UTC)
+					+ " (UTC); the pair answers it then.");
 		}
 		answer(mentorshipId, kind.name(), user.personId(), cleanRating, cleanComment);
 		return checkIns(mentorshipId, user.personId()).get(kind.name());

@@ -31,8 +31,9 @@ import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * What administrators do to accounts and what people do to their own: one-time password links
- * (there is no self-service "forgot password" and no password change with the old password; an
- * administrator's link is the way to set or reset one), role changes and the token limit.
+ * (mailed ones, and "Forgot your password?", are in {@code PasswordMailTest}), changing one's
+ * password with the current one, role changes, signing out people an HR import deactivated, and
+ * the token limit.
  */
 @GuildhallTest
 @AutoConfigureMockMvc
@@ -100,8 +101,9 @@ class AccountAdministrationTest {
 	@Test
 	void aPasswordLinkResetsAPasswordOnceAndOnlyWithAStrongOne() throws Exception {
 		Cookie admin = signIn(team.admin().email(), TestOrganisation.PASSWORD);
+		String older = passwordLink(admin, team.bo().email());
 		String token = passwordLink(admin, team.bo().email());
-		assertThat(auditCount("password-link-issued", team.bo().email())).isEqualTo(1);
+		assertThat(auditCount("password-link-issued", team.bo().email())).isEqualTo(2);
 		mvc.perform(get("/password").param("token", token)).andExpect(status().isOk());
 
 		String hashBefore = passwordHash(team.bo().accountId());
@@ -119,10 +121,12 @@ class AccountAdministrationTest {
 		signIn(team.bo().email(), NEW_PASSWORD);
 		signInFails(team.bo().email(), TestOrganisation.PASSWORD);
 		assertThat(auditCount("password-set", team.bo().email())).isEqualTo(1);
+		assertThat(setPassword(older, "yet another passphrase", "yet another passphrase").select("[role=alert]").text())
+			.as("the older link stopped working when the password was set").startsWith("This link is invalid, used or expired");
 
 		// the link is used up: a second use is refused and the password stays
 		assertThat(setPassword(token, "yet another passphrase", "yet another passphrase").select("[role=alert]").text())
-			.isEqualTo("This link is invalid, used or expired; ask an administrator for a new one.");
+			.isEqualTo("This link is invalid, used or expired; ask for a new one with \"Forgot your password?\" on the sign-in page.");
 		signInFails(team.bo().email(), "yet another passphrase");
 		signIn(team.bo().email(), NEW_PASSWORD);
 		assertThat(auditCount("password-set", team.bo().email())).isEqualTo(1);
@@ -138,12 +142,108 @@ class AccountAdministrationTest {
 		String hashBefore = passwordHash(team.ann().accountId());
 
 		assertThat(setPassword(token, NEW_PASSWORD, NEW_PASSWORD).select("[role=alert]").text())
-			.isEqualTo("This link is invalid, used or expired; ask an administrator for a new one.");
+			.isEqualTo("This link is invalid, used or expired; ask for a new one with \"Forgot your password?\" on the sign-in page.");
 		assertThat(setPassword("made-up-" + token, NEW_PASSWORD, NEW_PASSWORD).select("[role=alert]").text())
 			.startsWith("This link is invalid");
 		assertThat(passwordHash(team.ann().accountId())).isEqualTo(hashBefore);
 		signInFails(team.ann().email(), NEW_PASSWORD);
 		signIn(team.ann().email(), TestOrganisation.PASSWORD);
+	}
+
+	@Test
+	void aPasswordIsChangedWithTheCurrentOneAndTheOtherSessionsEnd() throws Exception {
+		Cookie here = signIn(team.ann().email(), TestOrganisation.PASSWORD);
+		Cookie elsewhere = signIn(team.ann().email(), TestOrganisation.PASSWORD);
+		Cookie bo = signIn(team.bo().email(), TestOrganisation.PASSWORD);
+		String link = identity.issuePasswordLink(team.ann().email(), identity.credentials(team.admin().email()).orElseThrow().user());
+		Document page = Jsoup.parse(mvc.perform(get("/account/security").cookie(here)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString());
+		assertThat(page.select("form#password-change input[name=currentPassword]")).hasSize(1);
+		String hashBefore = passwordHash(team.ann().accountId());
+
+		assertThat(changePassword(here, "not my password at all", NEW_PASSWORD, NEW_PASSWORD, "10.9.0.1")
+			.andExpect(status().isBadRequest())).extracting(this::alert)
+			.isEqualTo("The current password is not right; nothing was changed.");
+		assertThat(changePassword(here, TestOrganisation.PASSWORD, "short", "short", "10.9.0.1")
+			.andExpect(status().isBadRequest())).extracting(this::alert).isEqualTo("The new password must be at least 12 characters.");
+		assertThat(changePassword(here, TestOrganisation.PASSWORD, NEW_PASSWORD, NEW_PASSWORD + "!", "10.9.0.1")
+			.andExpect(status().isBadRequest())).extracting(this::alert).isEqualTo("The two new passwords differ.");
+		assertThat(passwordHash(team.ann().accountId())).isEqualTo(hashBefore);
+		assertThat(jdbc.sql("SELECT failures FROM sign_in_throttle WHERE throttle_key = ?")
+			.param("pair:" + team.ann().email() + "|10.9.0.1").query(Integer.class).single())
+			.as("the wrong current password counted like a failed sign-in").isEqualTo(1);
+
+		changePassword(here, TestOrganisation.PASSWORD, NEW_PASSWORD, NEW_PASSWORD, "10.9.0.1")
+			.andExpect(redirectedUrl("/account/security"));
+		mvc.perform(get("/account/security").cookie(here)).andExpect(status().isOk());
+		mvc.perform(get("/account/security").cookie(elsewhere)).andExpect(redirectedUrl("/login"));
+		// someone else's session is untouched
+		mvc.perform(get("/people").cookie(bo)).andExpect(status().isOk());
+		signIn(team.ann().email(), NEW_PASSWORD);
+		signInFails(team.ann().email(), TestOrganisation.PASSWORD);
+		assertThat(auditCount("password-changed", team.ann().email())).isEqualTo(1);
+		assertThat(identity.passwordLinkUsable(link)).as("a link from before the change").isFalse();
+	}
+
+	@Test
+	void guessingTheCurrentPasswordIsThrottledLikeSigningIn() throws Exception {
+		Cookie session = signIn(team.bo().email(), TestOrganisation.PASSWORD);
+		for (int guess = 0; guess < 5; guess++) {
+			changePassword(session, "guess number " + guess, NEW_PASSWORD, NEW_PASSWORD, "10.9.0.2").andExpect(status().isBadRequest());
+		}
+		// now even the right one waits, and so does signing in from there
+		MvcResult waiting = changePassword(session, TestOrganisation.PASSWORD, NEW_PASSWORD, NEW_PASSWORD, "10.9.0.2")
+			.andExpect(status().isTooManyRequests()).andReturn();
+		assertThat(waiting.getResponse().getHeader("Retry-After")).isNotNull();
+		assertThat(alert(waiting)).startsWith("Too many wrong passwords: try again in");
+		mvc.perform(post("/login").with(csrf()).with(request -> {
+			request.setRemoteAddr("10.9.0.2");
+			return request;
+		}).param("username", team.bo().email()).param("password", TestOrganisation.PASSWORD))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern("/login?throttled=*"));
+		signInFails(team.bo().email(), NEW_PASSWORD);
+		assertThat(auditCount("password-changed", team.bo().email())).isZero();
+	}
+
+	@Test
+	void someoneAnHrImportDeactivatesIsSignedOutAtOnce() throws Exception {
+		Cookie ann = signIn(team.ann().email(), TestOrganisation.PASSWORD);
+		mvc.perform(get("/people").cookie(ann)).andExpect(status().isOk());
+		// the next export leaves Ann out
+		String csv = "employee_id,email,full_name\nADM-" + team.run() + "," + team.admin().email() + ",Ada Admin\n"
+				+ "BO-" + team.run() + "," + team.bo().email() + ",Bo Ek\n";
+		Cookie bo = signIn(team.bo().email(), TestOrganisation.PASSWORD);
+		imports.applyNow(imports.uploadAndPreview("people.csv", csv.getBytes(StandardCharsets.UTF_8), "test").id());
+
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+				mvc.perform(get("/people").cookie(ann)).andExpect(redirectedUrl("/login")));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE principal_name = ?").param(team.ann().email())
+			.query(Long.class).single()).isZero();
+		// Bo is still in the export
+		mvc.perform(get("/people").cookie(bo)).andExpect(status().isOk());
+		signInFails(team.ann().email(), TestOrganisation.PASSWORD);
+		assertThat(auditCount("signed-out", team.ann().email())).isEqualTo(1);
+	}
+
+	private org.springframework.test.web.servlet.ResultActions changePassword(Cookie session, String current, String password,
+			String again, String address) throws Exception {
+		return mvc.perform(post("/account/security/password").with(csrf()).with(request -> {
+			request.setRemoteAddr(address);
+			return request;
+		}).cookie(session).param("currentPassword", current).param("password", password).param("passwordAgain", again));
+	}
+
+	private String alert(org.springframework.test.web.servlet.ResultActions result) {
+		return alert(result.andReturn());
+	}
+
+	private String alert(MvcResult result) {
+		try {
+			return Jsoup.parse(result.getResponse().getContentAsString()).select("[role=alert]").text();
+		}
+		catch (java.io.UnsupportedEncodingException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	@Test
@@ -257,7 +357,7 @@ class AccountAdministrationTest {
 
 		Document refused = Jsoup.parse(mvc.perform(post("/account/tokens").with(csrf()).cookie(ann).param("name", "one too many"))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-		assertThat(refused.select("[role=alert]").text()).isEqualTo("name you already have 20 tokens; revoke one first");
+		assertThat(refused.select("[role=alert]").text()).isEqualTo("You already have 20 tokens: revoke one first.");
 		assertThat(refused.select("code.secret")).as("no secret is shown").isEmpty();
 		assertThat(identity.tokens(accountId)).isEqualTo(before);
 		assertThat(identity.tokens(accountId)).extracting(ApiToken::name).doesNotContain("one too many");

@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AnonymousSessionsTest {
 
 	private static final List<String> PUBLIC_PAGES = List.of("/", "/login", "/login?error", "/login?signedOut", "/people",
-			"/programmes", "/setup", "/setup?key=wrong", "/password?token=wrong", "/no-such-page", "/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness",
+			"/programmes", "/setup", "/setup?key=wrong", "/password?token=wrong", "/password/forgot", "/password/forgot?sent", "/no-such-page", "/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness",
 			"/v3/api-docs", "/api/v1/people");
 
 	@LocalServerPort

@@ -206,6 +206,48 @@ class SecondFactorTest {
 	}
 
 	@Test
+	void turningTheRuleOnSignsOutStaffWithoutAFactorButNotTheSessionThatTurnedItOn() throws Exception {
+		enrol(people.ann());
+		jdbc.sql("INSERT INTO account_role (account_id, role) VALUES (?, 'PROGRAMME_MANAGER')").param(people.ann().accountId()).update();
+		Cookie pm = signIn(people.pm(), "10.2.1.1").andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
+		Cookie annHalfway = signIn(people.ann(), "10.2.1.2").andExpect(redirectedUrl("/login/second-factor")).andReturn().getResponse()
+			.getCookie("SESSION");
+		Cookie ann = secondStep(annHalfway, TotpCodes.code(enrolledSecret(people.ann()), 1), "10.2.1.2").andExpect(redirectedUrl("/"))
+			.andReturn().getResponse().getCookie("SESSION");
+		Cookie bo = signIn(people.bo(), "10.2.1.3").andReturn().getResponse().getCookie("SESSION");
+		Cookie admin = signIn(people.admin(), "10.2.1.4").andReturn().getResponse().getCookie("SESSION");
+		Cookie adminElsewhere = signIn(people.admin(), "10.2.1.5").andReturn().getResponse().getCookie("SESSION");
+		mvc.perform(get("/programmes").cookie(pm)).andExpect(status().isOk());
+		try {
+			MvcResult on = mvc.perform(post("/admin/accounts/second-factor-policy").with(csrf()).cookie(admin).param("required", "true"))
+				.andExpect(redirectedUrl("/admin/accounts")).andReturn();
+			assertThat((String) on.getFlashMap().get("message")).contains("signed out now");
+
+			// the programme manager without a factor is out at once, and signing in again asks for one
+			mvc.perform(get("/programmes").cookie(pm)).andExpect(redirectedUrl("/login"));
+			signIn(people.pm(), "10.2.1.1").andExpect(redirectedUrl("/account/security?required"));
+			assertThat(audit(people.admin().email(), "signed-out")).as("the administrator is the actor of each sign-out").isGreaterThanOrEqualTo(2);
+			// the administrator's other session ends, the one that acted goes on
+			mvc.perform(get("/admin/accounts").cookie(adminElsewhere)).andExpect(redirectedUrl("/login"));
+			mvc.perform(get("/admin/accounts").cookie(admin)).andExpect(status().isOk());
+			// staff with a factor and employees are not affected
+			mvc.perform(get("/programmes").cookie(ann)).andExpect(status().isOk());
+			mvc.perform(get("/people").cookie(bo)).andExpect(status().isOk());
+		}
+		finally {
+			mvc.perform(post("/admin/accounts/second-factor-policy").with(csrf()).cookie(admin).param("required", "false"))
+				.andExpect(redirectedUrl("/admin/accounts"));
+		}
+	}
+
+	/** The key of a confirmed app, read back as the server reads it (the column holds it encrypted). */
+	private String enrolledSecret(Member member) {
+		return enrolled.get(member.email());
+	}
+
+	private final java.util.Map<String, String> enrolled = new java.util.HashMap<>();
+
+	@Test
 	void anAdministratorRemovesTheFactorsOfSomeoneWhoLostThemAndTheyAreTold() throws Exception {
 		enrol(people.bo());
 		Cookie ann = signIn(people.ann(), "10.2.0.9").andReturn().getResponse().getCookie("SESSION");
@@ -274,6 +316,7 @@ class SecondFactorTest {
 		CurrentUser user = user(member);
 		String secret = factors.startTotp(user).secret();
 		factors.confirmTotp(user, TotpCodes.code(secret, -1));
+		enrolled.put(member.email(), secret);
 		return secret;
 	}
 

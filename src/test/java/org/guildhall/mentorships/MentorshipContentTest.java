@@ -64,6 +64,9 @@ class MentorshipContentTest {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	MentoringWorld w;
 	Mentorship pair;
 
@@ -199,6 +202,11 @@ class MentorshipContentTest {
 			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().get(0).field()).isEqualTo("rating"));
 		assertThatThrownBy(() -> checkIns.checkInOf(pair.id(), held.id(), w.cy())).isInstanceOf(NotFoundException.class);
 
+		assertThatThrownBy(() -> checkIns.survey(pair.id(), SurveyKind.MIDPOINT, w.mia(), 3, "Too early"))
+			.isInstanceOf(ConflictException.class).hasMessageStartingWith("The mid-point survey opens on ");
+		jdbc.sql("UPDATE mentorship SET started_at = ? WHERE id = ?")
+			.params(java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(7L * pair.plannedWeeks() / 2 + 1))), pair.id())
+			.update();
 		checkIns.survey(pair.id(), SurveyKind.MIDPOINT, w.mia(), 3, "Halfway, steady");
 		assertThat(checkIns.surveyOf(pair.id(), SurveyKind.MIDPOINT, w.tom()).theirs()).isNull();
 		checkIns.survey(pair.id(), SurveyKind.MIDPOINT, w.tom(), 4, null);

@@ -146,7 +146,7 @@ class MentorshipWebTest {
 
 		mvc.perform(post(location + "/meetings").with(csrf()).cookie(tom).param("date", "someday").param("time", "09:00"))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("error", "Not saved: date must be a date like 2026-03-14."));
+			.andExpect(flash().attribute("error", "Not saved: Date must be a date like 2026-03-14."));
 
 		mvc.perform(get("/programmes/" + w.programmeId() + "/mentorships").cookie(tom)).andExpect(status().isForbidden());
 		mvc.perform(get("/programmes/" + w.programmeId() + "/mentorships").cookie(cy)).andExpect(status().isForbidden());
@@ -155,7 +155,7 @@ class MentorshipWebTest {
 		assertThat(managerPage.text()).doesNotContain("Prepared agendas");
 
 		mvc.perform(post(location + "/end").with(csrf()).cookie(mia).param("reason", "")).andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("error", containsString("reason say why the mentorship ends early")));
+			.andExpect(flash().attribute("error", containsString("Reason say why the mentorship ends early")));
 		assertThat(pages.get(location, mia).select("#status").text()).isEqualTo("active");
 		mvc.perform(post(location + "/end").with(csrf()).cookie(mia).param("reason", "Moving abroad")).andExpect(status().is3xxRedirection());
 		assertThat(pages.get(location, tom).select("#status").text()).isEqualTo("ended early");
@@ -246,7 +246,13 @@ class MentorshipWebTest {
 		mvc.perform(get(m + "/check-in").header("Authorization", mia)).andExpect(jsonPath("$.theirs.comment").value("Tom found it useful"))
 			.andExpect(jsonPath("$.theirs.rating").value(4));
 
-		// the final survey, through the API for Mia and the page for Tom
+		// the final survey: not before it is due (a week before the planned end) ...
+		mvc.perform(post(base + "/surveys/FINAL").header("Authorization", mia).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"rating\": 5, \"comment\": \"Too early\"}")).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("The final survey opens on ")));
+		jdbc.sql("UPDATE mentorship SET started_at = ? WHERE id = ?")
+			.params(java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(7L * 52))), id).update();
+		// ... then through the API for Mia and the page for Tom
 		mvc.perform(post(base + "/surveys/FINAL").header("Authorization", mia).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"rating\": 5, \"comment\": \"Proud of Tom\"}")).andExpect(status().isCreated());
 		assertThat(pages.get(page, tomPage).select("#survey-FINAL").text()).doesNotContain("Proud of Tom");

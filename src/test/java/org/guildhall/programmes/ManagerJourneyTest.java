@@ -2,7 +2,9 @@ package org.guildhall.programmes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -200,6 +202,17 @@ class ManagerJourneyTest {
 					"/insights/fairness/panel?programme=" + id + "&run=" + optimal.id() + "&summary=true",
 					"/insights/fairness/panel?programme=" + id + "&run=" + fair.id() + "&summary=true",
 					"/insights/fairness/panel?programme=" + id + "&run=" + stable.id() + "&summary=true");
+		// the same comparison through the API, for the manager only
+		String token = "Bearer " + identity.issueToken(w.pm().accountId(), "compare", 1).secret();
+		mvc.perform(get("/api/v1/programmes/{id}/runs/comparison", id).header("Authorization", token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].objective").value(org.hamcrest.Matchers.contains("OPTIMAL", "FAIR", "STABLE")))
+			.andExpect(jsonPath("$[1].run.id").value((int) fair.id()))
+			.andExpect(jsonPath("$[1].run.matched").value(fair.matched()))
+			.andExpect(jsonPath("$[2].run.blockingPairs").value(0))
+			.andExpect(jsonPath("$[0].explanation").value(org.hamcrest.Matchers.containsString("total score")))
+			.andExpect(jsonPath("$[0].topThreeShare").isNumber());
+
 		Document fairness = pages.get("/insights/fairness/panel?programme=" + id + "&run=" + fair.id(), session);
 		assertThat(fairness.text()).contains("Run " + fair.id() + " (fair").contains("By department");
 		assertThat(pages.get("/insights/fairness/panel?programme=" + id + "&run=" + optimal.id() + "&summary=true", session)

@@ -121,6 +121,9 @@ class AuthorisationMatrixTest {
 	}
 
 	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -408,6 +411,9 @@ class AuthorisationMatrixTest {
 		long mentorship = api("POST", "/api/v1/mentorships/requests", "mentee",
 				"{\"programmeId\":" + programme + ",\"mentorId\":" + ids.get("mentor") + ",\"message\":\"Please\"}");
 		api("POST", "/api/v1/mentorships/" + mentorship + "/accept", "mentor", null);
+		// started long enough ago for its mid-point survey to be due
+		jdbc.sql("UPDATE mentorship SET started_at = ? WHERE id = ?")
+			.params(java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(60))), mentorship).update();
 		ids.put("mentorship", mentorship);
 		long goal = api("POST", "/api/v1/mentorships/" + mentorship + "/goals", "mentee", "{\"title\":\"Lead a team\",\"description\":\"x\"}");
 		ids.put("goal", goal);

@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
 /**
  * Fills an empty community with plausible questions, answers, votes, comments, articles and kudos
  * among the demo people, after the demo organisation has been seeded (order 20, after 10). People
- * who want to learn a skill ask; people who know it well answer, write and receive kudos. Runs only
+ * who want to learn a skill ask; people who know it well answer, write and receive kudos. What they
+ * write fits the kind of skill ({@link DemoTopics}): a negotiation question is about customers, not code. Runs only
  * with {@code guildhall.demo.enabled=true} and while the community has no posts and no kudos.
  */
 @Component
@@ -45,35 +46,12 @@ class DemoCommunity implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(DemoCommunity.class);
 	private static final int TOPICS = 10;
 
-	private static final String[] QUESTIONS = {
-		"What is the best way to get started with %s on our stack?|I have a new task that needs %s and I am new to it. Which docs, internal repos or people should I look at first?",
-		"How do you test %s code properly?|Our tests around %s are slow and flaky. What does a good setup look like here?",
-		"Common mistakes with %s that you wish you had known earlier?|Before I ship my first change with %s, what should I watch out for?",
-		"How do we handle %s in production?|Is there a runbook or checklist for %s when things go wrong at night?",
-		"%s: which version or tooling do teams here use?|I see several setups for %s across repositories. Is there a recommended one, and why?",
-		"Can someone review my approach to %s?|I wrote a first draft using %s (link in the ticket). It works, but I am not sure it is idiomatic.",
-	};
-
-	private static final String[] ANSWERS = {
-		"Start with the team's starter repository; it has a working %s setup with tests. Then pair with someone for an hour: it saves days.",
-		"We had the same problem. What helped:\n\n1. Keep the %s parts small and isolated\n2. Run the slow checks nightly, not on every commit\n3. Write down the decisions in the README",
-		"The most common trap with %s is doing too much at once. Make one change, measure, then the next.",
-		"There is a checklist on the wiki. In short: watch the dashboards, roll back first, investigate after. `%s` issues are rarely urgent to fix forward.",
-		"I would look at how the platform team uses %s; their setup is the one we keep up to date. Happy to walk you through it.",
-	};
-
 	private static final String[] COMMENTS = {
 		"Thanks, this helped a lot.", "Could you add a link to the example?", "Same question here.", "This matches what we saw too.",
 	};
 
-	private static final String[] ARTICLES = {
-		"A practical introduction to %s|## Why this matters\n\nMost of us meet %s in the middle of a project. This is the guide I wish I had.\n\n## The basics\n\n- Read the team conventions first\n- Start from a working example\n- Ask early: the community answers fast\n\n## Next steps\n\nPair with a colleague who knows %s well.|false",
-		"Lesson learned: the %s change that took down staging|## What happened\n\nA small %s change looked safe and passed review. It broke staging for half a day.\n\n## What we learned\n\n1. Small changes need tests too\n2. Roll back first, investigate later\n3. Write down what you learned — like this\n\n## What we do now\n\nEvery %s change gets a second pair of eyes and a staged rollout.|true",
-		"Five habits that made me better at %s|1. **Read other people's code** every week\n2. Keep notes of mistakes\n3. Teach what you learn\n4. Automate the boring parts\n5. Ask for feedback on %s work early|false",
-	};
-
 	private static final String[] KUDOS = {
-		"Your walkthrough saved my release.", "Thank you for the patient review.", "You unblocked our whole team in one call.",
+		"Your walkthrough saved me a week of guessing.", "Thank you for your patience and the honest feedback.", "You unblocked our whole team in one call.",
 		"Great pairing session, I learned a lot.", "Your write-up is now our team's reference.",
 	};
 
@@ -133,8 +111,7 @@ class DemoCommunity implements ApplicationRunner {
 			CurrentUser host = experts.get(0);
 			Admission admission = made % 2 == 0 ? Admission.OPEN : Admission.BY_REQUEST;
 			long circle = circles.create(new NewCircle((made % 2 == 0 ? "%s learning circle" : "%s practice group").formatted(topic.name()),
-					"A small group learning %s together: one topic a week, a short session every other week, questions welcome."
-						.formatted(topic.name()), topic.name(), admission), host).id();
+					DemoTopics.about(DemoTopics.of(topic.name()).circle(), topic.name()), topic.name(), admission), host).id();
 			made++;
 			List<CurrentUser> members = new ArrayList<>();
 			for (CurrentUser learner : learners) {
@@ -199,20 +176,25 @@ class DemoCommunity implements ApplicationRunner {
 			if (experts.size() < 2 || learners.isEmpty()) {
 				continue;
 			}
-			for (int q = 0; q < Math.min(4, learners.size() + 2); q++) {
+			DemoTopics.Family family = DemoTopics.of(topic.name());
+			// each question on a topic asked once, and the experts answering one question say different things
+			List<DemoTopics.Question> asked = new ArrayList<>(family.questions());
+			java.util.Collections.shuffle(asked, random);
+			for (int q = 0; q < Math.min(Math.min(4, asked.size()), learners.size() + 2); q++) {
 				CurrentUser asker = learners.get(random.nextInt(learners.size()));
-				String[] template = QUESTIONS[random.nextInt(QUESTIONS.length)].split("\\|");
-				long question = questions.ask(new NewQuestion(template[0].formatted(topic.name()), template[1].formatted(topic.name()),
-						List.of(topic.name())), asker).id();
+				long question = questions.ask(new NewQuestion(DemoTopics.about(asked.get(q).title(), topic.name()),
+						DemoTopics.about(asked.get(q).body(), topic.name()), List.of(topic.name())), asker).id();
 				posts++;
 				List<Long> answers = new ArrayList<>();
 				List<CurrentUser> answerers = new ArrayList<>(experts);
 				java.util.Collections.shuffle(answerers, random);
+				int firstAnswer = random.nextInt(family.answers().size());
 				for (CurrentUser expert : answerers.subList(0, Math.min(answerers.size(), 1 + random.nextInt(3)))) {
 					if (expert.personId().equals(asker.personId())) {
 						continue;
 					}
-					answers.add(questions.answer(question, ANSWERS[random.nextInt(ANSWERS.length)].formatted(topic.name()), expert).id());
+					String text = family.answers().get((firstAnswer + answers.size()) % family.answers().size());
+					answers.add(questions.answer(question, DemoTopics.about(text, topic.name()), expert).id());
 					posts++;
 				}
 				for (long answer : answers) {
@@ -230,9 +212,9 @@ class DemoCommunity implements ApplicationRunner {
 				}
 			}
 			CurrentUser writer = experts.get(random.nextInt(experts.size()));
-			String[] article = ARTICLES[random.nextInt(ARTICLES.length)].split("\\|");
-			articles.publish(new NewArticle(article[0].formatted(topic.name()), article[1].replace("%s", topic.name()),
-					List.of(topic.name()), Boolean.parseBoolean(article[2])), writer);
+			DemoTopics.Article article = family.articles().get(random.nextInt(family.articles().size()));
+			articles.publish(new NewArticle(DemoTopics.about(article.title(), topic.name()), DemoTopics.about(article.body(), topic.name()),
+					List.of(topic.name()), article.lessonLearned()), writer);
 			posts++;
 			for (CurrentUser learner : learners) {
 				CurrentUser expert = experts.get(random.nextInt(experts.size()));

@@ -6,7 +6,10 @@ import org.guildhall.people.ProfileUpdated;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Writes what happened to people data into the audit trail, from the people module's events. */
+/**
+ * Writes what happened to people data into the audit trail, from the people module's events, and
+ * signs out people an HR import deactivated.
+ */
 @Component
 class AuditTrail {
 
@@ -20,6 +23,10 @@ class AuditTrail {
 	void on(PeopleImported event) {
 		identity.audit(event.appliedBy() != null ? event.appliedBy() : "hr-import", "people-imported", "import " + event.importId(),
 				event.created() + " created, " + event.updated() + " updated, " + event.deactivated() + " deactivated");
+		if (event.deactivated() > 0) {
+			// their new sign-ins and tokens already fail; this ends the sessions they still have open
+			identity.endSessionsOfDeactivated();
+		}
 	}
 
 	@ApplicationModuleListener

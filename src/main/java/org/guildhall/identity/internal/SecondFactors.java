@@ -41,12 +41,14 @@ public class SecondFactors {
 	private final JdbcClient jdbc;
 	private final IdentityManagement identity;
 	private final ApplicationEventPublisher events;
+	private final TotpSecrets secrets;
 	private final Totp totp = Totp.standard();
 	private final SecureRandom random = new SecureRandom();
 	private final Clock clock = Clock.systemUTC();
 
-	SecondFactors(JdbcClient jdbc, IdentityManagement identity, ApplicationEventPublisher events) {
+	SecondFactors(JdbcClient jdbc, IdentityManagement identity, ApplicationEventPublisher events, TotpSecrets secrets) {
 		this.jdbc = jdbc;
+		this.secrets = secrets;
 		this.identity = identity;
 		this.events = events;
 	}
@@ -113,14 +115,44 @@ public class SecondFactors {
 		return jdbc.sql("SELECT required_for_staff FROM second_factor_policy WHERE id = 1").query(Boolean.class).single();
 	}
 
-	/** Turns the rule "administrators and programme managers must have a second factor" on or off. */
+	/**
+	 * Turns the rule "administrators and programme managers must have a second factor" on or off.
+	 * Turning it on signs out every administrator and programme manager who has no factor (their
+	 * next sign-in asks them to set one up), except in the session that turned it on.
+	 *
+	 * @return how many accounts were signed out
+	 */
 	@Transactional
-	public void requireForStaff(boolean required, CurrentUser admin) {
+	public int requireForStaff(boolean required, CurrentUser admin, @Nullable String keepSessionId) {
 		requireAdmin(admin);
+		boolean before = requiredForStaff();
 		jdbc.sql("UPDATE second_factor_policy SET required_for_staff = ?, changed_at = ?, changed_by = ? WHERE id = 1")
 			.params(required, Timestamp.from(clock.instant()), admin.email()).update();
 		identity.audit(admin.email(), "second-factor-policy-changed", null,
 				required ? "required for administrators and programme managers" : "optional");
+		if (!required || before) {
+			return 0;
+		}
+		// sessions keep the roles they signed in with: without this, staff who never set up a factor
+		// would keep working for up to 8 hours after the rule came in
+		List<Long> staff = jdbc.sql("""
+				SELECT DISTINCT a.id FROM account a JOIN account_role r ON r.account_id = a.id
+				WHERE r.role IN ('ADMIN', 'PROGRAMME_MANAGER')
+				AND EXISTS (SELECT 1 FROM spring_session s WHERE s.principal_name = a.email)""")
+			.query(Long.class).list();
+		Set<Long> withFactor = withFactor(staff);
+		int signedOut = 0;
+		for (long accountId : staff) {
+			if (withFactor.contains(accountId)) {
+				continue;
+			}
+			Account account = account(accountId);
+			if (identity.endSessions(account.email(), accountId == admin.accountId() ? keepSessionId : null) > 0) {
+				identity.audit(admin.email(), "signed-out", account.email(), "a second factor is now required");
+				signedOut++;
+			}
+		}
+		return signedOut;
 	}
 
 	/**
@@ -137,7 +169,7 @@ public class SecondFactors {
 		String base32 = Totp.base32(secret);
 		jdbc.sql("DELETE FROM totp_factor WHERE account_id = ?").param(user.accountId()).update();
 		jdbc.sql("INSERT INTO totp_factor (account_id, secret, created_at) VALUES (?, ?, ?)")
-			.params(user.accountId(), base32, Timestamp.from(clock.instant())).update();
+			.params(user.accountId(), secrets.seal(user.accountId(), base32), Timestamp.from(clock.instant())).update();
 		return enrolment(user.email(), base32);
 	}
 
@@ -145,7 +177,7 @@ public class SecondFactors {
 	@Transactional(readOnly = true)
 	public Optional<TotpEnrolment> pendingTotp(CurrentUser user) {
 		return jdbc.sql("SELECT secret FROM totp_factor WHERE account_id = ? AND confirmed_at IS NULL").param(user.accountId())
-			.query(String.class).optional().map(secret -> enrolment(user.email(), secret));
+			.query(String.class).optional().map(secret -> enrolment(user.email(), secrets.open(user.accountId(), secret)));
 	}
 
 	private TotpEnrolment enrolment(String email, String base32) {
@@ -164,7 +196,7 @@ public class SecondFactors {
 		if (secret.isEmpty()) {
 			throw new InvalidInputException("code", "no authenticator app is being set up; start again");
 		}
-		long step = totp.matchingStep(Totp.fromBase32(secret.get()), code, clock.instant());
+		long step = totp.matchingStep(Totp.fromBase32(secrets.open(user.accountId(), secret.get())), code, clock.instant());
 		if (step < 0) {
 			throw new InvalidInputException("code", "is not the current code of the app; check the phone's clock and try the next code");
 		}
@@ -235,7 +267,7 @@ public class SecondFactors {
 		if (secret.isEmpty()) {
 			return false;
 		}
-		long step = totp.matchingStep(Totp.fromBase32(secret.get()), code, clock.instant());
+		long step = totp.matchingStep(Totp.fromBase32(secrets.open(accountId, secret.get())), code, clock.instant());
 		// the update decides: of two requests with the same code, one moves the step and the other does not
 		return step >= 0 && jdbc.sql("UPDATE totp_factor SET last_used_step = ? WHERE account_id = ? AND last_used_step < ?")
 			.params(step, accountId, step).update() == 1;

@@ -86,7 +86,7 @@ class SecurityConfiguration {
 		passkeyOptions.setRequestOptionsRepository(ceremonies.signIns);
 		return http
 			.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/login", "/setup", "/password", "/assets/**", "/webjars/**", "/favicon.ico",
+				.requestMatchers("/login", "/setup", "/password", "/password/forgot", "/assets/**", "/webjars/**", "/favicon.ico",
 						"/error", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")

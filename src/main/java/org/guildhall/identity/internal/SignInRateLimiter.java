@@ -128,6 +128,23 @@ public class SignInRateLimiter {
 		}
 	}
 
+	/**
+	 * Counts one request under the key (for requests that are limited whether or not they succeed,
+	 * such as asking for a password link) and says whether it is within {@code limit} per
+	 * {@code window}. Keys must not start like the sign-in keys ({@code pair:}, {@code account:}...).
+	 */
+	boolean allow(String key, int limit, Duration window) {
+		Instant now = clock.instant();
+		int count;
+		try {
+			count = transactions.execute(tx -> count(key, now, window));
+		}
+		catch (DuplicateKeyException e) {
+			count = transactions.execute(tx -> count(key, now, window));
+		}
+		return count <= limit;
+	}
+
 	/** Clears the account's counts after a successful sign-in (the address's own count stays). */
 	void succeeded(Attempt attempt) {
 		String email = attempt.email();
@@ -192,6 +209,10 @@ public class SignInRateLimiter {
 
 	/** Adds one failure under the key (starting over after a quiet spell) and returns the count. */
 	private int count(String key, Instant now) {
+		return count(key, now, resetAfter);
+	}
+
+	private int count(String key, Instant now, Duration resetAfter) {
 		String cut = cut(key);
 		int updated = jdbc.sql("""
 				UPDATE sign_in_throttle SET failures = CASE WHEN last_failure_at < ? THEN 1 ELSE failures + 1 END,

@@ -75,10 +75,12 @@ class AccountsAdminPageController {
 
 	/** The organisation's rule: administrators and programme managers must have a second factor. */
 	@PostMapping("/admin/accounts/second-factor-policy")
-	String secondFactorPolicy(@RequestParam(defaultValue = "false") boolean required, RedirectAttributes redirect) {
-		factors.requireForStaff(required, CurrentUser.get().orElseThrow());
+	String secondFactorPolicy(@RequestParam(defaultValue = "false") boolean required, jakarta.servlet.http.HttpSession session,
+			RedirectAttributes redirect) {
+		int signedOut = factors.requireForStaff(required, CurrentUser.get().orElseThrow(), session.getId());
 		redirect.addFlashAttribute("message", required
-				? "Administrators and programme managers now need a second factor: those without one are asked to set one up when they next sign in."
+				? "Administrators and programme managers now need a second factor: those without one are asked to set one up when they next sign in"
+						+ (signedOut == 0 ? "." : " (" + signedOut + " signed out now).")
 				: "A second factor is now optional for everyone.");
 		return "redirect:/admin/accounts";
 	}
@@ -93,6 +95,21 @@ class AccountsAdminPageController {
 		}
 		catch (NotFoundException e) {
 			redirect.addFlashAttribute("error", e.getMessage());
+		}
+		return "redirect:/admin/accounts";
+	}
+
+	/** The same link, sent by e-mail to the person instead of shown here. */
+	@PostMapping("/admin/accounts/password-link/mail")
+	String mailPasswordLink(@RequestParam String email, RedirectAttributes redirect) {
+		try {
+			var account = identity.mailPasswordLink(email, CurrentUser.get().orElseThrow());
+			redirect.addFlashAttribute("message", "A link to set a password is on its way to " + account.email()
+					+ "; it works once, for 72 hours.");
+		}
+		catch (NotFoundException | InvalidInputException e) {
+			redirect.addFlashAttribute("error", e instanceof InvalidInputException invalid
+					? "No link sent: " + invalid.problems().get(0).message() + "." : e.getMessage());
 		}
 		return "redirect:/admin/accounts";
 	}

@@ -2,8 +2,11 @@ package org.guildhall.identity.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.guildhall.identity.IdentityManagement;
+import org.guildhall.identity.internal.OwnPasswords;
 import org.guildhall.identity.internal.SecondFactors;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
@@ -18,8 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * One's own sign-in security: an authenticator app, passkeys and recovery codes. Every signed-in
- * account may use it; administrators and programme managers can be required to.
+ * One's own sign-in security: the password, an authenticator app, passkeys and recovery codes.
+ * Every signed-in account may use it; administrators and programme managers can be required to
+ * have a second factor.
  */
 @Controller
 class SecurityPageController {
@@ -27,9 +31,44 @@ class SecurityPageController {
 	private static final String PAGE = "identity/security";
 
 	private final SecondFactors factors;
+	private final OwnPasswords passwords;
 
-	SecurityPageController(SecondFactors factors) {
+	SecurityPageController(SecondFactors factors, OwnPasswords passwords) {
 		this.factors = factors;
+		this.passwords = passwords;
+	}
+
+	/** A new password, given the current one; the person's other sessions end. */
+	@PostMapping("/account/security/password")
+	String changePassword(@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String password,
+			@RequestParam(defaultValue = "") String passwordAgain, HttpServletRequest request, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
+		String error;
+		if (!password.equals(passwordAgain)) {
+			error = "The two new passwords differ.";
+		}
+		else {
+			try {
+				passwords.change(me(), currentPassword, password, request);
+				redirect.addFlashAttribute("message", "Your password is changed; you are signed out everywhere else.");
+				return "redirect:/account/security";
+			}
+			catch (OwnPasswords.MustWait e) {
+				response.setHeader("Retry-After", Long.toString(Math.max(1, e.waitFor().toSeconds())));
+				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+				model.addAttribute("error", e.getMessage() + ".");
+				return render(model, null, null);
+			}
+			catch (IdentityManagement.WrongPassword e) {
+				error = "The current password is not right; nothing was changed.";
+			}
+			catch (InvalidInputException e) {
+				error = "The new password " + e.problems().get(0).message() + ".";
+			}
+		}
+		model.addAttribute("error", error);
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		return render(model, null, null);
 	}
 
 	@GetMapping("/account/security")

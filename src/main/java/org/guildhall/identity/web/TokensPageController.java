@@ -2,6 +2,7 @@ package org.guildhall.identity.web;
 
 import org.guildhall.identity.IdentityManagement;
 import org.guildhall.identity.IssuedToken;
+import org.guildhall.shared.ConflictException;
 import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
@@ -35,6 +36,9 @@ class TokensPageController {
 		}
 		catch (InvalidInputException e) {
 			return render(model, null, e.problems().get(0).sentence());
+		}
+		catch (ConflictException e) {
+			return render(model, null, e.getMessage());
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
+import org.guildhall.identity.PasswordLinkIssued;
 import org.guildhall.identity.RecoveryCodeUsed;
 import org.guildhall.identity.RepeatedSignInFailures;
 import org.guildhall.identity.SecondFactorRemoved;
@@ -38,6 +39,27 @@ class AccountListeners {
 						+ event.address() + "), so further attempts from there now have to wait. Your own browser, where you "
 						+ "signed in before, is not held up. If this was not you, change your password.",
 				"/password"));
+	}
+
+	/**
+	 * A one-time link to set a password, by e-mail only (it is no in-app notification: the person
+	 * may not be able to sign in, and the link must not linger in a list). Sent even to an account
+	 * with no person in the directory; identity made the link only for an active account.
+	 */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(PasswordLinkIssued event) {
+		String greeting = "Hello " + event.displayName() + ",\n\n";
+		String body = switch (event.reason()) {
+			case FORGOTTEN -> greeting + "someone (probably you) asked for a new password for your Guildhall account "
+					+ event.email() + ". Open this link to choose one; it works once, until " + WHEN.format(event.expiresAt())
+					+ ":\n\n{link}\n\nIf you did not ask, ignore this e-mail: your password stays as it is.";
+			case FROM_ADMINISTRATOR -> greeting + "an administrator of Guildhall, your organisation's mentoring platform, sends you "
+					+ "this link to set the password of your account " + event.email() + ". It works once, until "
+					+ WHEN.format(event.expiresAt()) + ":\n\n{link}\n\nThen sign in with your e-mail address and that password.";
+		};
+		notifier.mailOnly(event.email(), "password-link:" + event.accountId() + ":" + event.at().toEpochMilli(),
+				event.reason() == PasswordLinkIssued.Reason.FORGOTTEN ? "Set a new Guildhall password" : "Set your Guildhall password",
+				body + "\n\n-- \nGuildhall\n", event.path());
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

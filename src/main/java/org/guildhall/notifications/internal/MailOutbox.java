@@ -117,10 +117,14 @@ public class MailOutbox {
 
 	private void finish(long id, String token, String status, @Nullable String error) {
 		jdbc.sql("""
-				UPDATE notification_mail SET status = ?, claim_token = NULL, claim_expires_at = NULL, last_error = ?, finished_at = ?
+				UPDATE notification_mail SET status = ?, claim_token = NULL, claim_expires_at = NULL, last_error = ?, finished_at = ?,
+				  body = CASE WHEN notification_id IS NULL THEN ? ELSE body END
 				WHERE id = ? AND claim_token = ?""")
-			.params(status, error, Timestamp.from(clock.instant()), id, token).update();
+			.params(status, error, Timestamp.from(clock.instant()), MAIL_ONLY_BODY_GONE, id, token).update();
 	}
+
+	/** What is left of an e-mail without a notification (a one-time link) once it went out or failed for good. */
+	static final String MAIL_ONLY_BODY_GONE = "(not kept: it held a one-time link)";
 
 	private void retryLater(Row row, String token, Instant now, Exception e) {
 		String error = describe(e);

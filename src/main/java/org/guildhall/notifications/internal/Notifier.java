@@ -130,6 +130,37 @@ public class Notifier {
 		return Optional.of(id);
 	}
 
+	/**
+	 * An e-mail with no in-app notification, for one address: a one-time link that must not sit in
+	 * anyone's notification list. {@code body} may name {@code {link}}, which becomes the absolute
+	 * address of {@code path}. Written once per {@code sourceKey}; returns whether it was written.
+	 */
+	public boolean mailOnly(String to, String sourceKey, String subject, String body, String path) {
+		if (!path.startsWith("/")) {
+			throw new IllegalArgumentException("path must be inside Guildhall: " + path);
+		}
+		boolean canSend = mailSender.getIfAvailable() != null;
+		if (!canSend) {
+			log.info("E-mail not sent (no spring.mail.host configured): to {}, subject \"{}\"", to, subject);
+		}
+		Timestamp now = Timestamp.from(clock.instant());
+		try {
+			Integer written = transactions.execute(tx -> jdbc.sql("""
+					INSERT INTO notification_mail (source_key, to_address, subject, body, status, attempts, next_attempt_at,
+					  created_at, finished_at)
+					SELECT :source, :to, :subject, :body, :status, 0, :now, :now, :finished
+					WHERE NOT EXISTS (SELECT 1 FROM notification_mail WHERE source_key = :source)""")
+				.param("source", cut(sourceKey, 200)).param("to", to).param("subject", oneLine(cut(subject, 300)))
+				.param("body", cut(body.replace("{link}", baseUrl + path), 8000)).param("status", canSend ? "PENDING" : "SKIPPED")
+				.param("now", now).param("finished", canSend ? null : now)
+				.update());
+			return written != null && written == 1;
+		}
+		catch (DuplicateKeyException e) {
+			return false;
+		}
+	}
+
 	private String mailBody(String body, String link) {
 		return body + "\n\n" + baseUrl + link + "\n\n-- \nGuildhall. Choose which e-mails you get: " + baseUrl
 				+ "/notifications/settings\n";

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import org.guildhall.programmes.ComparedRun;
 import org.guildhall.programmes.Enrolment;
 import org.guildhall.programmes.EnrolmentRequest;
 import org.guildhall.programmes.MatchingRun;
@@ -121,6 +122,24 @@ class ProgrammeApiController {
 	@GetMapping("/{id}/runs/latest")
 	MatchingRun latest(@PathVariable long id) {
 		return runs.latest(id, me()).orElseThrow(() -> new NotFoundException("This programme has no matching run yet"));
+	}
+
+	/** One objective's newest run beside the others, as the manager's page compares them. */
+	record RunComparison(String objective, String explanation, MatchingRun run, int ranked, int topThree,
+			@org.jspecify.annotations.Nullable Double topThreeShare) {
+
+		static RunComparison of(ComparedRun compared) {
+			return new RunComparison(compared.run().objective(), compared.explanation(), compared.run(), compared.ranked(),
+					compared.topThree(), compared.topThreeShare());
+		}
+	}
+
+	@GetMapping("/{id}/runs/comparison")
+	@Operation(summary = "The newest finished run of each objective on today's enrolments, pins and bans, side by side "
+			+ "(matched, mean and lowest score, top-3 share, blocking pairs, rule violations), to choose one to publish "
+			+ "(programme manager)")
+	List<RunComparison> comparison(@PathVariable long id) {
+		return runs.comparison(id, me()).stream().map(RunComparison::of).toList();
 	}
 
 	@GetMapping("/{id}/runs/{runId}/proposals")
