@@ -273,6 +273,7 @@ class AccessibilityBrowserTest {
 		wait.until(d -> d.getCurrentUrl().contains("error"));
 		check(null);
 		check("/no-such-page");
+		check("/password/forgot");
 
 		for (var signIn : signIns.entrySet()) {
 			signIn(signIn.getValue());
