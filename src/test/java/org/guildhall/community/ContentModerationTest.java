@@ -11,9 +11,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.Cookie;
@@ -100,6 +104,19 @@ class ContentModerationTest {
 	private List<String> feedTitles(String token) throws Exception {
 		return JsonPath.read(mvc.perform(get("/api/v1/community/feed").param("size", "50").header("Authorization", token))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$.items[*].title");
+	}
+
+	/** Everything in a person's personal data export (a zip), as one text. */
+	private String dataExportOf(String token) throws Exception {
+		byte[] zip = mvc.perform(get("/api/v1/people/me/data").header("Authorization", token)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		StringBuilder all = new StringBuilder();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+		return all.toString();
 	}
 
 	private List<Notification> notificationsOf(TestOrganisation.Member member) {
@@ -221,6 +238,7 @@ class ContentModerationTest {
 			assertThat(JsonPath.<Boolean>read(seen, "$[0].latest[0].hidden")).isTrue();
 		}
 		assertThat(feedTitles(ann)).doesNotContain("Kudos for Java: " + message).contains("Kudos for Java: hidden by a moderator");
+		assertThat(dataExportOf(pm)).doesNotContain(message).contains("hidden by a moderator");
 		assertThat(new Pages(mvc).get("/community/people/" + org.pm().personId() + "/kudos", new Pages(mvc).signIn(org.ann())).text())
 			.doesNotContain(message).contains("hidden by a moderator");
 		mvc.perform(get("/api/v1/community/moderation/hidden").header("Authorization", admin))
