@@ -331,7 +331,10 @@ public class Circles {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
-	/** Deletes a post (its author, the host or an administrator); it disappears from the circle and from feeds. */
+	/**
+	 * Deletes a post (its author, the host or an administrator); it disappears from the circle and from
+	 * feeds. An administrator's deletion of someone else's post is written to the audit trail with it.
+	 */
 	@Transactional
 	public void deletePost(long circleId, long postId, CurrentUser user) {
 		CircleRow row = requireReader(circleId, user);
@@ -342,6 +345,13 @@ public class Circles {
 		}
 		store.deletePost(postId);
 		activity.forgetCircleItem(ActivityKind.CIRCLE_POST, postId);
+		if (user.isAdmin() && !user.is(post.authorId())) {
+			// an administrator removing someone else's words is moderation: audited with the deletion
+			events.publishEvent(new ContentModerated(ContentModerated.Kind.CIRCLE_POST, postId, post.authorId(),
+					"circle post " + postId + " in circle " + circleId + " \"" + row.name() + "\" by person " + post.authorId(),
+					"your post in the circle \"" + row.name() + "\"", "/community/circles/" + circleId,
+					ContentModerated.Action.DELETED, user.email(), null, "deleted"));
+		}
 	}
 
 	/** Schedules an event (host or administrator). */

@@ -139,6 +139,29 @@ public class Contributions {
 		return post(postId, author).comments().stream().filter(c -> c.id() == id).findFirst().orElseThrow();
 	}
 
+	/**
+	 * Deletes one's own comment, for good; returns the post it was under. Only its author may: an
+	 * administrator hides someone else's comment instead ({@link Moderation#hideComment}).
+	 */
+	@Transactional
+	public long deleteComment(long commentId, CurrentUser author) {
+		PostStore.CommentRow comment = posts.findComment(commentId).filter(c -> !c.deleted())
+			.orElseThrow(() -> new NotFoundException("No comment with id " + commentId));
+		if (!author.is(comment.authorId())) {
+			throw new AccessDeniedException("Only its author may delete a comment");
+		}
+		posts.deleteComment(commentId);
+		return comment.postId();
+	}
+
+	/** The post a live comment is under, as the viewer sees it. */
+	@Transactional(readOnly = true)
+	public Post postOfComment(long commentId, CurrentUser viewer) {
+		PostStore.CommentRow comment = posts.findComment(commentId).filter(c -> !c.deleted())
+			.orElseThrow(() -> new NotFoundException("No comment with id " + commentId));
+		return post(comment.postId(), viewer);
+	}
+
 	private PostRow live(long postId) {
 		PostRow post = posts.find(postId).filter(p -> !p.deleted())
 			.orElseThrow(() -> new NotFoundException("No post with id " + postId));

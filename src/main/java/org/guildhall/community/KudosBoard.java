@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.guildhall.community.internal.ExpertiseStore;
@@ -18,6 +19,7 @@ import org.guildhall.shared.CurrentUser;
 import org.guildhall.shared.InvalidInputException;
 import org.guildhall.shared.InvalidInputException.FieldProblem;
 import org.guildhall.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -125,13 +127,13 @@ public class KudosBoard {
 	}
 
 	private List<Kudos> load(String condition, Map<String, Object> params) {
-		record Row(long id, long giver, long receiver, long skillId, String skill, String message, Instant at) {
+		record Row(long id, long giver, long receiver, long skillId, String skill, String message, Instant at, boolean hidden) {
 		}
-		List<Row> rows = jdbc.sql("SELECT k.id, k.giver_id, k.receiver_id, k.skill_id, s.name, k.message, k.created_at"
+		List<Row> rows = jdbc.sql("SELECT k.id, k.giver_id, k.receiver_id, k.skill_id, s.name, k.message, k.created_at, k.hidden_reason"
 				+ " FROM community_kudos k JOIN skill s ON s.id = k.skill_id WHERE " + condition)
 			.params(params)
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-					rs.getString(6), rs.getObject(7, java.time.OffsetDateTime.class).toInstant()))
+					rs.getString(6), rs.getObject(7, java.time.OffsetDateTime.class).toInstant(), rs.getString(8) != null))
 			.list();
 		Set<Long> ids = new HashSet<>();
 		rows.forEach(r -> {
@@ -140,7 +142,61 @@ public class KudosBoard {
 		});
 		Map<Long, PersonRef> refs = people.refs(ids);
 		return rows.stream().map(r -> new Kudos(r.id(), ref(refs, r.giver()), ref(refs, r.receiver()),
-				new Topic(r.skillId(), r.skill()), r.message(), r.at())).toList();
+				new Topic(r.skillId(), r.skill()), r.hidden() ? Kudos.HIDDEN_MESSAGE : r.message(), r.at(), r.hidden())).toList();
+	}
+
+	/** Kudos as moderation sees it: the real message, and since when it is hidden (null when it is not). */
+	record ModeratedKudos(long id, long giverId, long receiverId, String skill, String message, @Nullable Instant hiddenAt) {
+	}
+
+	Optional<ModeratedKudos> forModeration(long kudosId) {
+		return jdbc.sql("""
+				SELECT k.id, k.giver_id, k.receiver_id, s.name, k.message, k.hidden_at FROM community_kudos k
+				JOIN skill s ON s.id = k.skill_id WHERE k.id = ?""")
+			.param(kudosId)
+			.query((rs, n) -> {
+				java.time.OffsetDateTime at = rs.getObject(6, java.time.OffsetDateTime.class);
+				return new ModeratedKudos(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+						at == null ? null : at.toInstant());
+			})
+			.optional();
+	}
+
+	/** Hides the message of a kudos that is not hidden; false when it already is. */
+	boolean hide(long kudosId, String moderator, String reason) {
+		return jdbc.sql("""
+				UPDATE community_kudos SET hidden_reason = ?, hidden_by = ?, hidden_at = CURRENT_TIMESTAMP
+				WHERE id = ? AND hidden_reason IS NULL""").params(reason, moderator, kudosId).update() == 1;
+	}
+
+	/** Shows a hidden kudos' message again; false when it is not hidden. */
+	boolean show(long kudosId) {
+		return jdbc.sql("""
+				UPDATE community_kudos SET hidden_reason = NULL, hidden_by = NULL, hidden_at = NULL
+				WHERE id = ? AND hidden_reason IS NOT NULL""").param(kudosId).update() == 1;
+	}
+
+	/** Kudos with a hidden message, most recently hidden first (at most {@code limit}). */
+	List<HiddenPost> hidden(int limit) {
+		record Row(long id, long giver, long receiver, String skill, String message, String reason, String by, Instant at) {
+		}
+		List<Row> rows = jdbc.sql("""
+				SELECT k.id, k.giver_id, k.receiver_id, s.name, k.message, k.hidden_reason, k.hidden_by, k.hidden_at
+				FROM community_kudos k JOIN skill s ON s.id = k.skill_id
+				WHERE k.hidden_reason IS NOT NULL ORDER BY k.hidden_at DESC, k.id DESC LIMIT ?""")
+			.param(limit)
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+					rs.getString(6), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class).toInstant()))
+			.list();
+		Set<Long> ids = new HashSet<>();
+		rows.forEach(r -> {
+			ids.add(r.giver());
+			ids.add(r.receiver());
+		});
+		Map<Long, PersonRef> refs = people.refs(ids);
+		return rows.stream().map(r -> new HiddenPost(r.id(), HiddenPost.Kind.KUDOS, null,
+				"Kudos for " + r.skill() + " to " + ref(refs, r.receiver()).fullName(), r.message(), ref(refs, r.giver()),
+				r.reason(), r.by(), r.at())).toList();
 	}
 
 	private static PersonRef ref(Map<Long, PersonRef> refs, long id) {

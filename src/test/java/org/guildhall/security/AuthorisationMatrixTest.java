@@ -428,6 +428,9 @@ class AuthorisationMatrixTest {
 				"{\"title\":\"How do I lead a retro " + run + "\",\"body\":\"Tips?\",\"topics\":[\"Java\"]}");
 		ids.put("question", question);
 		ids.put("answer", api("POST", "/api/v1/community/questions/" + question + "/answers", "mentor", "{\"body\":\"Timebox it.\"}"));
+		ids.put("comment", api("POST", "/api/v1/community/posts/" + ids.get("answer") + "/comments", "mentor", "{\"body\":\"See the guide.\"}"));
+		ids.put("kudos", api("POST", "/api/v1/community/kudos", "mentee",
+				"{\"receiverId\":" + ids.get("mentor") + ",\"skill\":\"Java\",\"message\":\"Thanks for the retro tips\"}"));
 		ids.put("article", api("POST", "/api/v1/community/articles", "mentor",
 				"{\"title\":\"Lessons from a year of retros " + run + "\",\"body\":\"Timebox.\",\"topics\":[\"Java\"],\"lessonLearned\":false}"));
 		long circle = api("POST", "/api/v1/community/circles", "mentee",

@@ -80,6 +80,12 @@ public class ActivityStore {
 		jdbc.sql("DELETE FROM community_activity WHERE kind = ? AND item_id = ?").params(kind.name(), itemId).update();
 	}
 
+	/** A new title for the entry about an item (a kudos whose message was hidden or shown again). */
+	public void retitleItem(ActivityKind kind, long itemId, String title) {
+		String fitting = title.length() > 200 ? title.substring(0, 199) + "…" : title;
+		jdbc.sql("UPDATE community_activity SET title = ? WHERE kind = ? AND item_id = ?").params(fitting, kind.name(), itemId).update();
+	}
+
 	/** After an edit: the new title, and the question's current topics, for every entry about the post or its answers. */
 	public void refreshPost(long postId, String title, Collection<Long> topics) {
 		List<Long> ids = jdbc.sql("SELECT id FROM community_activity WHERE post_id = :p OR question_id = :p")

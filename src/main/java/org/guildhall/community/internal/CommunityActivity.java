@@ -12,6 +12,7 @@ import org.guildhall.community.KudosGiven;
 import org.guildhall.community.PostDeleted;
 import org.guildhall.community.PostEdited;
 import org.guildhall.community.PostKind;
+import org.guildhall.community.PostShown;
 import org.guildhall.community.QuestionAsked;
 import org.guildhall.community.Topic;
 import org.guildhall.community.internal.PostStore.PostRow;
@@ -79,8 +80,10 @@ class CommunityActivity {
 	void on(KudosGiven event) {
 		record Kudos(String skill, String message, Instant at) {
 		}
-		jdbc.sql("SELECT s.name, k.message, k.created_at FROM community_kudos k JOIN skill s ON s.id = k.skill_id WHERE k.id = ?")
-			.param(event.kudosId())
+		jdbc.sql("""
+				SELECT s.name, CASE WHEN k.hidden_reason IS NULL THEN k.message ELSE ? END, k.created_at FROM community_kudos k
+				JOIN skill s ON s.id = k.skill_id WHERE k.id = ?""")
+			.params(org.guildhall.community.Kudos.HIDDEN_MESSAGE, event.kudosId())
 			.query((rs, n) -> new Kudos(rs.getString(1), rs.getString(2), PostStore.instant(rs, "created_at")))
 			.optional()
 			.ifPresent(k -> activity.record(new ActivityStore.Entry(ActivityKind.KUDOS_GIVEN, k.at(), event.giverId(),
@@ -91,6 +94,42 @@ class CommunityActivity {
 	@ApplicationModuleListener
 	void on(PostDeleted event) {
 		activity.forgetPost(event.postId());
+	}
+
+	/**
+	 * A post shown again gets its entries back, as they were first written: for a question, those of
+	 * its live answers too, and the accepted answer's.
+	 */
+	@ApplicationModuleListener
+	void on(PostShown event) {
+		Optional<PostRow> shown = live(event.postId());
+		if (shown.isEmpty()) {
+			return;
+		}
+		PostRow post = shown.get();
+		switch (post.kind()) {
+			case QUESTION -> {
+				on(new QuestionAsked(post.id(), post.authorId()));
+				jdbc.sql("SELECT id, author_id FROM community_post WHERE question_id = ? AND kind = 'ANSWER' AND deleted_at IS NULL")
+					.param(post.id()).query((rs, n) -> new AnswerPosted(rs.getLong(1), post.id(), rs.getLong(2))).list()
+					.forEach(this::on);
+				acceptedAgain(post);
+			}
+			case ANSWER -> {
+				on(new AnswerPosted(post.id(), post.questionId(), post.authorId()));
+				posts.find(post.questionId()).filter(q -> q.acceptedAnswerId() != null && q.acceptedAnswerId() == post.id())
+					.ifPresent(this::acceptedAgain);
+			}
+			case ARTICLE -> on(new ArticlePublished(post.id(), post.authorId(), false));
+		}
+	}
+
+	private void acceptedAgain(PostRow question) {
+		Long accepted = question.acceptedAnswerId();
+		if (accepted != null) {
+			posts.find(accepted).filter(a -> !a.deleted())
+				.ifPresent(a -> on(new AnswerAccepted(a.id(), question.id(), a.authorId(), question.authorId())));
+		}
 	}
 
 	@ApplicationModuleListener

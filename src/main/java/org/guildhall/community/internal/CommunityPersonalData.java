@@ -43,13 +43,15 @@ class CommunityPersonalData implements PersonalDataSource {
 				SELECT r.post_id, r.revision, r.title, r.body, r.topics, r.edited_at FROM community_revision r
 				JOIN community_post p ON p.id = r.post_id WHERE p.author_id = ? ORDER BY r.post_id, r.revision""", id));
 		part.put("comments", rows("""
-				SELECT id, post_id, body, created_at, deleted_at FROM community_comment WHERE author_id = ? ORDER BY created_at, id""", id));
+				SELECT id, post_id, body, created_at, deleted_at, hidden_reason FROM community_comment WHERE author_id = ? ORDER BY created_at, id""", id));
 		part.put("votes", rows("SELECT post_id, direction, voted_at FROM community_vote WHERE person_id = ? ORDER BY voted_at", id));
 		part.put("kudosGiven", rows("""
-				SELECT k.receiver_id, s.name AS skill, k.message, k.created_at FROM community_kudos k JOIN skill s ON s.id = k.skill_id
+				SELECT k.receiver_id, s.name AS skill, k.message, k.hidden_reason, k.created_at FROM community_kudos k JOIN skill s ON s.id = k.skill_id
 				WHERE k.giver_id = ? ORDER BY k.created_at, k.id""", id));
 		part.put("kudosReceived", rows("""
-				SELECT k.giver_id, s.name AS skill, k.message, k.created_at FROM community_kudos k JOIN skill s ON s.id = k.skill_id
+				SELECT k.giver_id, s.name AS skill,
+				       CASE WHEN k.hidden_reason IS NULL THEN k.message ELSE 'hidden by a moderator' END AS message, k.created_at
+				FROM community_kudos k JOIN skill s ON s.id = k.skill_id
 				WHERE k.receiver_id = ? ORDER BY k.created_at, k.id""", id));
 		part.put("circlesHosted", rows("""
 				SELECT id, name, description, admission, created_at FROM community_circle WHERE host_id = ? ORDER BY id""", id));

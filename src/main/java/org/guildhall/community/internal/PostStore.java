@@ -273,8 +273,61 @@ public class PostStore {
 					rs.getString("hidden_by"), instant(rs, "deleted_at")))
 			.list();
 		Map<Long, PersonRef> refs = people.refs(rows.stream().map(Row::authorId).collect(java.util.stream.Collectors.toSet()));
-		return rows.stream().map(r -> new HiddenPost(r.id(), r.kind(), r.questionId(), r.title(),
+		return rows.stream().map(r -> new HiddenPost(r.id(), HiddenPost.Kind.valueOf(r.kind().name()), r.questionId(), r.title(),
 				markdown.excerpt(r.body(), EXCERPT), ref(refs, r.authorId()), r.reason(), r.hiddenBy(), r.at())).toList();
+	}
+
+	/** A comment as moderation sees it: deleted (by its author or hidden) or not, and the reason when hidden. */
+	public record CommentRow(long id, long postId, long authorId, String body, boolean deleted, @Nullable String hiddenReason,
+			@Nullable Instant deletedAt) {
+	}
+
+	public Optional<CommentRow> findComment(long commentId) {
+		return jdbc.sql("SELECT id, post_id, author_id, body, deleted_at, hidden_reason FROM community_comment WHERE id = ?")
+			.param(commentId)
+			.query((rs, n) -> new CommentRow(rs.getLong("id"), rs.getLong("post_id"), rs.getLong("author_id"), rs.getString("body"),
+					rs.getObject("deleted_at") != null, rs.getString("hidden_reason"), nullableInstant(rs, "deleted_at")))
+			.optional();
+	}
+
+	/** Hides a live comment; false when it is already gone. */
+	public boolean hideComment(long commentId, String moderator, String reason) {
+		return jdbc.sql("""
+				UPDATE community_comment SET deleted_at = CURRENT_TIMESTAMP, hidden_reason = ?, hidden_by = ?
+				WHERE id = ? AND deleted_at IS NULL""").params(reason, moderator, commentId).update() == 1;
+	}
+
+	/** Shows a hidden comment again; false when it is not hidden (deleted comments stay deleted). */
+	public boolean showComment(long commentId) {
+		return jdbc.sql("""
+				UPDATE community_comment SET deleted_at = NULL, hidden_reason = NULL, hidden_by = NULL
+				WHERE id = ? AND deleted_at IS NOT NULL AND hidden_reason IS NOT NULL""").param(commentId).update() == 1;
+	}
+
+	/** Deletes a live comment for good (its author's choice); false when it is already gone. */
+	public boolean deleteComment(long commentId) {
+		return jdbc.sql("UPDATE community_comment SET deleted_at = CURRENT_TIMESTAMP WHERE id = ? AND deleted_at IS NULL")
+			.param(commentId).update() == 1;
+	}
+
+	/** Hidden comments, most recently hidden first (at most {@code limit}), placed by the question or article they are under. */
+	public List<HiddenPost> hiddenComments(int limit) {
+		record Row(long id, @Nullable Long questionId, @Nullable String title, String body, long authorId,
+				String reason, String hiddenBy, Instant at) {
+		}
+		List<Row> rows = jdbc.sql("""
+				SELECT c.id, COALESCE(p.question_id, p.id) AS question_id, COALESCE(q.title, p.title) AS title, c.body,
+				       c.author_id, c.hidden_reason, c.hidden_by, c.deleted_at
+				FROM community_comment c JOIN community_post p ON p.id = c.post_id LEFT JOIN community_post q ON q.id = p.question_id
+				WHERE c.hidden_reason IS NOT NULL AND c.deleted_at IS NOT NULL ORDER BY c.deleted_at DESC, c.id DESC LIMIT ?""")
+			.param(limit)
+			.query((rs, n) -> new Row(rs.getLong("id"), nullableLong(rs, "question_id"), rs.getString("title"),
+					rs.getString("body"), rs.getLong("author_id"), rs.getString("hidden_reason"), rs.getString("hidden_by"),
+					instant(rs, "deleted_at")))
+			.list();
+		Map<Long, PersonRef> refs = people.refs(rows.stream().map(Row::authorId).collect(java.util.stream.Collectors.toSet()));
+		return rows.stream().map(r -> new HiddenPost(r.id(), HiddenPost.Kind.COMMENT, r.questionId(), r.title(), r.body(),
+				ref(refs, r.authorId()), r.reason(), r.hiddenBy(), r.at())).toList();
 	}
 
 	private void recomputeExpertise(PostRow post) {
@@ -371,7 +424,7 @@ public class PostStore {
 			.list().forEach(r -> rows.put(r.id(), r));
 		List<Long> found = ids.stream().filter(rows::containsKey).toList();
 		Map<Long, List<Topic>> topics = topicsOf(found);
-		Map<Long, List<Comment>> comments = commentsOf(found);
+		Map<Long, List<Comment>> comments = commentsOf(found, viewer);
 		Map<Long, Integer> myVotes = viewer.personId() == null ? Map.of() : votesOf(found, viewer.personId());
 		Set<Long> personIds = new HashSet<>();
 		rows.values().forEach(r -> personIds.add(r.authorId()));
@@ -466,7 +519,7 @@ public class PostStore {
 		return topics;
 	}
 
-	private Map<Long, List<Comment>> commentsOf(List<Long> postIds) {
+	private Map<Long, List<Comment>> commentsOf(List<Long> postIds, CurrentUser viewer) {
 		if (postIds.isEmpty()) {
 			return Map.of();
 		}
@@ -479,7 +532,7 @@ public class PostStore {
 		Map<Long, PersonRef> refs = people.refs(rows.stream().map(Row::authorId).collect(java.util.stream.Collectors.toSet()));
 		Map<Long, List<Comment>> comments = new HashMap<>();
 		rows.forEach(r -> comments.computeIfAbsent(r.postId(), k -> new ArrayList<>())
-			.add(new Comment(r.id(), r.postId(), ref(refs, r.authorId()), r.body(), r.at())));
+			.add(new Comment(r.id(), r.postId(), ref(refs, r.authorId()), r.body(), r.at(), viewer.is(r.authorId()))));
 		return comments;
 	}
 

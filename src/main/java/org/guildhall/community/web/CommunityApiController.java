@@ -127,6 +127,13 @@ class CommunityApiController {
 		return new ApiBodies.Score(id, contributions.vote(id, null, me()));
 	}
 
+	@DeleteMapping("/comments/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete one's own comment, for good (its author only; administrators hide comments instead)")
+	void deleteComment(@PathVariable long id) {
+		contributions.deleteComment(id, me());
+	}
+
 	@PostMapping("/posts/{id}/comments")
 	@ResponseStatus(HttpStatus.CREATED)
 	@RateLimitedPosting

@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Moderation of questions, answers and articles over JSON: administrators only (403 for anyone else). */
+/** Moderation of questions, answers, articles, comments and kudos messages over JSON: administrators only (403 for anyone else). */
 @RestController
 @RequestMapping("/api/v1/community")
-@Tag(name = "Community moderation", description = "Hide and show posts (administrators); every action is in the audit trail")
+@Tag(name = "Community moderation", description = "Hide and show posts, comments and kudos messages (administrators); every action is in the audit trail")
 @SecurityRequirement(name = "token")
 @AlsoAnswers(403)
 class ModerationApiController {
@@ -51,8 +51,36 @@ class ModerationApiController {
 		moderation.show(id, me());
 	}
 
+	@PostMapping("/comments/{id}/hide")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Hide a comment from everyone, with a reason (administrators); its author is told why")
+	void hideComment(@PathVariable long id, @RequestBody HideRequest request) {
+		moderation.hideComment(id, request.reason(), me());
+	}
+
+	@PostMapping("/comments/{id}/show")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Show a hidden comment again (administrators)")
+	void showComment(@PathVariable long id) {
+		moderation.showComment(id, me());
+	}
+
+	@PostMapping("/kudos/{id}/hide")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Hide the message of a kudos, with a reason (administrators): the kudos still counts, its message reads \"hidden by a moderator\"; 409 when already hidden")
+	void hideKudos(@PathVariable long id, @RequestBody HideRequest request) {
+		moderation.hideKudos(id, request.reason(), me());
+	}
+
+	@PostMapping("/kudos/{id}/show")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Show a hidden kudos message again (administrators)")
+	void showKudos(@PathVariable long id) {
+		moderation.showKudos(id, me());
+	}
+
 	@GetMapping("/moderation/hidden")
-	@Operation(summary = "Hidden posts, most recently hidden first, with who hid them and why (administrators; at most 200)")
+	@Operation(summary = "Hidden posts, comments and kudos messages, most recently hidden first, with kind, who hid them and why (administrators; at most 200)")
 	List<HiddenPost> hidden() {
 		return moderation.hidden(me());
 	}

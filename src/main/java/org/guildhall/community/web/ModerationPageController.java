@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The moderation pages: hide a post from its page, the list of hidden posts, show one again (administrators). */
+/** The moderation pages: hide a post, comment or kudos message from its page, the list of hidden ones, show one again (administrators). */
 @Controller
 class ModerationPageController {
 
@@ -44,6 +44,48 @@ class ModerationPageController {
 			return "redirect:" + Pages.linkTo(post);
 		}
 		redirect.addFlashAttribute("message", "Hidden. Its author is told why; it is listed under moderation.");
+		return "redirect:/community/moderation";
+	}
+
+	@PostMapping("/community/comments/{id}/hide")
+	String hideComment(@PathVariable long id, @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
+		CurrentUser me = Pages.me();
+		Post post = contributions.postOfComment(id, me);
+		try {
+			moderation.hideComment(id, reason, me);
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("message", "Not hidden: " + String.join("; ", Problems.messages(e)));
+			return "redirect:" + Pages.linkTo(post);
+		}
+		redirect.addFlashAttribute("message", "Comment hidden. Its author is told why; it is listed under moderation.");
+		return "redirect:/community/moderation";
+	}
+
+	@PostMapping("/community/comments/{id}/show")
+	String showComment(@PathVariable long id, RedirectAttributes redirect) {
+		moderation.showComment(id, Pages.me());
+		redirect.addFlashAttribute("message", "Comment shown again.");
+		return "redirect:/community/moderation";
+	}
+
+	@PostMapping("/community/kudos/{id}/hide")
+	String hideKudos(@PathVariable long id, @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
+		try {
+			moderation.hideKudos(id, reason, Pages.me());
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("message", "Not hidden: " + String.join("; ", Problems.messages(e)));
+			return "redirect:/community/moderation";
+		}
+		redirect.addFlashAttribute("message", "Kudos message hidden. Its giver is told why; it is listed under moderation.");
+		return "redirect:/community/moderation";
+	}
+
+	@PostMapping("/community/kudos/{id}/show")
+	String showKudos(@PathVariable long id, RedirectAttributes redirect) {
+		moderation.showKudos(id, Pages.me());
+		redirect.addFlashAttribute("message", "Kudos message shown again.");
 		return "redirect:/community/moderation";
 	}
 

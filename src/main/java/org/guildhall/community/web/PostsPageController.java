@@ -95,6 +95,15 @@ class PostsPageController {
 		};
 	}
 
+	@PostMapping("/community/comments/{id}/delete")
+	String deleteComment(@PathVariable long id, RedirectAttributes redirect) {
+		CurrentUser me = Pages.me();
+		Post post = contributions.postOfComment(id, me);
+		contributions.deleteComment(id, me);
+		redirect.addFlashAttribute("message", "Comment deleted.");
+		return "redirect:" + Pages.linkTo(post);
+	}
+
 	@PostMapping("/community/posts/{id}/vote")
 	String vote(@PathVariable long id, @RequestParam String value,
 			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model, RedirectAttributes redirect) {

@@ -1,5 +1,6 @@
 package org.guildhall.notifications.internal;
 
+import org.guildhall.community.ContentModerated;
 import org.guildhall.community.PostModerated;
 import org.guildhall.notifications.Category;
 import org.guildhall.notifications.internal.Notifier.Message;
@@ -7,7 +8,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
-/** Tells the author of a post what an administrator did to it, and why. */
+/** Tells the author of a post, comment, kudos or circle post what an administrator did to it, and why. */
 @Component
 class ModerationNotices {
 
@@ -48,5 +49,23 @@ class ModerationNotices {
 		};
 		notifier.notify(new Message(event.authorId(), Category.COMMUNITY,
 				"post-moderated:" + event.postId() + ":" + event.version(), title, body, link));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ContentModerated event) {
+		String reason = event.reason() != null ? " Reason given: " + event.reason() : "";
+		String title = switch (event.action()) {
+			case HIDDEN -> "A moderator hid " + event.what();
+			case SHOWN -> "A moderator showed " + event.what() + " again";
+			case DELETED -> "A moderator deleted " + event.what();
+		};
+		String body = switch (event.action()) {
+			case HIDDEN -> "An administrator hid " + event.what() + ": nobody else sees it now." + reason;
+			case SHOWN -> "An administrator showed " + event.what() + " again; everyone sees it as before.";
+			case DELETED -> "An administrator deleted " + event.what() + "." + reason;
+		};
+		String fitting = title.length() > 300 ? title.substring(0, 299) + "…" : title;
+		notifier.notify(new Message(event.authorId(), Category.COMMUNITY, "content-moderated:" + event.kind().slug() + ":"
+				+ event.id() + ":" + event.occasion() + ":" + event.action().name(), fitting, body, event.link()));
 	}
 }
