@@ -108,6 +108,8 @@ class AccessibilityBrowserTest {
 	private static final int PER_KIND = 1;
 	private static final int MAX_PAGES_PER_ROLE = 60;
 	private static final Pattern NUMBER = Pattern.compile("(?<=/)\\d+(?=/|$)");
+	private static final Pattern INTERNAL_NAME = Pattern.compile(
+			"\\b[a-z]+(?:[A-Z][a-z0-9]+)+\\b|\\b[A-Z]{2,}(?:_[A-Z0-9]+)+\\b|\\b[a-z]+(?:_[a-z0-9]+)+\\b");
 
 	/**
 	 * GET mappings of page controllers that no link leads to, each with why (they are not checked by
@@ -162,6 +164,8 @@ class AccessibilityBrowserTest {
 
 	/** Every violation found: rule, page and element. */
 	final Set<String> violations = new TreeSet<>();
+	/** Words of the code's own vocabulary seen on a page (crossDepartment, PROGRAMME_MANAGER, time_zone), with the page. */
+	final Set<String> internalNames = new TreeSet<>();
 	/** Paths of pages checked (as requested and as landed on). */
 	final Set<String> checked = new TreeSet<>();
 	final Map<String, Integer> timesByKind = new HashMap<>();
@@ -266,6 +270,10 @@ class AccessibilityBrowserTest {
 		((JavascriptExecutor) browser).executeScript(
 				"document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/assets/none.png\">')");
 		assertThat(axe().analyze(browser).getViolations()).extracting(Rule::getId).contains("image-alt");
+		// and the check for the code's own names finds them
+		assertThat(List.of("crossDepartment", "PROGRAMME_MANAGER", "time_zone", "Kubernetes", "JavaScript", "e-mail", "CI/CD"))
+			.filteredOn(word -> INTERNAL_NAME.matcher(word).find())
+			.containsExactly("crossDepartment", "PROGRAMME_MANAGER", "time_zone");
 		check("/login");
 		browser.findElement(By.id("username")).sendKeys("nobody@example.com");
 		browser.findElement(By.id("password")).sendKeys("wrong password");
@@ -302,6 +310,7 @@ class AccessibilityBrowserTest {
 
 		assertThat(violations).as("axe-core found %d WCAG 2.2 AA violations:%n%s", violations.size(),
 				String.join(System.lineSeparator(), violations)).isEmpty();
+		assertThat(internalNames).as("the code's own names on pages people read").isEmpty();
 	}
 
 	@Test
@@ -418,6 +427,20 @@ class AccessibilityBrowserTest {
 				  .filter(e => e.initiatorType === 'xmlhttprequest' || e.initiatorType === 'fetch')
 				  .map(e => new URL(e.name).pathname);""");
 		checked.addAll(parts);
+		// the page speaks the reader's language, not the code's: no camelCase, UPPER_SNAKE or snake_case words
+		// (e-mail addresses, links and code samples aside)
+		String text = (String) ((JavascriptExecutor) browser).executeScript("""
+				const words = [];
+				const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, { acceptNode: n =>
+				  n.parentElement.closest('code, pre, kbd, samp, script, style, template')
+				    ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT });
+				for (let n = walker.nextNode(); n; n = walker.nextNode()) words.push(n.nodeValue);
+				return words.join(' ');""");
+		for (String word : text.split("\\s+")) {
+			if (!word.contains("@") && !word.contains("/") && INTERNAL_NAME.matcher(word).find()) {
+				internalNames.add(kind(here) + ": " + word);
+			}
+		}
 		Results results = axe().analyze(browser);
 		if (results.isErrored()) {
 			violations.add("axe-core failed on " + here + ": " + results.getErrorMessage());
