@@ -88,7 +88,8 @@ class PeoplePageController {
 		boolean erased = profile.email().equals(PersonErased.erasedEmail(id));
 		model.addAttribute("canEdit", (me.is(id) || me.isAdmin()) && !erased);
 		model.addAttribute("erasable", me.isAdmin() && !erased);
-		model.addAttribute("sections", sections.stream().flatMap(section -> section.part(id, me).stream()).toList());
+		// an erased person has nothing left for other modules to show
+		model.addAttribute("sections", erased ? List.of() : sections.stream().flatMap(section -> section.part(id, me).stream()).toList());
 		return "people/profile";
 	}
 
